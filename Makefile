@@ -1,0 +1,64 @@
+# The README's two commands: `make run` and `make test`. Everything else is a step of those.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PORT
+
+.PHONY: run test install install-test frontend migrate demo-data serve chromium lint clean
+
+run: install frontend migrate demo-data serve
+
+test: install-test frontend chromium
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/vendor/.built: node_modules/.installed scripts/build-frontend.mjs
+	npm run --silent build
+	touch $@
+
+frontend: static/vendor/.built
+
+migrate: install
+	mkdir -p var/mail
+	$(PY) manage.py migrate --noinput
+
+# Loads once: both commands leave existing content alone.
+demo-data: migrate
+	$(PY) manage.py load_initial_data
+	$(PY) manage.py seed_demo
+
+serve:
+	./scripts/run.sh
+
+# Debian's Chromium for the end-to-end tests, when missing and the machine allows it.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "Could not install chromium: the end-to-end tests will be skipped."; \
+	  else echo "No chromium and no root: the end-to-end tests will be skipped."; fi; }
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor var

@@ -1,0 +1,46 @@
+"""What 'Mijn Zuidwest' lists. Each module registers a section (my reports, my initiatives, my
+bookings) in its AppConfig.ready; until it does, the page says the section is coming."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    empty_text: str
+    items: list[Any] = field(default_factory=list)
+    coming: bool = False
+
+
+SectionProvider = Callable[[Any], Section]
+_providers: dict[str, SectionProvider] = {}
+
+PLANNED = [
+    ("meldingen", _("Mijn meldingen"), _("Binnenkort ziet u hier uw meldingen en de antwoorden.")),
+    (
+        "initiatieven",
+        _("Mijn initiatieven"),
+        _("Binnenkort ziet u hier uw initiatieven en de berichten van de makelaar."),
+    ),
+    ("afspraken", _("Mijn afspraken"), _("Binnenkort ziet u hier uw afspraken en aanmeldingen.")),
+]
+
+
+def register_section(key: str, provider: SectionProvider) -> None:
+    _providers[key] = provider
+
+
+def account_sections(user) -> list[Section]:
+    sections = []
+    for key, title, coming_text in PLANNED:
+        provider = _providers.get(key)
+        if provider:
+            sections.append(provider(user))
+        else:
+            sections.append(Section(key=key, title=title, empty_text=coming_text, coming=True))
+    return sections

@@ -1,0 +1,70 @@
+"""Services on accounts: profile changes, data export and erasure (AVG/GDPR art. 15, 17, 20)."""
+
+import logging
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from . import roles
+from .exports import erasers, exporters
+
+logger = logging.getLogger(__name__)
+User = get_user_model()
+
+
+def user_export_data(*, user) -> dict:
+    """Everything the platform holds about `user`, and nothing about anyone else."""
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "wijk": user.wijk.name if user.wijk_id else None,
+            "preferred_language": user.preferred_language,
+            "notify_updates": user.notify_updates,
+            "notify_wijk_news": user.notify_wijk_news,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "roles": sorted(user.groups.values_list("name", flat=True)),
+            "email_addresses": [
+                {"email": a.email, "verified": a.verified, "primary": a.primary}
+                for a in EmailAddress.objects.filter(user=user).order_by("email")
+            ],
+        },
+        "notifications": [
+            {
+                "event": n.event,
+                "subject": n.subject,
+                "status": n.status,
+                "created_at": n.created_at.isoformat(),
+            }
+            for n in user.notifications.order_by("created_at")
+        ],
+    }
+    for section, exporter in sorted(exporters().items()):
+        data[section] = exporter(user)
+    return data
+
+
+@transaction.atomic
+def user_delete(*, user) -> None:
+    """Erase the account and its personal data. Public contributions stay, anonymised: every
+    app's eraser detaches them first, then the row goes (its notifications go with it)."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    for _section, eraser in sorted(erasers().items()):
+        eraser(locked)
+    EmailAddress.objects.filter(user=locked).delete()
+    logger.info("Account %s erased on request", locked.pk)
+    locked.delete()
+
+
+def user_set_roles(*, user, role_names: list[str]) -> None:
+    unknown = set(role_names) - set(roles.ROLES) - {roles.ONDERMIJNING}
+    if unknown:
+        raise ValueError(f"Onbekende rol(len): {', '.join(sorted(unknown))}")
+    user.groups.set(Group.objects.filter(name__in=role_names))
+    user.is_staff = any(name in roles.STAFF_ROLES for name in role_names)
+    user.save(update_fields=["is_staff"])

@@ -1,0 +1,50 @@
+"""The websocket consumer base: authenticate on connect, join one group, forward typed events.
+No database writes here; services publish through common.realtime.publish_event."""
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from .realtime import user_group
+
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_FORBIDDEN = 4403
+
+
+class GroupConsumer(AsyncJsonWebsocketConsumer):
+    """Subclasses say which group a connection joins (or None to refuse it)."""
+
+    login_required = True
+    group: str | None = None
+
+    def get_group(self, user) -> str | None:  # runs in a thread: may query the database
+        raise NotImplementedError
+
+    async def connect(self) -> None:
+        user = self.scope.get("user")
+        if self.login_required and not (user and user.is_authenticated):
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        self.group = await database_sync_to_async(self.get_group)(user)
+        if not self.group:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code: int) -> None:
+        if self.group:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def receive_json(self, content, **kwargs) -> None:
+        # Listening only: clients change state through HTTP, where forms and CSRF apply.
+        return
+
+    async def event_message(self, message: dict) -> None:
+        await self.send_json({"type": message["event"], "payload": message["payload"]})
+
+
+class MyEventsConsumer(GroupConsumer):
+    """Live updates for the signed-in resident's own inputs and notifications (Mijn Zuidwest)."""
+
+    def get_group(self, user) -> str | None:
+        return user_group(user.pk)

@@ -1,0 +1,78 @@
+"""Demo users for every role, built on the test factories. Idempotent: run it as often as
+you like."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts import roles
+from accounts.factories import UserFactory
+from common.loaders import load_afdelingen, load_wijken
+from common.models import Afdeling, Wijk
+
+DEMO_PASSWORD = "zuidwest-demo"  # noqa: S105 – local demo only, refused without DEBUG
+DEMO_USERS = [
+    # email, role, display name, wijk slug, afdeling slug
+    ("bewoner@zuidwest.example", roles.BEWONER, "Fatima", "moerwijk", None),
+    (
+        "makelaar@zuidwest.example",
+        roles.INITIATIEVENMAKELAAR,
+        "Sander (makelaar)",
+        "bouwlust",
+        None,
+    ),
+    (
+        "behandelaar@zuidwest.example",
+        roles.BEHANDELAAR,
+        "Yusuf (Stadsbeheer)",
+        None,
+        "stadsbeheer-schoon",
+    ),
+    ("ondermijning@zuidwest.example", roles.ONDERMIJNING, "Team ondermijning", None, "veiligheid"),
+    ("redacteur@zuidwest.example", roles.REDACTEUR, "Anouk (redactie)", None, None),
+    (
+        "coordinator@zuidwest.example",
+        roles.COORDINATOR,
+        "Marco (participatie)",
+        None,
+        "participatiewinkel",
+    ),
+    ("beheerder@zuidwest.example", roles.BEHEERDER, "Beheer", None, None),
+]
+
+
+class Command(BaseCommand):
+    help = "Create the demo users (one per role) with the password shown in the README."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Also when DEBUG is off.")
+
+    @transaction.atomic
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("seed_demo makes users with a known password: only with DEBUG on.")
+        if not Wijk.objects.exists():
+            load_wijken()
+        load_afdelingen()
+        for email, role, name, wijk_slug, afdeling_slug in DEMO_USERS:
+            user = UserFactory(
+                email=email,
+                display_name=name,
+                role=role,
+                wijk=Wijk.objects.filter(slug=wijk_slug).first() if wijk_slug else None,
+                afdeling=Afdeling.objects.filter(slug=afdeling_slug).first()
+                if afdeling_slug
+                else None,
+            )
+            user.set_password(DEMO_PASSWORD)
+            if role == roles.ONDERMIJNING:
+                user.is_staff = True
+            user.save()
+        admin = UserFactory(
+            email="admin@zuidwest.example", display_name="Admin", role=roles.BEHEERDER
+        )
+        admin.is_superuser = True
+        admin.is_staff = True
+        admin.set_password(DEMO_PASSWORD)
+        admin.save()
+        self.stdout.write(f"{len(DEMO_USERS) + 1} demo users ready (password: {DEMO_PASSWORD}).")

@@ -1,0 +1,92 @@
+"""One way to tell a resident something: `notify()` records the message and, after the
+transaction commits, a background task renders it in the recipient's language and sends it.
+Templates per event live in templates/notifications/<event>/{subject.txt,body.txt,body.html}."""
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .models import Notification
+from .realtime import publish_event, user_group
+
+# Which preference switches an event off. Events not listed (account security, answers to
+# something the resident asked) are always sent.
+EVENT_PREFERENCE = {
+    "wijk_news": "notify_wijk_news",
+    "status_update": "notify_updates",
+}
+
+
+def _language_for(user, language: str | None) -> str:
+    supported = {code for code, _name in settings.LANGUAGES}
+    for candidate in (language, getattr(user, "preferred_language", None), settings.LANGUAGE_CODE):
+        if candidate in supported:
+            return candidate
+    return settings.LANGUAGE_CODE
+
+
+def notify(
+    *,
+    event: str,
+    context: dict,
+    user=None,
+    email: str | None = None,
+    language: str | None = None,
+) -> Notification:
+    """Queue a message about `event` to a user or to a bare email address (a resident without
+    an account). `context` must be JSON-serialisable: it is rendered when the task runs."""
+    if user is None and not email:
+        raise ValueError("notify() needs a user or an email address.")
+    address = email or user.email
+    lang = _language_for(user, language)
+    preference = EVENT_PREFERENCE.get(event)
+    wants = user is None or preference is None or getattr(user, preference, True)
+    notification = Notification.objects.create(
+        user=user,
+        email=address,
+        event=event,
+        language=lang,
+        context=context,
+        status=Notification.Status.QUEUED if wants else Notification.Status.SKIPPED,
+    )
+    if wants and settings.NOTIFICATIONS_ENABLED:
+        from .tasks import send_notification
+
+        transaction.on_commit(lambda: send_notification.enqueue(notification.pk))
+    if user is not None:
+        publish_event(
+            user_group(user.pk),
+            "notification",
+            {"event": event, "id": notification.pk, "title": context.get("title", "")},
+        )
+    return notification
+
+
+def render_notification(notification: Notification) -> tuple[str, str, str]:
+    """Subject, plain text and HTML of a notification, in its language."""
+    context = {
+        **notification.context,
+        "base_url": settings.ZUIDWEST_BASE_URL,
+        "recipient_name": getattr(notification.user, "display_name", "") or "",
+    }
+    folder = f"notifications/{notification.event}"
+    with translation.override(notification.language):
+        subject = render_to_string(f"{folder}/subject.txt", context).strip()
+        text = render_to_string(f"{folder}/body.txt", context)
+        html = render_to_string(f"{folder}/body.html", context)
+    return " ".join(subject.split()), text, html
+
+
+def deliver(notification: Notification) -> None:
+    from django.core.mail import EmailMultiAlternatives
+
+    subject, text, html = render_notification(notification)
+    message = EmailMultiAlternatives(
+        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[notification.email]
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()
+    Notification.objects.filter(pk=notification.pk).update(
+        subject=subject[:200], status=Notification.Status.SENT, sent_at=timezone.now(), error=""
+    )

@@ -1,0 +1,28 @@
+"""Background tasks of the common app (django-tasks; `manage.py db_worker` runs them)."""
+
+import logging
+
+from django_tasks import task
+
+from .models import Notification
+from .notifications import deliver
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def send_notification(notification_id: int) -> str:
+    notification = Notification.objects.select_related("user").filter(pk=notification_id).first()
+    if notification is None:  # erased with its account in the meantime
+        return "gone"
+    if notification.status == Notification.Status.SENT:
+        return "already sent"
+    try:
+        deliver(notification)
+    except Exception as error:
+        Notification.objects.filter(pk=notification_id).update(
+            status=Notification.Status.FAILED, error=str(error)[:2000]
+        )
+        logger.exception("Sending notification %s failed", notification_id)
+        raise
+    return "sent"

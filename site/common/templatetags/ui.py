@@ -1,0 +1,150 @@
+"""Template helpers for the site's look: the language switcher, localized paths and form widgets
+dressed in NL Design System (Utrecht) classes."""
+
+from django import forms, template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import gettext_lazy as _lazy
+
+from common.context_processors import localized_path as _localized_path
+
+register = template.Library()
+
+
+def _alternates(context) -> list[tuple[str, str, str]]:
+    """(code, native name, url) for every language, pointing at this page in that language."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language() or settings.LANGUAGE_CODE
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        url = None
+        if page is not None and hasattr(page, "get_translations"):
+            if page.locale.language_code == code:
+                url = page.url
+            else:
+                translation = page.get_translations().filter(locale__language_code=code).first()
+                url = translation.url if translation and translation.live else None
+        if url is None and request is not None:
+            url = translate_url(request.get_full_path(), code)
+            if code != current and url == request.get_full_path():
+                url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        alternates.append((code, get_language_info(code)["name_local"], url or "/"))
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def language_switcher(context):
+    current = get_language() or settings.LANGUAGE_CODE
+    items = []
+    for code, name, url in _alternates(context):
+        if code == current:
+            items.append(
+                format_html(
+                    '<li><span class="language-switcher__current" lang="{}" aria-current="true">'
+                    "{}</span></li>",
+                    code,
+                    name,
+                )
+            )
+        else:
+            items.append(
+                format_html(
+                    '<li><a class="utrecht-link language-switcher__link" href="{}" lang="{}" '
+                    'hreflang="{}">{}</a></li>',
+                    url,
+                    code,
+                    code,
+                    name,
+                )
+            )
+    return format_html(
+        '<nav class="language-switcher" aria-label="{}"><ul>{}</ul></nav>',
+        gettext("Kies een taal"),
+        format_html_join("", "{}", ((item,) for item in items)),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    return format_html_join(
+        "\n",
+        '<link rel="alternate" hreflang="{}" href="{}">',
+        ((code, url) for code, _name, url in _alternates(context)),
+    )
+
+
+@register.simple_tag
+def localized_home():
+    return _localized_path("/")
+
+
+@register.simple_tag
+def localized_path(path: str):
+    return _localized_path(path)
+
+
+WIDGET_TYPES = [
+    (forms.CheckboxSelectMultiple, "checkboxes"),
+    (forms.RadioSelect, "radio"),
+    (forms.CheckboxInput, "checkbox"),
+    (forms.Textarea, "textarea"),
+    (forms.Select, "select"),
+    (forms.FileInput, "file"),
+]
+
+WIDGET_CLASSES = {
+    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
+    "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
+    "select": "utrecht-select utrecht-select--html-select",
+    "file": "utrecht-textbox utrecht-textbox--html-input",
+    "text": "utrecht-textbox utrecht-textbox--html-input",
+}
+
+
+@register.filter
+def widget_type(bound_field) -> str:
+    widget = bound_field.field.widget
+    for widget_class, name in WIDGET_TYPES:
+        if isinstance(widget, widget_class):
+            return name
+    return "text"
+
+
+@register.filter
+def ui_widget(bound_field):
+    """Render the widget with Utrecht classes, and tie it to its help text and errors."""
+    kind = widget_type(bound_field)
+    attrs = {"class": WIDGET_CLASSES.get(kind, WIDGET_CLASSES["text"])}
+    described_by = []
+    if bound_field.help_text:
+        described_by.append(f"{bound_field.auto_id}_help")
+    if bound_field.errors:
+        described_by.append(f"{bound_field.auto_id}_errors")
+        attrs["aria-invalid"] = "true"
+        attrs["class"] += f" utrecht-{'textbox' if kind == 'text' else kind}--invalid"
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return bound_field.as_widget(attrs=attrs)
+
+
+TILE_TEXTS = {
+    "melden": _lazy("Iets kapot, vies of onveilig? Meld het in één minuut."),
+    "initiatieven": _lazy("Een idee voor uw buurt? Wij helpen u op weg."),
+    "wijkbudget": _lazy("Bedenk plannen en stem mee over geld voor uw wijk."),
+    "participatiewinkel": _lazy("Praat mee, krijg advies en zie wat er gebeurt."),
+}
+
+
+@register.simple_tag
+def tile_text(icon: str) -> str:
+    return str(TILE_TEXTS.get(icon, ""))
+
+
+@register.simple_tag
+def static_icon(name: str) -> str:
+    from django.templatetags.static import static
+
+    return static(f"icons/{name}.svg")

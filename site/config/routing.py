@@ -1,0 +1,5 @@
+"""Websocket routes of every app, gathered in one list for asgi.py."""
+
+from common.routing import websocket_urlpatterns as common_ws
+
+websocket_urlpatterns = [*common_ws]

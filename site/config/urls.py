@@ -1,0 +1,38 @@
+"""URL map. Dutch has no prefix, English lives under /en/ (i18n_patterns). Wagtail serves the
+rest of the page tree last."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.views.i18n import set_language
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from common import views as common_views
+
+urlpatterns = [
+    path("beheer/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("healthz", common_views.healthz, name="healthz"),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("mijn/", include("accounts.urls")),
+    path("melden/", include("meldingen.urls")),
+    path("initiatieven/", include("initiatives.urls")),
+    path("", include("participation.urls")),
+    path("", include("shop.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+handler404 = "common.views.page_not_found"
+handler500 = "common.views.server_error"

@@ -1,0 +1,153 @@
+"""Page types of the site. Pages hold presentation only; modules fill their parts through
+context (bakerydemo's pattern)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+
+class HomePage(Page):
+    intro = models.TextField(_("inleiding"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    subpage_types = [
+        "shop.WijkIndexPage",
+        "shop.ThemeIndexPage",
+        "shop.ParticipatiewinkelPage",
+        "shop.ContentPage",
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("startpagina")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["wijk_pages"] = (
+            WijkPage.objects.live().public().filter(locale=self.locale).order_by("path")
+        )
+        context["theme_pages"] = (
+            ThemePage.objects.live().public().filter(locale=self.locale).order_by("path")
+        )
+        return context
+
+
+class WijkIndexPage(Page):
+    intro = models.TextField(_("inleiding"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["shop.HomePage"]
+    subpage_types = ["shop.WijkPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("overzicht van de wijken")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["wijk_pages"] = (
+            WijkPage.objects.child_of(self).live().public().select_related("wijk")
+        )
+        return context
+
+
+class WijkPage(Page):
+    """One place per wijk; every module adds its part (reports, initiatives, budget round)."""
+
+    wijk = models.ForeignKey(
+        "common.Wijk", verbose_name=_("wijk"), on_delete=models.PROTECT, related_name="pages"
+    )
+    intro = models.TextField(_("inleiding"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("wijk"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["shop.WijkIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("wijkpagina")
+
+
+class ThemeIndexPage(Page):
+    intro = models.TextField(_("inleiding"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["shop.HomePage"]
+    subpage_types = ["shop.ThemePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("programma")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["theme_pages"] = ThemePage.objects.child_of(self).live().public()
+        return context
+
+
+class ThemePage(Page):
+    """A theme of the programme Zuidwest: its ambition, goals and measures."""
+
+    number = models.PositiveSmallIntegerField(_("hoofdstuk"), default=0)
+    ambition = models.TextField(_("ambitie"), blank=True)
+    summary = models.TextField(_("samenvatting"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("number"),
+        FieldPanel("ambition"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("ambition"),
+        index.SearchField("summary"),
+    ]
+    parent_page_types = ["shop.ThemeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("thema")
+
+
+class ParticipatiewinkelPage(Page):
+    """The front of the participatiewinkel; methods, advice and agenda hang below it."""
+
+    intro = models.TextField(_("inleiding"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["shop.HomePage"]
+    subpage_types = ["shop.ContentPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("participatiewinkel")
+
+
+class ContentPage(Page):
+    intro = models.TextField(_("inleiding"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("inhoudspagina")

@@ -1,0 +1,49 @@
+"""Shared fixtures: factories registered as fixtures (pytest-factoryboy), the wijken of the data
+file, and the demo page tree."""
+
+import pytest
+from pytest_factoryboy import register
+
+from accounts.factories import (
+    AdministratorFactory,
+    BrokerFactory,
+    CoordinatorFactory,
+    EditorFactory,
+    HandlerFactory,
+    ResidentFactory,
+    UserFactory,
+)
+from common.factories import AfdelingFactory, WijkFactory
+
+register(UserFactory)
+register(ResidentFactory, "resident")
+register(BrokerFactory, "broker")
+register(HandlerFactory, "handler")
+register(EditorFactory, "editor")
+register(CoordinatorFactory, "coordinator")
+register(AdministratorFactory, "administrator")
+register(WijkFactory)
+register(AfdelingFactory)
+
+
+@pytest.fixture
+def wijken(db):
+    from common.loaders import load_wijken
+
+    return {w.slug: w for w in load_wijken()}
+
+
+@pytest.fixture
+def page_tree(db):
+    from shop.demo.pages import load_page_tree
+
+    return load_page_tree()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate limits live in the cache; one test's requests must not throttle the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

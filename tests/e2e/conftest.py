@@ -1,0 +1,105 @@
+"""End-to-end layer: Playwright for Python driving Debian's Chromium against pytest-django's live
+server, with axe-core run on every page a test visits (WCAG 2.1 A and AA)."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls our tests make
+# between browser steps are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (make test installs it when it can).")
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `make frontend` (npm ci) first.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visitor:
+    """A resident in the browser. Every page they land on is checked with axe."""
+
+    def __init__(self, page, base_url: str):
+        self.page = page
+        self.base_url = base_url
+        self.checked: list[str] = []
+
+    def goto(self, path: str):
+        self.page.goto(self.base_url + path)
+        self.check()
+
+    def follow(self, locator):
+        with self.page.expect_navigation():
+            locator.click()
+        self.check()
+
+    def check(self):
+        """Run axe-core on the current page; fail on any WCAG 2.1 A/AA violation."""
+        self.page.wait_for_load_state("load")
+        self.page.add_script_tag(path=str(AXE))
+        result = self.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+        violations = [
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in result["violations"]
+        ]
+        self.checked.append(self.page.url)
+        assert not violations, f"axe on {self.page.url}:\n{json.dumps(violations, indent=2)}"
+
+    def lang(self) -> str:
+        return self.page.locator("html").get_attribute("lang")
+
+
+@pytest.fixture
+def visitor(browser, live_server, settings, tmp_path):
+    """A fresh browser at phone width (360 px); mail goes to a folder, as with `make run`."""
+    settings.EMAIL_BACKEND = "common.mail.FileAndConsoleBackend"
+    settings.EMAIL_FILE_PATH = tmp_path / "mail"
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield Visitor(page, live_server.url)
+    context.close()
+
+
+@pytest.fixture
+def mail_folder(settings):
+    return Path(settings.EMAIL_FILE_PATH)

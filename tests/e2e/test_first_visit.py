@@ -1,0 +1,55 @@
+"""A new visitor: home page, English and back, login by code read from the mail folder,
+Mijn Zuidwest, and the data export. axe runs on every page (see conftest)."""
+
+import email
+import json
+import re
+from email import policy
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def login_code_from(folder) -> str:
+    files = sorted(folder.glob("*.eml"))
+    assert files, "no mail was written to the mail folder"
+    message = email.message_from_bytes(files[-1].read_bytes(), policy=policy.default)
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    return re.search(r"^\s*([A-Z0-9]{4}-?[A-Z0-9]{4}|[A-Z0-9]{6})\s*$", body, re.MULTILINE).group(1)
+
+
+def test_new_visitor_logs_in_by_code_and_exports_their_data(
+    visitor, page_tree, resident_factory, mail_folder
+):
+    resident = resident_factory(email="amina@example.org", display_name="Amina")
+    page = visitor.page
+
+    visitor.goto("/")
+    assert visitor.lang() == "nl"
+    assert page.get_by_role("link", name="Melden").first.is_visible()
+
+    visitor.follow(page.get_by_role("link", name="English"))
+    assert visitor.lang() == "en"
+    assert page.url.endswith("/en/")
+    visitor.follow(page.get_by_role("link", name="Nederlands"))
+    assert visitor.lang() == "nl"
+
+    visitor.follow(page.get_by_role("link", name="Moerwijk").first)
+    assert page.get_by_role("heading", level=1).inner_text() == "Moerwijk"
+
+    visitor.follow(page.get_by_role("link", name="Inloggen"))
+    visitor.follow(page.locator("a[href*='/accounts/login/code/']"))
+    page.get_by_label("E-mail").fill(resident.email)
+    visitor.follow(page.locator("form button[type=submit]").first)
+
+    page.get_by_label("Code").fill(login_code_from(mail_folder))
+    visitor.follow(page.locator("form button[type=submit]").first)
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Mijn Zuidwest"
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download mijn gegevens").click()
+    data = json.loads(download_info.value.path().read_text(encoding="utf-8"))
+    assert data["account"]["email"] == "amina@example.org"
+    assert data["account"]["display_name"] == "Amina"
+    assert len(visitor.checked) >= 7
