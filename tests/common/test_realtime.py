@@ -21,7 +21,7 @@ def session_cookie(client, user) -> tuple[bytes, bytes]:
     return (b"cookie", f"{settings.SESSION_COOKIE_NAME}={value}".encode())
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_notification_reaches_the_residents_open_page(client, resident):
     cookie = session_cookie(client, resident)
 
@@ -45,7 +45,7 @@ def test_a_notification_reaches_the_residents_open_page(client, resident):
     async_to_sync(scenario)()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_events_for_someone_else_do_not_arrive(client, resident, user_factory):
     other = user_factory()
     cookie = session_cookie(client, resident)
@@ -60,7 +60,7 @@ def test_events_for_someone_else_do_not_arrive(client, resident, user_factory):
     async_to_sync(scenario)()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_anonymous_visitor_is_refused():
     async def scenario():
         communicator = WebsocketCommunicator(application, "/ws/mijn/", headers=[ORIGIN])
@@ -71,7 +71,7 @@ def test_an_anonymous_visitor_is_refused():
     async_to_sync(scenario)()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_foreign_origin_is_refused(client, resident):
     cookie = session_cookie(client, resident)
 

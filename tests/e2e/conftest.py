@@ -34,8 +34,11 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
+    """A Chromium per test (about half a second). Not shared: Playwright's sync API keeps an
+    event loop running while it is open, and Django's per-context database connections and
+    other tests' async_to_sync calls must not meet it between tests."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (make test installs it when it can).")
     if not AXE.exists():
@@ -89,7 +92,7 @@ class Visitor:
 
 
 @pytest.fixture
-def visitor(browser, live_server, settings, tmp_path):
+def visitor(django_db_serialized_rollback, browser, live_server, settings, tmp_path):
     """A fresh browser at phone width (360 px); mail goes to a folder, as with `make run`."""
     settings.EMAIL_BACKEND = "common.mail.FileAndConsoleBackend"
     settings.EMAIL_FILE_PATH = tmp_path / "mail"

@@ -8,7 +8,7 @@ from email import policy
 
 import pytest
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def login_code_from(folder) -> str:
@@ -53,3 +53,30 @@ def test_new_visitor_logs_in_by_code_and_exports_their_data(
     assert data["account"]["email"] == "amina@example.org"
     assert data["account"]["display_name"] == "Amina"
     assert len(visitor.checked) >= 7
+
+
+def test_the_axe_check_catches_a_violation(visitor):
+    """The accessibility gate is real: a page with an unlabeled field and an image without
+    alternative text fails it."""
+    visitor.page.set_content(
+        '<html lang="nl"><head><title>x</title></head><body><main>'
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text">'
+        "</main></body></html>"
+    )
+    with pytest.raises(AssertionError, match="image-alt"):
+        visitor.check()
+
+
+def test_a_visitor_signs_up_with_only_an_email_in_english(visitor, page_tree, mail_folder):
+    page = visitor.page
+    visitor.goto("/en/")
+    visitor.follow(page.get_by_role("link", name="Log in"))
+    visitor.follow(page.locator("a[href*='/accounts/signup/']").first)
+    page.get_by_label("Email").fill("new.neighbour@example.org")
+    visitor.follow(page.locator("form button[type=submit]").first)
+    page.get_by_label("Code").fill(login_code_from(mail_folder))
+    visitor.follow(page.locator("form button[type=submit]").first)
+    assert visitor.lang() == "en"
+    assert page.get_by_role("heading", level=1).inner_text() == "Mijn Zuidwest"
+    welcome = sorted(mail_folder.glob("*.eml"))[-1].read_text()
+    assert "Welcome to Zuidwest" in welcome
