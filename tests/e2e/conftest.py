@@ -2,15 +2,10 @@
 server, with axe-core run on every page a test visits (WCAG 2.1 A and AA)."""
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls our tests make
-# between browser steps are still plain synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -92,8 +87,11 @@ class Visitor:
 
 
 @pytest.fixture
-def visitor(django_db_serialized_rollback, browser, live_server, settings, tmp_path):
+def visitor(django_db_serialized_rollback, browser, live_server, settings, tmp_path, monkeypatch):
     """A fresh browser at phone width (360 px); mail goes to a folder, as with `make run`."""
+    # Playwright's sync API runs an event loop in this thread; the ORM calls a test makes
+    # between browser steps are still plain synchronous calls.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     settings.EMAIL_BACKEND = "common.mail.FileAndConsoleBackend"
     settings.EMAIL_FILE_PATH = tmp_path / "mail"
     context = browser.new_context(viewport={"width": 360, "height": 800}, locale="nl-NL")
