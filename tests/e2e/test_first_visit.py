@@ -80,3 +80,11 @@ def test_a_visitor_signs_up_with_only_an_email_in_english(visitor, page_tree, ma
     assert page.get_by_role("heading", level=1).inner_text() == "Mijn Zuidwest"
     welcome = sorted(mail_folder.glob("*.eml"))[-1].read_text()
     assert "Welcome to Zuidwest" in welcome
+
+
+def test_the_axe_check_catches_text_it_cannot_read(visitor, page_tree):
+    """White menu text on a white bar: axe calls it 'incomplete'; the gate calls it a failure."""
+    visitor.page.goto(visitor.base_url + "/")
+    visitor.page.add_style_tag(content=".site-header a { color: #fff !important; }")
+    with pytest.raises(AssertionError, match="color-contrast"):
+        visitor.check()

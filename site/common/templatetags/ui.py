@@ -148,3 +148,20 @@ def static_icon(name: str) -> str:
     from django.templatetags.static import static
 
     return static(f"icons/{name}.svg")
+
+
+# Long Dutch compounds break mid-word on a 320 px screen; Chromium on Linux has no Dutch
+# hyphenation dictionary, so we mark the joints ourselves (U+00AD, a soft hyphen).
+COMPOUND_JOINTS = {
+    "Participatiewinkel": "Participatie\u00adwinkel",
+    "Initiatievenmakelaar": "Initiatieven\u00admakelaar",
+    "Terugkoppeling": "Terug\u00adkoppeling",
+}
+
+
+@register.filter
+def soft_hyphens(text) -> str:
+    value = str(text)
+    for word, marked in COMPOUND_JOINTS.items():
+        value = value.replace(word, marked)
+    return value
