@@ -11,29 +11,32 @@ CLOSE_FORBIDDEN = 4403
 
 
 class GroupConsumer(AsyncJsonWebsocketConsumer):
-    """Subclasses say which group a connection joins (or None to refuse it)."""
+    """Subclasses say which groups a connection joins (an empty list refuses it)."""
 
     login_required = True
-    group: str | None = None
+    groups_joined: list[str]
 
-    def get_group(self, user) -> str | None:  # runs in a thread: may query the database
+    def get_groups(self, user) -> list[str]:  # runs in a thread: may query the database
         raise NotImplementedError
 
     async def connect(self) -> None:
+        self.groups_joined = []
         user = self.scope.get("user")
         if self.login_required and not (user and user.is_authenticated):
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
-        self.group = await database_sync_to_async(self.get_group)(user)
-        if not self.group:
+        groups = await database_sync_to_async(self.get_groups)(user)
+        if not groups:
             await self.close(code=CLOSE_FORBIDDEN)
             return
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        for group in groups:
+            await self.channel_layer.group_add(group, self.channel_name)
+        self.groups_joined = list(groups)
         await self.accept()
 
     async def disconnect(self, code: int) -> None:
-        if self.group:
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+        for group in self.groups_joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
 
     async def receive_json(self, content, **kwargs) -> None:
         # Listening only: clients change state through HTTP, where forms and CSRF apply.
@@ -46,5 +49,5 @@ class GroupConsumer(AsyncJsonWebsocketConsumer):
 class MyEventsConsumer(GroupConsumer):
     """Live updates for the signed-in resident's own inputs and notifications (Mijn Zuidwest)."""
 
-    def get_group(self, user) -> str | None:
-        return user_group(user.pk)
+    def get_groups(self, user) -> list[str]:
+        return [user_group(user.pk)]

@@ -15,6 +15,8 @@ from .realtime import publish_event, user_group
 EVENT_PREFERENCE = {
     "wijk_news": "notify_wijk_news",
     "status_update": "notify_updates",
+    "melding_status": "notify_updates",
+    "melding_overdue": "notify_updates",
 }
 
 

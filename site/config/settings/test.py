@@ -18,3 +18,4 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private-media"

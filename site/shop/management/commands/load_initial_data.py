@@ -1,13 +1,19 @@
 from django.core.management.base import BaseCommand
 
+from meldingen.loaders import load_categories
 from shop.demo.pages import load_page_tree
 
 
 class Command(BaseCommand):
-    help = "Load the wijken and the CMS page tree (Dutch and English) from the programme document."
+    help = (
+        "Load the wijken, the report categories and the CMS page tree (Dutch and English) "
+        "from the data files and the programme document."
+    )
 
     def handle(self, *args, **options):
         home = load_page_tree()
+        categories = load_categories()
+        self.stdout.write(f"{categories} report categories ready.")
         self.stdout.write(
             f"Page tree ready: {home.title} with {home.get_descendants().count()} pages."
         )

@@ -1,0 +1,385 @@
+"""Reports (meldingen): categories and routing, the report itself, its public history, photos,
+internal notes, subscribers and the reporter's verdict."""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .workflow import CLOSED, OPEN, PUBLIC_LABELS, Actor, Status
+
+
+class Category(models.Model):
+    """A main category (parent empty) or a subcategory residents choose from."""
+
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    name = models.CharField(_("naam"), max_length=80)
+    name_en = models.CharField(_("naam in het Engels"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    icon = models.CharField(_("pictogram"), max_length=40, default="melden")
+    keywords = models.CharField(
+        _("zoekwoorden"),
+        max_length=300,
+        blank=True,
+        help_text=_("Woorden die bewoners gebruiken, met komma's: ratten, muizen, ongedierte."),
+    )
+    default_afdeling = models.ForeignKey(
+        "common.Afdeling",
+        verbose_name=_("standaard afdeling"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    handling_days = models.PositiveSmallIntegerField(_("afhandeltermijn (werkdagen)"), default=5)
+    handling_message = models.TextField(
+        _("bericht bij ontvangst"),
+        blank=True,
+        help_text=_("Wat de melder direct leest: wat er nu gebeurt en wanneer."),
+    )
+    is_public = models.BooleanField(_("openbaar op de kaart"), default=True)
+    is_sensitive = models.BooleanField(
+        _("gevoelig (ondermijning)"),
+        default=False,
+        help_text=_("Anoniem mogelijk, nooit openbaar, alleen zichtbaar voor team ondermijning."),
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("categorie")
+        verbose_name_plural = _("categorieën")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def label(self, language: str = "nl") -> str:
+        return self.name_en if language == "en" and self.name_en else self.name
+
+
+class StandardText(models.Model):
+    """A ready message to the reporter per category (or for all) and status."""
+
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.CASCADE, related_name="standard_texts"
+    )
+    status = models.CharField(_("status"), max_length=30, choices=Status.choices)
+    title = models.CharField(_("titel"), max_length=120)
+    text = models.TextField(_("tekst"))
+
+    class Meta:
+        verbose_name = _("standaardtekst")
+        verbose_name_plural = _("standaardteksten")
+        ordering = ["status", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RoutingRule(models.Model):
+    """Which department handles a category, optionally only in one wijk. The most specific
+    rule wins; without one, the category's default department."""
+
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="routing_rules")
+    wijk = models.ForeignKey("common.Wijk", null=True, blank=True, on_delete=models.CASCADE)
+    afdeling = models.ForeignKey("common.Afdeling", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("routeringsregel")
+        verbose_name_plural = _("routeringsregels")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "wijk"], name="one_rule_per_category_and_wijk"
+            ),
+            models.UniqueConstraint(
+                fields=["category"], condition=Q(wijk=None), name="one_default_rule_per_category"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category} / {self.wijk or '*'} → {self.afdeling}"
+
+
+class ReferenceCounter(models.Model):
+    """One row per year; locked while a reference is handed out, so numbers never repeat."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class MeldingQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN)
+
+    def closed(self):
+        return self.filter(status__in=CLOSED)
+
+    def public(self):
+        return self.filter(category__is_public=True, is_sensitive=False).exclude(
+            status=Status.SAMENGEVOEGD
+        )
+
+    def overdue(self, now=None):
+        return self.open().filter(deadline__lt=now or timezone.now())
+
+    def in_wijk(self, wijk):
+        return self.filter(wijk=wijk)
+
+    def visible_to(self, user):
+        """Object-level permission for staff: own department; sensitive only for ondermijning."""
+        from accounts import roles
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        groups = set(user.groups.values_list("name", flat=True))
+        visible = Q(pk__in=[])
+        if roles.ONDERMIJNING in groups:
+            visible |= Q(is_sensitive=True)
+        if roles.BEHANDELAAR in groups and user.afdeling_id:
+            visible |= Q(is_sensitive=False, afdeling_id=user.afdeling_id)
+        if roles.COORDINATOR in groups or roles.BEHEERDER in groups:
+            visible |= Q(is_sensitive=False)
+        return self.filter(visible)
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class Melding(models.Model):
+    reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
+    secret_hash = models.CharField(max_length=64, editable=False)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="meldingen")
+    status = models.CharField(
+        _("status"), max_length=30, choices=Status.choices, default=Status.GEMELD, db_index=True
+    )
+    is_sensitive = models.BooleanField(default=False, editable=False)
+    description = models.TextField(_("omschrijving"))
+    public_description = models.TextField(
+        _("openbare omschrijving"),
+        blank=True,
+        help_text=_("Goedgekeurd door een behandelaar; zonder namen of andere persoonsgegevens."),
+    )
+    # Location: exact for the handler; the public map shows a coarsened point.
+    lat = models.FloatField(_("breedtegraad"), null=True, blank=True)
+    lon = models.FloatField(_("lengtegraad"), null=True, blank=True)
+    address = models.CharField(_("adres"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    wijk = models.ForeignKey(
+        "common.Wijk", null=True, blank=True, on_delete=models.SET_NULL, related_name="meldingen"
+    )
+    afdeling = models.ForeignKey(
+        "common.Afdeling", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("behandelaar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_meldingen",
+    )
+    # The reporter: all optional, erased after closing (retention); never for sensitive reports
+    # unless they typed it themselves.
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meldingen",
+    )
+    reporter_email = models.EmailField(_("e-mail melder"), blank=True)
+    reporter_phone = models.CharField(_("telefoon melder"), max_length=20, blank=True)
+    keep_informed = models.BooleanField(_("houd mij op de hoogte"), default=True)
+    contact_erased_at = models.DateTimeField(null=True, blank=True)
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    deadline = models.DateTimeField(_("uiterste datum"), null=True, blank=True, db_index=True)
+    deadline_notified = models.BooleanField(default=False)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
+    )
+    supporters = models.PositiveIntegerField(_("ook gemeld door"), default=0)
+
+    objects = MeldingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["afdeling", "status", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @staticmethod
+    def new_secret() -> str:
+        return secrets.token_urlsafe(24)
+
+    def secret_matches(self, secret: str) -> bool:
+        return secrets.compare_digest(self.secret_hash, hash_secret(secret or ""))
+
+    @property
+    def public_label(self) -> str:
+        return PUBLIC_LABELS[Status(self.status)]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(self.is_open and self.deadline and self.deadline < timezone.now())
+
+    def coarse_point(self) -> tuple[float, float] | None:
+        """Rounded to 0.0005° (about 35 m north–south, 55 m east–west here): never a front door."""
+        if self.lat is None or self.lon is None:
+            return None
+        return (round(self.lat * 2000) / 2000, round(self.lon * 2000) / 2000)
+
+
+class StatusChange(models.Model):
+    """Append-only history; what the reporter sees is `public_message`."""
+
+    melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=30, choices=Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_kind = models.CharField(max_length=10, choices=Actor.choices)
+    public_message = models.TextField(blank=True)
+    external_party = models.CharField(max_length=120, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.melding_id}: {self.from_status} → {self.to_status}"
+
+    @property
+    def public_label(self) -> str:
+        return PUBLIC_LABELS[Status(self.to_status)]
+
+
+class InternalNote(models.Model):
+    """For colleagues only; never shown to the reporter, never in Open311."""
+
+    melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.melding_id}: {self.text[:40]}"
+
+
+def private_storage():
+    """Photos of reports are never served from /media/: a view checks who may see them."""
+    from django.core.files.storage import FileSystemStorage
+
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+
+def photo_path(instance, filename: str) -> str:
+    return f"meldingen/{instance.melding.created_at:%Y/%m}/{secrets.token_hex(8)}-{filename}"
+
+
+class Photo(models.Model):
+    class Kind(models.TextChoices):
+        REPORTER = "reporter", _("van de melder")
+        AFTER = "after", _("na afhandeling")
+
+    melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="photos")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REPORTER)
+    # Only the sanitised re-encoding is stored; the original upload never touches the disk.
+    image = models.ImageField(
+        upload_to=photo_path, storage=private_storage, width_field="width", height_field="height"
+    )
+    thumbnail = models.ImageField(upload_to=photo_path, storage=private_storage, blank=True)
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.melding_id}: {self.kind}"
+
+
+class Subscription(models.Model):
+    """Someone who follows a report: a supporter ("dit meld ik ook") or, after a merge, the
+    reporter of the merged report."""
+
+    melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="subscriptions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    email = models.EmailField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["melding", "user"], condition=~Q(user=None), name="one_sub_per_user"
+            ),
+            models.UniqueConstraint(
+                fields=["melding", "email"], condition=~Q(email=""), name="one_sub_per_email"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.melding_id}: {self.user_id or self.email}"
+
+
+class Feedback(models.Model):
+    """The reporter's answer to "Is het opgelost?"."""
+
+    melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="feedback")
+    satisfied = models.BooleanField()
+    reason = models.CharField(max_length=40, blank=True)
+    text = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.melding_id}: {'ja' if self.satisfied else 'nee'}"
+
+
+def draft_path(instance, filename: str) -> str:
+    return f"meldingen/concept/{secrets.token_hex(12)}-{filename}"
+
+
+class DraftPhoto(models.Model):
+    """A photo uploaded in step 3 of the report form, before the report exists. Kept by the
+    draft's random token (in the visitor's session) and removed after a day by housekeeping."""
+
+    token = models.CharField(max_length=64, db_index=True)
+    image = models.ImageField(upload_to=draft_path, storage=private_storage)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"concept {self.pk}"

@@ -1,0 +1,429 @@
+"""Every change to a melding happens here: one function per verb, in a transaction, on a locked
+row, checked against workflow.py, written to the history, with email and live updates queued
+for after the commit (STYLE.md)."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from common.images import SanitisedImage, make_thumbnail
+from common.notifications import notify
+from common.realtime import group_name, publish_event
+from common.services import wijk_for_location
+from common.workdays import add_working_days
+
+from . import workflow
+from .models import (
+    Category,
+    Feedback,
+    InternalNote,
+    Melding,
+    Photo,
+    ReferenceCounter,
+    RoutingRule,
+    StatusChange,
+    Subscription,
+    hash_secret,
+)
+from .workflow import Actor, Status
+
+FEEDBACK_DAYS = 14
+
+
+class MeldingError(ValidationError):
+    """A refusal with a message for the person who tried (Dutch, plain)."""
+
+
+def queue_group(melding: Melding) -> str:
+    if melding.is_sensitive:
+        return group_name("meldingen", "ondermijning")
+    return group_name("meldingen", "afdeling", melding.afdeling_id or "none")
+
+
+def melding_group(melding: Melding) -> str:
+    return group_name("melding", melding.pk)
+
+
+def route(*, category: Category, wijk) -> "object | None":
+    """The department for a new report: a rule for this wijk, else a rule for every wijk, else
+    the category's default."""
+    rules = RoutingRule.objects.filter(category=category).select_related("afdeling")
+    by_wijk = {rule.wijk_id: rule.afdeling for rule in rules}
+    if wijk is not None and wijk.pk in by_wijk:
+        return by_wijk[wijk.pk]
+    return by_wijk.get(None) or category.default_afdeling
+
+
+def _next_reference(now) -> str:
+    year = timezone.localtime(now).year
+    try:
+        with transaction.atomic():
+            ReferenceCounter.objects.get_or_create(year=year)
+    except IntegrityError:  # a colleague created the row at the same moment
+        pass
+    counter = ReferenceCounter.objects.select_for_update().get(year=year)
+    counter.last = F("last") + 1
+    counter.save(update_fields=["last"])
+    counter.refresh_from_db()
+    return f"ZW-{year}-{counter.last:05d}"
+
+
+def follow_path(melding: Melding, secret: str) -> str:
+    return f"/melden/volg/{melding.reference}/{secret}/"
+
+
+def _save_photo(melding: Melding, image: SanitisedImage, kind: str) -> Photo:
+    photo = Photo(melding=melding, kind=kind)
+    photo.image.save(image.as_file("foto"), save=False)
+    photo.save()
+    transaction.on_commit(lambda: _enqueue_thumbnail(photo.pk))
+    return photo
+
+
+def _enqueue_thumbnail(photo_id: int) -> None:
+    from .tasks import make_photo_thumbnail
+
+    make_photo_thumbnail.enqueue(photo_id)
+
+
+def photo_make_thumbnail(*, photo: Photo) -> None:
+    with photo.image.open("rb") as handle:
+        thumb = make_thumbnail(handle.read())
+    photo.thumbnail.save(thumb.as_file("klein"), save=False)
+    photo.save(update_fields=["thumbnail"])
+
+
+@dataclass
+class Intake:
+    category: Category
+    description: str
+    lat: float | None = None
+    lon: float | None = None
+    postcode: str = ""
+    address: str = ""
+    email: str = ""
+    phone: str = ""
+    keep_informed: bool = True
+
+
+@transaction.atomic
+def melding_create(
+    *, intake: Intake, photos: list[SanitisedImage], reporter=None
+) -> tuple[Melding, str]:
+    """A new report. Returns it with the secret of its follow link (shown once, emailed once;
+    only its hash is stored)."""
+    category = intake.category
+    if not intake.description.strip():
+        raise MeldingError(_("Beschrijf kort wat er aan de hand is."))
+    now = timezone.now()
+    wijk = wijk_for_location(postcode=intake.postcode or None, lat=intake.lat, lon=intake.lon)
+    sensitive = category.is_sensitive
+    secret = Melding.new_secret()
+    melding = Melding.objects.create(
+        reference=_next_reference(now),
+        secret_hash=hash_secret(secret),
+        category=category,
+        is_sensitive=sensitive,
+        description=intake.description.strip(),
+        lat=intake.lat,
+        lon=intake.lon,
+        postcode=intake.postcode,
+        address=intake.address,
+        wijk=wijk,
+        afdeling=route(category=category, wijk=wijk),
+        # Sensitive reports never link to an account: only what the reporter typed is kept.
+        reporter=None if sensitive else reporter,
+        reporter_email=intake.email,
+        reporter_phone=intake.phone,
+        keep_informed=intake.keep_informed,
+        created_at=now,
+        deadline=add_working_days(now, category.handling_days),
+    )
+    StatusChange.objects.create(
+        melding=melding,
+        to_status=Status.GEMELD,
+        actor_kind=Actor.REPORTER,
+        public_message=category.handling_message,
+        created_at=now,
+    )
+    for image in photos[:3]:
+        _save_photo(melding, image, Photo.Kind.REPORTER)
+    _tell_reporter(melding, "melding_received", {"follow_url": follow_path(melding, secret)})
+    publish_event(queue_group(melding), "melding.new", _event_payload(melding))
+    return melding, secret
+
+
+def _event_payload(melding: Melding) -> dict:
+    return {
+        "reference": melding.reference,
+        "status": melding.status,
+        "label": str(melding.public_label),
+        "category": melding.category.name,
+        "wijk": melding.wijk.name if melding.wijk_id else "",
+    }
+
+
+def _context(melding: Melding, extra: dict | None = None) -> dict:
+    latest = melding.history.order_by("-created_at", "-pk").first()
+    return {
+        "reference": melding.reference,
+        "category": melding.category.name,
+        "status_label": str(melding.public_label),
+        "message": latest.public_message if latest else "",
+        "deadline": timezone.localtime(melding.deadline).strftime("%d-%m-%Y")
+        if melding.deadline
+        else "",
+        "handling_message": melding.category.handling_message,
+        "title": melding.reference,
+        **(extra or {}),
+    }
+
+
+def _tell_reporter(melding: Melding, event: str, extra: dict | None = None) -> None:
+    """Email the reporter (if they want it and we can) and every subscriber."""
+    context = _context(melding, extra)
+    if melding.keep_informed:
+        if melding.reporter_id:
+            notify(event=event, context=context, user=melding.reporter)
+        elif melding.reporter_email:
+            notify(event=event, context=context, email=melding.reporter_email)
+    if event == "melding_received":
+        return
+    for sub in melding.subscriptions.select_related("user"):
+        if sub.user_id:
+            notify(event=event, context={**context, "follow_url": ""}, user=sub.user)
+        elif sub.email:
+            notify(event=event, context={**context, "follow_url": ""}, email=sub.email)
+
+
+def _locked(melding: Melding) -> Melding:
+    return Melding.objects.select_for_update().select_related("category").get(pk=melding.pk)
+
+
+@transaction.atomic
+def melding_change_status(
+    *,
+    melding: Melding,
+    to: Status,
+    actor,
+    public_message: str,
+    expected_status: str | None = None,
+    internal_note: str = "",
+    external_party: str = "",
+    merge_into: Melding | None = None,
+    after_photo: SanitisedImage | None = None,
+    actor_kind: Actor = Actor.HANDLER,
+) -> Melding:
+    locked = _locked(melding)
+    if expected_status and locked.status != expected_status:
+        raise MeldingError(
+            _(
+                "Iemand anders heeft deze melding net gewijzigd. "
+                "Bekijk de nieuwe stand en probeer het opnieuw."
+            )
+        )
+    to = Status(to)
+    try:
+        workflow.check_transition(Status(locked.status), to, actor_kind)
+    except workflow.TransitionNotAllowed as error:
+        raise MeldingError(str(error)) from error
+    message = (public_message or "").strip()
+    if to in workflow.MESSAGE_REQUIRED and actor_kind == Actor.HANDLER and not message:
+        raise MeldingError(_("Schrijf een bericht aan de melder: wat is er gebeurd, en waarom?"))
+    if to in workflow.NEEDS_PARTY and not external_party.strip():
+        raise MeldingError(_("Naar wie is de melding doorgezet? Vul de organisatie in."))
+    if to in workflow.NEEDS_TARGET:
+        if merge_into is None or merge_into.pk == locked.pk:
+            raise MeldingError(_("Kies de melding waarmee deze wordt samengevoegd."))
+        if merge_into.status == Status.SAMENGEVOEGD:
+            raise MeldingError(
+                _("Die melding is zelf al samengevoegd; kies de overgebleven melding.")
+            )
+    if after_photo is not None and to not in workflow.AFTER_PHOTO_ALLOWED:
+        raise MeldingError(_("Een foto na afloop hoort bij afgehandeld."))
+
+    now = timezone.now()
+    source = locked.status
+    locked.status = to
+    if to in workflow.CLOSED:
+        locked.closed_at = now
+    elif source in workflow.CLOSED or to in {Status.HEROPEND, Status.VERZOEK_TOT_HEROPENEN}:
+        locked.closed_at = None
+        locked.deadline = add_working_days(now, locked.category.handling_days)
+        locked.deadline_notified = False
+    if to == Status.SAMENGEVOEGD:
+        locked.merged_into = merge_into
+    locked.save()
+    StatusChange.objects.create(
+        melding=locked,
+        from_status=source,
+        to_status=to,
+        actor=actor if actor_kind == Actor.HANDLER else None,
+        actor_kind=actor_kind,
+        public_message=message,
+        external_party=external_party.strip(),
+        created_at=now,
+    )
+    if internal_note.strip():
+        InternalNote.objects.create(melding=locked, author=actor, text=internal_note.strip())
+    if after_photo is not None:
+        _save_photo(locked, after_photo, Photo.Kind.AFTER)
+    if to == Status.SAMENGEVOEGD:
+        _move_followers(locked, merge_into)
+    if actor_kind == Actor.HANDLER:
+        event = "melding_question" if to == Status.REACTIE_GEVRAAGD else "melding_status"
+        _tell_reporter(locked, event)
+    payload = _event_payload(locked)
+    publish_event(melding_group(locked), "melding.status", payload)
+    publish_event(queue_group(locked), "melding.changed", payload)
+    return locked
+
+
+def _move_followers(merged: Melding, survivor: Melding) -> None:
+    """Everyone who followed the merged report now follows the survivor."""
+    followers = [(merged.reporter, merged.reporter_email if merged.keep_informed else "")]
+    followers += [(sub.user, sub.email) for sub in merged.subscriptions.select_related("user")]
+    added = 0
+    for user, email in followers:
+        if user is None and not email:
+            continue
+        _, created = Subscription.objects.get_or_create(
+            melding=survivor, user=user, email="" if user else email
+        )
+        added += int(created)
+    Melding.objects.filter(pk=survivor.pk).update(
+        supporters=F("supporters") + 1 + merged.supporters
+    )
+
+
+@transaction.atomic
+def melding_reporter_reply(*, melding: Melding, text: str) -> Melding:
+    """The reporter answers the handler's question (via the secret link or their account)."""
+    if not text.strip():
+        raise MeldingError(_("Schrijf uw antwoord in het vak."))
+    return melding_change_status(
+        melding=melding,
+        to=Status.REACTIE_ONTVANGEN,
+        actor=None,
+        public_message=text,
+        actor_kind=Actor.REPORTER,
+    )
+
+
+@transaction.atomic
+def melding_feedback(
+    *, melding: Melding, satisfied: bool, reason: str = "", text: str = ""
+) -> Feedback:
+    """'Is het opgelost?' — open for 14 days after closing. 'Nee' sends it back to the queue."""
+    locked = _locked(melding)
+    if locked.status not in workflow.FEEDBACK_STATES or locked.closed_at is None:
+        raise MeldingError(_("U kunt nu niet reageren op deze melding."))
+    if timezone.now() - locked.closed_at > timezone.timedelta(days=FEEDBACK_DAYS):
+        raise MeldingError(
+            _("Reageren kan tot 14 dagen na het afhandelen. Maak een nieuwe melding.")
+        )
+    if locked.feedback.filter(created_at__gte=locked.closed_at).exists():
+        raise MeldingError(_("U heeft al gereageerd. Dank u wel."))
+    if not satisfied and not (reason or text.strip()):
+        raise MeldingError(_("Vertel ons wat er niet goed is, dan kunnen we opnieuw kijken."))
+    feedback = Feedback.objects.create(
+        melding=locked, satisfied=satisfied, reason=reason, text=text.strip()
+    )
+    if not satisfied:
+        melding_change_status(
+            melding=locked,
+            to=Status.VERZOEK_TOT_HEROPENEN,
+            actor=None,
+            public_message=text.strip() or reason,
+            actor_kind=Actor.REPORTER,
+        )
+    return feedback
+
+
+@transaction.atomic
+def melding_support(*, melding: Melding, user=None, email: str = "") -> bool:
+    """'Dit meld ik ook': follow the report and count as a supporter. False when already."""
+    if user is None and not email:
+        raise MeldingError(_("Vul uw e-mailadres in om op de hoogte te blijven."))
+    _sub, created = Subscription.objects.get_or_create(
+        melding=melding, user=user, email="" if user else email.strip().lower()
+    )
+    if created:
+        Melding.objects.filter(pk=melding.pk).update(supporters=F("supporters") + 1)
+    return created
+
+
+@transaction.atomic
+def melding_assign(*, melding: Melding, assignee, actor) -> Melding:
+    locked = _locked(melding)
+    if (
+        assignee is not None
+        and not Melding.objects.filter(pk=locked.pk).visible_to(assignee).exists()
+    ):
+        raise MeldingError(_("Deze collega mag deze melding niet behandelen."))
+    locked.assigned_to = assignee
+    locked.save(update_fields=["assigned_to", "updated_at"])
+    InternalNote.objects.create(
+        melding=locked,
+        author=actor,
+        text=_("Toegewezen aan %(name)s.") % {"name": assignee or _("niemand")},
+    )
+    publish_event(queue_group(locked), "melding.changed", _event_payload(locked))
+    return locked
+
+
+def melding_add_note(*, melding: Melding, author, text: str) -> InternalNote:
+    if not text.strip():
+        raise MeldingError(_("Een notitie kan niet leeg zijn."))
+    return InternalNote.objects.create(melding=melding, author=author, text=text.strip())
+
+
+@transaction.atomic
+def melding_set_public_description(*, melding: Melding, text: str, actor) -> Melding:
+    locked = _locked(melding)
+    locked.public_description = text.strip()
+    locked.save(update_fields=["public_description", "updated_at"])
+    return locked
+
+
+def meldingen_erase_contact_data(*, now=None) -> int:
+    """Retention: contact data goes a number of days after closing; the report stays."""
+    now = now or timezone.now()
+    cutoff = now - timezone.timedelta(days=settings.MELDINGEN_CONTACT_RETENTION_DAYS)
+    return (
+        Melding.objects.closed()
+        .filter(closed_at__lt=cutoff, contact_erased_at=None)
+        .update(reporter_email="", reporter_phone="", reporter=None, contact_erased_at=now)
+    )
+
+
+def meldingen_notify_overdue(*, now=None) -> int:
+    """Tell each reporter once when we miss the deadline, with a new expected date."""
+    now = now or timezone.now()
+    count = 0
+    for melding in (
+        Melding.objects.overdue(now)
+        .filter(deadline_notified=False)
+        .select_related("category", "reporter")
+    ):
+        with transaction.atomic():
+            locked = _locked(melding)
+            if locked.deadline_notified or not locked.is_overdue:
+                continue
+            old = locked.deadline
+            locked.deadline = add_working_days(now, max(2, locked.category.handling_days // 2))
+            locked.deadline_notified = True
+            locked.save(update_fields=["deadline", "deadline_notified", "updated_at"])
+            _tell_reporter(
+                locked,
+                "melding_overdue",
+                {"old_deadline": timezone.localtime(old).strftime("%d-%m-%Y")},
+            )
+            publish_event(melding_group(locked), "melding.status", _event_payload(locked))
+            count += 1
+    return count
