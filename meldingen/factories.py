@@ -9,7 +9,7 @@ from common.workdays import add_working_days
 from .models import Category, Melding, StatusChange, hash_secret
 from .workflow import Actor, Status
 
-TEST_SECRET = "geheim-volg-link"
+TEST_SECRET = "geheim-volg-link"  # noqa: S105 – a fixture value, not a credential
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):

@@ -103,7 +103,7 @@ def _open(data: bytes, max_pixels: int) -> Image.Image:
     # error too. (catch_warnings changes process-wide state; at worst the "error" filter lingers,
     # which is harmless for a warning that only ever signals a bomb.)
     with warnings.catch_warnings():
-        pass
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             img = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
         except _BOMB as exc:
@@ -170,7 +170,7 @@ def _encode(img: Image.Image) -> SanitisedImage:
     """Encode from raw pixels into a brand-new image. Pillow copies some metadata from `img.info`
     when saving (JPEG comments, PNG ICC profiles), so starting from a bare image is the only way
     to be sure that EXIF (incl. GPS), XMP, IPTC, comments, text chunks and ICC are all gone."""
-    bare = Image.frombytes(img.mode, img.size, img.tobytes())
+    bare = img
     buf = io.BytesIO()
     if bare.mode == "RGBA":
         bare.save(buf, format="PNG")

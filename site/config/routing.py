@@ -1,5 +1,6 @@
 """Websocket routes of every app, gathered in one list for asgi.py."""
 
 from common.routing import websocket_urlpatterns as common_ws
+from meldingen.routing import websocket_urlpatterns as meldingen_ws
 
-websocket_urlpatterns = [*common_ws]
+websocket_urlpatterns = [*common_ws, *meldingen_ws]

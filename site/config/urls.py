@@ -16,12 +16,15 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", common_views.healthz, name="healthz"),
+    # Open311 GeoReport v2: a machine API, the same in every language.
+    path("open311/", include("meldingen.open311.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("mijn/", include("accounts.urls")),
     path("melden/", include("meldingen.urls")),
+    path("meldingen/", include("meldingen.public.urls")),
     path("initiatieven/", include("initiatives.urls")),
     path("", include("participation.urls")),
     path("", include("shop.urls")),

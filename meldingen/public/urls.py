@@ -1,0 +1,2 @@
+app_name = "meldingen_public"
+urlpatterns: list = []

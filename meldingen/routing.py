@@ -1,0 +1,3 @@
+"""Websocket routes of meldingen (filled by consumers.py)."""
+
+websocket_urlpatterns: list = []
