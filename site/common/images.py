@@ -7,6 +7,7 @@ which judges the file by its content only and re-encodes it from pixels, so noth
 picture itself is ever stored or served.
 """
 
+import contextlib
 import io
 import struct
 import warnings
@@ -91,6 +92,12 @@ def _is_other_image(data: bytes) -> bool:
         return False
 
 
+def _broken() -> ValidationError:
+    return ValidationError(
+        "De foto is beschadigd of niet compleet. Probeer een andere foto.", code="broken"
+    )
+
+
 def _open(data: bytes, max_pixels: int) -> Image.Image:
     """Open the image header, check format and pixel count, and only then decode the pixels."""
     too_many_pixels = ValidationError(
@@ -133,12 +140,6 @@ def _open(data: bytes, max_pixels: int) -> Image.Image:
     return img
 
 
-def _broken() -> ValidationError:
-    return ValidationError(
-        "De foto is beschadigd of niet compleet. Probeer een andere foto.", code="broken"
-    )
-
-
 def _to_srgb(img: Image.Image) -> Image.Image:
     """Colour policy: an embedded ICC profile (e.g. Display P3 from iPhones, CMYK from print
     software) is converted to sRGB so colours stay right, and the profile itself is then dropped;
@@ -170,7 +171,7 @@ def _encode(img: Image.Image) -> SanitisedImage:
     """Encode from raw pixels into a brand-new image. Pillow copies some metadata from `img.info`
     when saving (JPEG comments, PNG ICC profiles), so starting from a bare image is the only way
     to be sure that EXIF (incl. GPS), XMP, IPTC, comments, text chunks and ICC are all gone."""
-    bare = img
+    bare = Image.frombytes(img.mode, img.size, img.tobytes())
     buf = io.BytesIO()
     if bare.mode == "RGBA":
         bare.save(buf, format="PNG")
@@ -196,10 +197,8 @@ def sanitise_image(
     longest side, and JPEG (or PNG when it has real transparency) without any metadata.
     """
     img = _open(_read(upload, max_bytes), max_pixels)
-    try:
+    with contextlib.suppress(*_DECODE_ERRORS):  # malformed EXIF: keep the photo, don't refuse it
         img = ImageOps.exif_transpose(img)
-    except _DECODE_ERRORS:
-        pass  # malformed EXIF: keep the photo as it is rather than refuse it
     img = _normalise(_to_srgb(img))
     img.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     return _encode(img)
