@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class MeldingenConfig(AppConfig):
     name = "meldingen"
     verbose_name = _("Meldingen")
+
+    def ready(self) -> None:
+        from accounts.exports import register_eraser, register_exporter
+        from accounts.sections import register_section
+
+        from .account import erase_user_meldingen, export_user_meldingen, my_meldingen_section
+
+        register_exporter("meldingen", export_user_meldingen)
+        register_eraser("meldingen", erase_user_meldingen)
+        register_section("meldingen", my_meldingen_section)

@@ -79,7 +79,8 @@ def follow_path(melding: Melding, secret: str) -> str:
 
 def _save_photo(melding: Melding, image: SanitisedImage, kind: str) -> Photo:
     photo = Photo(melding=melding, kind=kind)
-    photo.image.save(image.as_file("foto"), save=False)
+    file = image.as_file("foto")
+    photo.image.save(file.name, file, save=False)
     photo.save()
     transaction.on_commit(lambda: _enqueue_thumbnail(photo.pk))
     return photo
@@ -94,7 +95,8 @@ def _enqueue_thumbnail(photo_id: int) -> None:
 def photo_make_thumbnail(*, photo: Photo) -> None:
     with photo.image.open("rb") as handle:
         thumb = make_thumbnail(handle.read())
-    photo.thumbnail.save(thumb.as_file("klein"), save=False)
+    file = thumb.as_file("klein")
+    photo.thumbnail.save(file.name, file, save=False)
     photo.save(update_fields=["thumbnail"])
 
 

@@ -1,0 +1,169 @@
+"""Forms of the report intake (four steps) and of the reporter's status page."""
+
+import math
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from common.images import sanitise_image
+from common.postcodes import normalise_postcode
+from common.services import wijk_for_point, wijk_for_postcode
+
+from .models import Category
+
+MAX_PHOTOS = 3
+
+
+class CategoryForm(forms.Form):
+    category = forms.ModelChoiceField(
+        label=_("Wat wilt u melden?"),
+        queryset=Category.objects.filter(is_active=True, parent__isnull=False),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies wat u wilt melden.")},
+    )
+
+
+class LocationForm(forms.Form):
+    postcode = forms.CharField(
+        label=_("Postcode"), max_length=7, required=False, help_text=_("Bijvoorbeeld 2532 AB")
+    )
+    huisnummer = forms.CharField(label=_("Huisnummer (in de buurt)"), max_length=10, required=False)
+    lat = forms.FloatField(required=False, widget=forms.HiddenInput)
+    lon = forms.FloatField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        lat, lon = data.get("lat"), data.get("lon")
+        if lat is not None and lon is not None:
+            if not (math.isfinite(lat) and math.isfinite(lon)):
+                raise ValidationError(_("Deze plek op de kaart klopt niet. Probeer het opnieuw."))
+            wijk = wijk_for_point(lat=lat, lon=lon)
+            if wijk is None:
+                raise ValidationError(
+                    _("Deze plek ligt niet in Den Haag Zuidwest. Kies een plek in de wijk.")
+                )
+            data["wijk"] = wijk
+            return data
+        postcode = data.get("postcode", "").strip()
+        if not postcode:
+            self.add_error("postcode", _("Vul een postcode in, of kies een plek op de kaart."))
+            return data
+        try:
+            data["postcode"] = normalise_postcode(postcode)
+        except ValueError:
+            self.add_error(
+                "postcode", _("Dit is geen postcode. Een postcode is 4 cijfers en 2 letters.")
+            )
+            return data
+        if len(data["postcode"]) != 6:
+            self.add_error("postcode", _("Vul ook de 2 letters van de postcode in."))
+            return data
+        wijk = wijk_for_postcode(data["postcode"])
+        if wijk is None:
+            self.add_error(
+                "postcode",
+                _("Deze postcode ligt niet in Den Haag Zuidwest. Bel dan 14 070."),
+            )
+            return data
+        if not data.get("huisnummer", "").strip():
+            self.add_error("huisnummer", _("Vul een huisnummer in de buurt in."))
+        data["wijk"] = wijk
+        return data
+
+
+class PhotoForm(forms.Form):
+    photo_1 = forms.FileField(label=_("Foto 1"), required=False)
+    photo_2 = forms.FileField(label=_("Foto 2"), required=False)
+    photo_3 = forms.FileField(label=_("Foto 3"), required=False)
+
+    def __init__(self, *args, room: int = MAX_PHOTOS, **kwargs):
+        super().__init__(*args, **kwargs)
+        for index in range(MAX_PHOTOS, room, -1):
+            del self.fields[f"photo_{index}"]
+        for field in self.fields.values():
+            field.widget.attrs["accept"] = "image/jpeg,image/png,image/webp,image/heic,image/heif"
+
+    def clean(self):
+        data = super().clean()
+        sanitised = []
+        for name in list(self.fields):
+            upload = data.get(name)
+            if not upload:
+                continue
+            try:
+                sanitised.append(sanitise_image(upload))
+            except ValidationError as error:
+                self.add_error(name, error)
+        data["sanitised"] = sanitised
+        return data
+
+
+class DetailsForm(forms.Form):
+    description = forms.CharField(
+        label=_("Wat is er aan de hand?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": _("Beschrijf kort wat er aan de hand is.")},
+    )
+    email = forms.EmailField(
+        label=_("Uw e-mailadres"),
+        required=False,
+        help_text=_("Dan sturen wij u bericht. U kunt ook zonder e-mail melden."),
+        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk of er een @ in staat.")},
+    )
+    phone = forms.RegexField(
+        label=_("Uw telefoonnummer"),
+        required=False,
+        regex=r"^\+?[0-9 ()-]{8,20}$",
+        error_messages={"invalid": _("Dit telefoonnummer klopt niet. Gebruik alleen cijfers.")},
+    )
+    keep_informed = forms.BooleanField(
+        label=_("Houd mij op de hoogte per e-mail"), required=False, initial=True
+    )
+    # A field people never see; simple bots fill in every field.
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+
+    def clean_description(self):
+        text = self.cleaned_data["description"].strip()
+        if not text:
+            raise ValidationError(_("Beschrijf kort wat er aan de hand is."))
+        return text
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(
+        label=_("Uw antwoord"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": _("Schrijf uw antwoord in het vak.")},
+    )
+
+
+class FeedbackForm(forms.Form):
+    REASONS = [
+        ("niet_opgelost", _("Het probleem is er nog")),
+        ("half", _("Het is maar half opgelost")),
+        ("anders", _("Iets anders")),
+    ]
+    satisfied = forms.TypedChoiceField(
+        label=_("Is het opgelost?"),
+        choices=[("ja", _("Ja, het is opgelost")), ("nee", _("Nee, het is niet opgelost"))],
+        coerce=lambda value: value == "ja",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies ja of nee.")},
+    )
+    reason = forms.ChoiceField(
+        label=_("Wat is er niet goed?"), choices=[("", "—"), *REASONS], required=False
+    )
+    text = forms.CharField(
+        label=_("Uitleg"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
+    )
+
+
+class SupportForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Uw e-mailadres"),
+        required=False,
+        help_text=_("Dan krijgt u bericht als er nieuws is over deze melding."),
+    )

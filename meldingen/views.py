@@ -1,0 +1,337 @@
+"""The resident's side of meldingen: report in four steps, follow a report by its secret link,
+answer a question, say whether it was solved. Views parse, check and call one service."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from common.images import SanitisedImage
+from common.ratelimit import limited
+
+from . import workflow
+from .forms import (
+    MAX_PHOTOS,
+    CategoryForm,
+    DetailsForm,
+    FeedbackForm,
+    LocationForm,
+    PhotoForm,
+    ReplyForm,
+    SupportForm,
+)
+from .intake import Draft, possible_duplicates
+from .models import Category, DraftPhoto, Melding, Photo
+from .services import (
+    FEEDBACK_DAYS,
+    Intake,
+    MeldingError,
+    melding_create,
+    melding_feedback,
+    melding_reporter_reply,
+    melding_support,
+)
+
+SUBMIT_LIMIT = (10, 60 * 60)  # reports per client per hour
+ANSWER_LIMIT = (30, 60 * 60)
+
+
+def _step_context(step: int, draft: Draft, **extra) -> dict:
+    return {"step": step, "steps": 4, "draft": draft, "category": draft.category, **extra}
+
+
+@require_http_methods(["GET", "POST"])
+def step_what(request):
+    draft = Draft(request.session)
+    query = request.GET.get("q", "").strip()
+    categories = Category.objects.filter(is_active=True, parent__isnull=False).select_related(
+        "parent"
+    )
+    if query:
+        words = query.lower().split()
+        match = Q()
+        for word in words:
+            match |= Q(name__icontains=word) | Q(keywords__icontains=word)
+            match |= Q(name_en__icontains=word) | Q(parent__name__icontains=word)
+        categories = categories.filter(match)
+    form = CategoryForm(
+        request.POST if request.method == "POST" else None,
+        initial={"category": draft.data.get("category")},
+    )
+    if request.method == "POST" and form.is_valid():
+        draft.update(category=form.cleaned_data["category"].pk)
+        return redirect("meldingen:where")
+    groups: dict = {}
+    for category in categories.order_by("parent__sort_order", "sort_order"):
+        groups.setdefault(category.parent, []).append(category)
+    return render(
+        request,
+        "meldingen/step_what.html",
+        _step_context(1, draft, form=form, groups=groups, query=query, language=get_language()),
+    )
+
+
+def _need(draft: Draft, *, location: bool = False):
+    if draft.category is None:
+        return redirect("meldingen:index")
+    if location and not draft.has_location:
+        return redirect("meldingen:where")
+    return None
+
+
+@require_http_methods(["GET", "POST"])
+def step_where(request):
+    draft = Draft(request.session)
+    if response := _need(draft):
+        return response
+    initial = {k: draft.data.get(k) for k in ("postcode", "huisnummer", "lat", "lon")}
+    form = LocationForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        draft.update(
+            postcode=data.get("postcode", ""),
+            huisnummer=data.get("huisnummer", "").strip(),
+            lat=data.get("lat"),
+            lon=data.get("lon"),
+            wijk=data["wijk"].name,
+        )
+        return redirect("meldingen:photos")
+    return render(request, "meldingen/step_where.html", _step_context(2, draft, form=form))
+
+
+@require_http_methods(["GET", "POST"])
+def step_photos(request):
+    draft = Draft(request.session)
+    if response := _need(draft, location=True):
+        return response
+    existing = list(draft.photos())
+    if request.method == "POST" and "remove" in request.POST:
+        for photo in existing:
+            photo.image.delete(save=False)
+        DraftPhoto.objects.filter(token=draft.data["token"]).delete()
+        return redirect("meldingen:photos")
+    room = max(0, MAX_PHOTOS - len(existing))
+    form = PhotoForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        room=room,
+    )
+    if request.method == "POST" and form.is_valid():
+        for image in form.cleaned_data["sanitised"]:
+            DraftPhoto.objects.create(token=draft.data["token"], image=image.as_file("foto"))
+        return redirect("meldingen:details")
+    duplicates = possible_duplicates(
+        category=draft.category,
+        lat=draft.data.get("lat"),
+        lon=draft.data.get("lon"),
+        postcode=draft.data.get("postcode", ""),
+    )
+    return render(
+        request,
+        "meldingen/step_photos.html",
+        _step_context(
+            3,
+            draft,
+            form=form,
+            existing=existing,
+            room=room,
+            duplicates=duplicates,
+            support_form=SupportForm(),
+        ),
+    )
+
+
+def _draft_images(draft: Draft) -> list[SanitisedImage]:
+    images = []
+    for photo in draft.photos()[:MAX_PHOTOS]:
+        with photo.image.open("rb") as handle:
+            content = handle.read()
+        is_png = photo.image.name.endswith(".png")
+        images.append(
+            SanitisedImage(
+                content=content,
+                format="PNG" if is_png else "JPEG",
+                width=0,
+                height=0,
+                content_type="image/png" if is_png else "image/jpeg",
+                extension="png" if is_png else "jpg",
+            )
+        )
+    return images
+
+
+@require_http_methods(["GET", "POST"])
+def step_details(request):
+    draft = Draft(request.session)
+    if response := _need(draft, location=True):
+        return response
+    category = draft.category
+    initial = {"keep_informed": True}
+    if request.user.is_authenticated and not category.is_sensitive:
+        initial["email"] = request.user.email
+    form = DetailsForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["website"]:
+            # A bot filled the hidden field: pretend all went well, store nothing.
+            draft.clear()
+            return render(request, "meldingen/thanks_bot.html", status=200)
+        if limited(request, "melding-submit", limit=SUBMIT_LIMIT[0], period=SUBMIT_LIMIT[1]):
+            form.add_error(
+                None,
+                _("U heeft veel meldingen achter elkaar gedaan. Probeer het over een uur opnieuw."),
+            )
+        else:
+            data = form.cleaned_data
+            address = " ".join(
+                filter(None, [draft.data.get("postcode"), draft.data.get("huisnummer")])
+            )
+            intake = Intake(
+                category=category,
+                description=data["description"],
+                lat=draft.data.get("lat"),
+                lon=draft.data.get("lon"),
+                postcode=draft.data.get("postcode", ""),
+                address=address,
+                email=data["email"],
+                phone=data["phone"],
+                keep_informed=data["keep_informed"],
+            )
+            user = request.user if request.user.is_authenticated else None
+            try:
+                melding, secret = melding_create(
+                    intake=intake, photos=_draft_images(draft), reporter=user
+                )
+            except (MeldingError, ValidationError) as error:
+                form.add_error(None, error)
+            else:
+                for photo in draft.photos():
+                    photo.image.delete(save=False)
+                draft.photos().delete()
+                draft.clear()
+                request.session[f"melding-new-{melding.reference}"] = True
+                return redirect("meldingen:follow", reference=melding.reference, secret=secret)
+    return render(request, "meldingen/step_details.html", _step_context(4, draft, form=form))
+
+
+@require_POST
+def support(request, reference: str):
+    melding = get_object_or_404(
+        Melding.objects.public().open().select_related("category"), reference=reference
+    )
+    form = SupportForm(request.POST)
+    if limited(request, "melding-support", limit=ANSWER_LIMIT[0], period=ANSWER_LIMIT[1]):
+        messages.error(request, _("Te veel verzoeken. Probeer het later opnieuw."))
+        return redirect("meldingen:photos")
+    if form.is_valid():
+        user = request.user if request.user.is_authenticated else None
+        try:
+            melding_support(melding=melding, user=user, email=form.cleaned_data["email"])
+        except MeldingError as error:
+            messages.error(request, error.messages[0])
+            return redirect("meldingen:photos")
+        Draft(request.session).clear()
+        return render(request, "meldingen/supported.html", {"melding": melding})
+    messages.error(request, _("Dit e-mailadres klopt niet."))
+    return redirect("meldingen:photos")
+
+
+def _follow_target(request, reference: str, secret: str | None) -> Melding:
+    melding = get_object_or_404(
+        Melding.objects.select_related("category", "wijk", "merged_into"), reference=reference
+    )
+    if secret is not None and melding.secret_matches(secret):
+        return melding
+    if secret is None and request.user.is_authenticated and melding.reporter_id == request.user.pk:
+        return melding
+    raise Http404
+
+
+def _can_give_feedback(melding: Melding) -> bool:
+    return (
+        melding.status in workflow.FEEDBACK_STATES
+        and melding.closed_at is not None
+        and timezone.now() - melding.closed_at <= timezone.timedelta(days=FEEDBACK_DAYS)
+        and not melding.feedback.filter(created_at__gte=melding.closed_at).exists()
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def follow(request, reference: str, secret: str | None = None):
+    """The reporter's status page: by secret link, or via Mijn Zuidwest when logged in."""
+    melding = _follow_target(request, reference, secret)
+    reply_form = ReplyForm(prefix="reply")
+    feedback_form = FeedbackForm(prefix="feedback")
+    if request.method == "POST":
+        if limited(request, "melding-answer", limit=ANSWER_LIMIT[0], period=ANSWER_LIMIT[1]):
+            messages.error(request, _("Te veel verzoeken. Probeer het later opnieuw."))
+        elif "reply-text" in request.POST:
+            reply_form = ReplyForm(request.POST, prefix="reply")
+            if reply_form.is_valid():
+                try:
+                    melding_reporter_reply(melding=melding, text=reply_form.cleaned_data["text"])
+                except MeldingError as error:
+                    reply_form.add_error(None, error)
+                else:
+                    messages.success(request, _("Bedankt. Uw antwoord is verstuurd."))
+                    return redirect(request.path)
+        else:
+            feedback_form = FeedbackForm(request.POST, prefix="feedback")
+            if feedback_form.is_valid():
+                data = feedback_form.cleaned_data
+                try:
+                    melding_feedback(
+                        melding=melding,
+                        satisfied=data["satisfied"],
+                        reason=data["reason"],
+                        text=data["text"],
+                    )
+                except MeldingError as error:
+                    feedback_form.add_error(None, error)
+                else:
+                    messages.success(request, _("Bedankt voor uw reactie."))
+                    return redirect(request.path)
+    history = list(melding.history.all())
+    photos = list(melding.photos.all())
+    is_new = request.session.pop(f"melding-new-{melding.reference}", False)
+    return render(
+        request,
+        "meldingen/follow.html",
+        {
+            "melding": melding,
+            "secret": secret,
+            "history": history,
+            "photos": [p for p in photos if p.kind == Photo.Kind.REPORTER],
+            "after_photos": [p for p in photos if p.kind == Photo.Kind.AFTER],
+            "reply_form": reply_form
+            if melding.status == workflow.Status.REACTIE_GEVRAAGD
+            else None,
+            "feedback_form": feedback_form if _can_give_feedback(melding) else None,
+            "is_new": is_new,
+            "follow_url": request.build_absolute_uri(request.path),
+            "ws_path": f"/ws/melding/{melding.reference}/{secret}/" if secret else "",
+        },
+    )
+
+
+def follow_photo(request, reference: str, photo_id: int, secret: str | None = None, size=""):
+    melding = _follow_target(request, reference, secret)
+    photo = get_object_or_404(Photo, pk=photo_id, melding=melding)
+    field = photo.thumbnail if size == "klein" and photo.thumbnail else photo.image
+    response = FileResponse(
+        field.open("rb"), content_type="image/jpeg" if field.name.endswith(".jpg") else "image/png"
+    )
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def my_melding(request, reference: str):
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    return follow(request, reference, None)

@@ -1,0 +1,48 @@
+// Step 2 of reporting: pick the place on a map or use the phone's location. The postcode
+// fields always work; the map appears only when Leaflet loaded, and hides again when the
+// map tiles cannot be reached.
+(function () {
+  "use strict";
+  var picker = document.querySelector("[data-map-picker]");
+  var form = document.getElementById("location-form");
+  if (!picker || !form) return;
+  var lat = form.querySelector("input[name=lat]");
+  var lon = form.querySelector("input[name=lon]");
+  var chosen = picker.querySelector("[data-chosen]");
+  var en = document.documentElement.lang === "en";
+
+  function choose(la, lo) {
+    lat.value = la.toFixed(6);
+    lon.value = lo.toFixed(6);
+    chosen.textContent = en ? "Place chosen. Press Next." : "Plek gekozen. Druk op Verder.";
+  }
+
+  if ("geolocation" in navigator) {
+    picker.hidden = false;
+    picker.querySelector("[data-use-location]").addEventListener("click", function () {
+      navigator.geolocation.getCurrentPosition(function (position) {
+        choose(position.coords.latitude, position.coords.longitude);
+      }, function () {
+        chosen.textContent = en ? "Your location is not available. Fill in the postcode."
+          : "Uw locatie is niet beschikbaar. Vul de postcode in.";
+      });
+    });
+  }
+  if (!window.L) return;
+  var mapElement = picker.querySelector("[data-map]");
+  picker.hidden = false;
+  var map = window.L.map(mapElement).setView([52.048, 4.275], 14);
+  var tiles = window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+    maxZoom: 19, attribution: "© OpenStreetMap"
+  }).addTo(map);
+  var failed = 0;
+  tiles.on("tileerror", function () {
+    failed += 1;
+    if (failed > 3) { mapElement.hidden = true; }
+  });
+  var marker = null;
+  map.on("click", function (event) {
+    if (marker) { marker.setLatLng(event.latlng); } else { marker = window.L.marker(event.latlng).addTo(map); }
+    choose(event.latlng.lat, event.latlng.lng);
+  });
+})();
