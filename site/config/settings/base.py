@@ -226,3 +226,5 @@ LOGGING = {
 MELDINGEN_CONTACT_RETENTION_DAYS = env_int("MELDINGEN_CONTACT_RETENTION_DAYS", 90)
 # Uploads that need a permission check (report photos) live outside MEDIA_ROOT.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private-media")))
+# Open311 GeoReport v2: when keys are set, POST requests must carry one of them.
+OPEN311_API_KEYS = env_list("OPEN311_API_KEYS", [])
