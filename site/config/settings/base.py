@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.ZuidwestUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -228,3 +228,6 @@ MELDINGEN_CONTACT_RETENTION_DAYS = env_int("MELDINGEN_CONTACT_RETENTION_DAYS", 9
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private-media")))
 # Open311 GeoReport v2: when keys are set, POST requests must carry one of them.
 OPEN311_API_KEYS = env_list("OPEN311_API_KEYS", [])
+# Staff log in like everyone else: by email code or password, through allauth.
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAILUSERS_PASSWORD_REQUIRED = False
