@@ -159,6 +159,11 @@ class FeedbackForm(forms.Form):
     text = forms.CharField(
         label=_("Uitleg"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
     )
+    photo = forms.FileField(label=_("Foto (mag ook zonder)"), required=False)
+
+    def clean_photo(self):
+        upload = self.cleaned_data.get("photo")
+        return sanitise_image(upload) if upload else None
 
 
 class SupportForm(forms.Form):

@@ -309,6 +309,7 @@ class Photo(models.Model):
     class Kind(models.TextChoices):
         REPORTER = "reporter", _("van de melder")
         AFTER = "after", _("na afhandeling")
+        FEEDBACK = "feedback", _("bij de reactie van de melder")
 
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="photos")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REPORTER)

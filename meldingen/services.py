@@ -319,7 +319,12 @@ def melding_reporter_reply(*, melding: Melding, text: str) -> Melding:
 
 @transaction.atomic
 def melding_feedback(
-    *, melding: Melding, satisfied: bool, reason: str = "", text: str = ""
+    *,
+    melding: Melding,
+    satisfied: bool,
+    reason: str = "",
+    text: str = "",
+    photo: SanitisedImage | None = None,
 ) -> Feedback:
     """'Is het opgelost?' — open for 14 days after closing. 'Nee' sends it back to the queue."""
     locked = _locked(melding)
@@ -336,6 +341,8 @@ def melding_feedback(
     feedback = Feedback.objects.create(
         melding=locked, satisfied=satisfied, reason=reason, text=text.strip()
     )
+    if photo is not None:
+        _save_photo(locked, photo, Photo.Kind.FEEDBACK)
     if not satisfied:
         melding_change_status(
             melding=locked,

@@ -281,7 +281,7 @@ def follow(request, reference: str, secret: str | None = None):
                     messages.success(request, _("Bedankt. Uw antwoord is verstuurd."))
                     return redirect(request.path)
         else:
-            feedback_form = FeedbackForm(request.POST, prefix="feedback")
+            feedback_form = FeedbackForm(request.POST, request.FILES, prefix="feedback")
             if feedback_form.is_valid():
                 data = feedback_form.cleaned_data
                 try:
@@ -290,6 +290,7 @@ def follow(request, reference: str, secret: str | None = None):
                         satisfied=data["satisfied"],
                         reason=data["reason"],
                         text=data["text"],
+                        photo=data.get("photo"),
                     )
                 except MeldingError as error:
                     feedback_form.add_error(None, error)
@@ -306,7 +307,7 @@ def follow(request, reference: str, secret: str | None = None):
             "melding": melding,
             "secret": secret,
             "history": history,
-            "photos": [p for p in photos if p.kind == Photo.Kind.REPORTER],
+            "photos": [p for p in photos if p.kind != Photo.Kind.AFTER],
             "after_photos": [p for p in photos if p.kind == Photo.Kind.AFTER],
             "reply_form": reply_form
             if melding.status == workflow.Status.REACTIE_GEVRAAGD

@@ -236,3 +236,30 @@ def test_reporter_photos_are_served_only_with_the_secret(client, categories):
     assert client.get(f"{follow}foto/{photo.pk}/").status_code == 200
     bad = follow.rsplit("/", 2)[0] + "/raden/"
     assert client.get(f"{bad}foto/{photo.pk}/").status_code == 404
+
+
+def test_not_solved_with_a_photo_keeps_the_photo(client, melding_factory, handler):
+    from meldingen.factories import TEST_SECRET
+
+    melding = melding_factory()
+    melding_change_status(
+        melding=melding, to=Status.AFGEHANDELD, actor=handler, public_message="Gerepareerd."
+    )
+    url = reverse("meldingen:follow", args=[melding.reference, TEST_SECRET])
+    photo = SimpleUploadedFile("nog-kapot.jpg", jpeg_with_gps(), "image/jpeg")
+    response = client.post(
+        url, {"feedback-satisfied": "nee", "feedback-text": "Kijk maar", "feedback-photo": photo}
+    )
+    assert response.status_code == 302
+    assert melding.photos.get().kind == Photo.Kind.FEEDBACK
+
+
+def test_an_11_mb_photo_is_refused_with_a_clear_message(client, categories):
+    client.post(reverse("meldingen:index"), {"category": categories["ratten"].pk})
+    client.post(reverse("meldingen:where"), {"postcode": "2532AB", "huisnummer": "3"})
+    big = SimpleUploadedFile(
+        "groot.jpg", b"\xff\xd8\xff\xe0" + b"0" * (11 * 1024 * 1024), "image/jpeg"
+    )
+    response = client.post(reverse("meldingen:photos"), {"photo_1": big})
+    assert response.status_code == 200
+    assert "te groot" in response.content.decode()
