@@ -6,7 +6,6 @@ import random
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
@@ -53,10 +52,16 @@ def test_intake_of_1000_reports_with_a_photo(client, categories, timer, settings
     count = int(__import__("os").environ.get("BENCH_INTAKE", "1000"))
     photos = [photo_bytes(i) for i in range(10)]
     rng = random.Random(1)
-    with CaptureQueriesContext(connection) as queries:
+    executed = [0]
+
+    def count_queries(execute, sql, params, many, context):
+        executed[0] += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count_queries):
         for n in range(count):
             timer(intake, client, rng.choice(categories), photos[n % 10], n)
     assert Melding.objects.count() == count
     print()
     print(timer.report(f"intake (4 steps + photo) on {connection.vendor}"))
-    print(f"queries per report: {len(queries.captured_queries) / count:.1f}")
+    print(f"queries per report (all four steps): {executed[0] / count:.1f}")
