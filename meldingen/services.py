@@ -123,7 +123,12 @@ def melding_create(
     if not intake.description.strip():
         raise MeldingError(_("Beschrijf kort wat er aan de hand is."))
     now = timezone.now()
-    wijk = wijk_for_location(postcode=intake.postcode or None, lat=intake.lat, lon=intake.lon)
+    try:
+        wijk = wijk_for_location(postcode=intake.postcode or None, lat=intake.lat, lon=intake.lon)
+    except ValueError as error:
+        raise MeldingError(_("Dit is geen geldige postcode.")) from error
+    if wijk is None:
+        raise MeldingError(_("Deze plek ligt niet in Den Haag Zuidwest."))
     sensitive = category.is_sensitive
     secret = Melding.new_secret()
     melding = Melding.objects.create(
@@ -242,6 +247,11 @@ def melding_change_status(
     if to in workflow.NEEDS_TARGET:
         if merge_into is None or merge_into.pk == locked.pk:
             raise MeldingError(_("Kies de melding waarmee deze wordt samengevoegd."))
+        merge_into = Melding.objects.select_for_update().get(pk=merge_into.pk)
+        if merge_into.is_sensitive != locked.is_sensitive:
+            raise MeldingError(
+                _("Een vertrouwelijke melding kan niet samen met een openbare melding.")
+            )
         if merge_into.status == Status.SAMENGEVOEGD:
             raise MeldingError(
                 _("Die melding is zelf al samengevoegd; kies de overgebleven melding.")
@@ -288,16 +298,15 @@ def melding_change_status(
 
 def _move_followers(merged: Melding, survivor: Melding) -> None:
     """Everyone who followed the merged report now follows the survivor."""
-    followers = [(merged.reporter, merged.reporter_email if merged.keep_informed else "")]
+    followers = []
+    if merged.keep_informed:
+        followers.append((merged.reporter, merged.reporter_email))
     followers += [(sub.user, sub.email) for sub in merged.subscriptions.select_related("user")]
-    added = 0
     for user, email in followers:
         if user is None and not email:
             continue
-        _, created = Subscription.objects.get_or_create(
-            melding=survivor, user=user, email="" if user else email
-        )
-        added += int(created)
+        Subscription.objects.get_or_create(melding=survivor, user=user, email="" if user else email)
+    # The merged report's reporter and its supporters all count as supporters of the survivor.
     Melding.objects.filter(pk=survivor.pk).update(
         supporters=F("supporters") + 1 + merged.supporters
     )
@@ -386,15 +395,18 @@ def melding_assign(*, melding: Melding, assignee, actor) -> Melding:
     return locked
 
 
+@transaction.atomic
 def melding_add_note(*, melding: Melding, author, text: str) -> InternalNote:
     if not text.strip():
         raise MeldingError(_("Een notitie kan niet leeg zijn."))
-    return InternalNote.objects.create(melding=melding, author=author, text=text.strip())
+    return InternalNote.objects.create(melding=_locked(melding), author=author, text=text.strip())
 
 
 @transaction.atomic
 def melding_set_public_description(*, melding: Melding, text: str, actor) -> Melding:
     locked = _locked(melding)
+    if locked.is_sensitive:
+        raise MeldingError(_("Een vertrouwelijke melding wordt nooit openbaar."))
     locked.public_description = text.strip()
     locked.save(update_fields=["public_description", "updated_at"])
     return locked
@@ -404,11 +416,11 @@ def meldingen_erase_contact_data(*, now=None) -> int:
     """Retention: contact data goes a number of days after closing; the report stays."""
     now = now or timezone.now()
     cutoff = now - timezone.timedelta(days=settings.MELDINGEN_CONTACT_RETENTION_DAYS)
-    return (
-        Melding.objects.closed()
-        .filter(closed_at__lt=cutoff, contact_erased_at=None)
-        .update(reporter_email="", reporter_phone="", reporter=None, contact_erased_at=now)
-    )
+    # Not "doorgezet": an outside party may give the case back, and the reporter must be reachable.
+    finished = [Status.AFGEHANDELD, Status.NIET_IN_BEHANDELING, Status.SAMENGEVOEGD]
+    return Melding.objects.filter(
+        status__in=finished, closed_at__lt=cutoff, contact_erased_at=None
+    ).update(reporter_email="", reporter_phone="", reporter=None, contact_erased_at=now)
 
 
 def meldingen_notify_overdue(*, now=None) -> int:

@@ -1,5 +1,10 @@
 """Shared fixtures: factories registered as fixtures (pytest-factoryboy), the wijken of the data
-file, and the demo page tree."""
+file, and the demo page tree.
+
+Transactional tests (websockets, browsers, threads) must all use
+`django_db(transaction=True, serialized_rollback=True)`: the database is flushed after each and
+restored before the next. Mixing in transactional tests without serialized_rollback makes the
+flush re-create content types under new ids, and the next restore then collides with them."""
 
 import pytest
 from pytest_factoryboy import register

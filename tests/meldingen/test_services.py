@@ -64,7 +64,11 @@ def test_an_empty_description_is_refused(categories):
 
 
 def test_a_sensitive_report_keeps_no_account_link(categories, resident):
-    intake = Intake(category=categories["drugshandel"], description="Elke avond handel bij de flat")
+    intake = Intake(
+        category=categories["drugshandel"],
+        description="Elke avond handel bij de flat",
+        postcode="2541AA",
+    )
     melding, _ = melding_create(intake=intake, photos=[], reporter=resident)
     assert melding.is_sensitive
     assert melding.reporter is None and melding.reporter_email == ""
@@ -208,7 +212,7 @@ def test_an_overdue_reporter_is_told_once_with_a_new_date(
     assert len(mail.outbox) == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_handlers_at_once_lose_no_update(categories, handler_factory):
     if connection.vendor == "sqlite":
         pytest.skip("SQLite serialises writers; the row lock is exercised on PostgreSQL in CI")
@@ -244,3 +248,34 @@ def test_two_handlers_at_once_lose_no_update(categories, handler_factory):
     assert sorted(map(str, results)).count("refused") == 1
     melding.refresh_from_db()
     assert melding.history.count() == 2
+
+
+def test_a_report_outside_zuidwest_is_refused_by_the_service(categories):
+    with pytest.raises(MeldingError, match="niet in Den Haag Zuidwest"):
+        new_report(categories, postcode="2511CV")
+
+
+def test_a_sensitive_report_cannot_be_merged_into_a_public_one(categories, handler):
+    public, _ = new_report(categories)
+    sensitive, _ = melding_create(
+        intake=Intake(category=categories["drugshandel"], description="x", postcode="2532AB"),
+        photos=[],
+    )
+    with pytest.raises(MeldingError, match="vertrouwelijke"):
+        melding_change_status(
+            melding=sensitive,
+            to=Status.SAMENGEVOEGD,
+            actor=handler,
+            public_message="Samengevoegd",
+            merge_into=public,
+        )
+
+
+def test_waiting_for_the_reporter_is_not_overdue(categories, handler):
+    melding, _ = new_report(categories)
+    melding_change_status(
+        melding=melding, to=Status.REACTIE_GEVRAAGD, actor=handler, public_message="Waar?"
+    )
+    Melding.objects.filter(pk=melding.pk).update(deadline=timezone.now() - timezone.timedelta(1))
+    assert not Melding.objects.overdue().exists()
+    assert meldingen_notify_overdue() == 0

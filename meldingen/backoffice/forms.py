@@ -1,0 +1,154 @@
+"""Forms of the back office. They only parse what the handler typed; whether a move is allowed,
+and what it needs, is decided by the services (and their workflow table)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from common.images import sanitise_image
+
+from .. import workflow
+from ..workflow import Actor, Status
+from .permissions import colleagues_for, visible_meldingen
+
+# Outside parties a report is most often handed to; free text stays possible.
+EXTERNAL_PARTIES = [
+    "Politie",
+    "Haag Wonen",
+    "Staedion",
+    "Vestia",
+    "Omgevingsdienst Haaglanden",
+]
+
+
+class StatusForm(forms.Form):
+    expected_status = forms.CharField(widget=forms.HiddenInput)
+    to = forms.ChoiceField(label=_("Nieuwe status"), choices=Status.choices)
+    public_message = forms.CharField(
+        label=_("Bericht aan de melder"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "De melder leest dit bij de melding en in de e-mail. Bij “niet in behandeling”: "
+            "de reden. Schrijf eenvoudig en zonder namen van collega’s."
+        ),
+    )
+    external_party = forms.CharField(
+        label=_("Doorgezet naar"),
+        required=False,
+        max_length=120,
+        widget=forms.TextInput(attrs={"list": "externe-partijen", "autocomplete": "off"}),
+        help_text=_("Alleen bij “doorgezet”: de organisatie die het overneemt."),
+    )
+    merge_into = forms.CharField(
+        label=_("Samenvoegen met (kenmerk)"),
+        required=False,
+        max_length=20,
+        help_text=_("Alleen bij “samengevoegd”: het kenmerk van de melding die blijft."),
+    )
+    after_photo = forms.FileField(
+        label=_("Foto na afloop"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+        help_text=_("Alleen bij “afgehandeld”. JPEG, PNG, WebP of HEIC, hoogstens 10 MB."),
+    )
+    internal_note = forms.CharField(
+        label=_("Interne notitie (alleen intern)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, melding, user, **kwargs):
+        kwargs.setdefault("prefix", "status")
+        super().__init__(*args, **kwargs)
+        self.melding = melding
+        self.user = user
+        # Any status parses, so the service can answer an impossible or stale move with its own
+        # message; the select only offers the moves the workflow table allows from here.
+        order = list(Status)
+        self.targets = sorted(
+            workflow.allowed_targets(Status(melding.status), Actor.HANDLER), key=order.index
+        )
+        self.fields["to"].widget.choices = [(t.value, t.label) for t in self.targets]
+
+    def clean_merge_into(self):
+        reference = self.cleaned_data["merge_into"].strip().upper()
+        if not reference:
+            return None
+        target = (
+            visible_meldingen(self.user)
+            .exclude(pk=self.melding.pk)
+            .filter(reference=reference)
+            .first()
+        )
+        if target is None:
+            raise forms.ValidationError(_("Er is geen andere melding met dit kenmerk gevonden."))
+        if target.is_sensitive != self.melding.is_sensitive:
+            # The followers move along: a sensitive reporter must never end up on a public one.
+            raise forms.ValidationError(
+                _("Een gevoelige en een gewone melding kunnen niet samengevoegd worden.")
+            )
+        return target
+
+    def clean_after_photo(self):
+        upload = self.cleaned_data.get("after_photo")
+        return sanitise_image(upload) if upload else None
+
+    def service_kwargs(self) -> dict:
+        """What `melding_change_status` needs; fields that belong to another move are left out,
+        so a party typed and then not used is not stored."""
+        data = self.cleaned_data
+        to = Status(data["to"])
+        return {
+            "to": to,
+            "expected_status": data["expected_status"],
+            "public_message": data["public_message"],
+            "internal_note": data["internal_note"],
+            "external_party": data["external_party"] if to in workflow.NEEDS_PARTY else "",
+            "merge_into": data["merge_into"] if to in workflow.NEEDS_TARGET else None,
+            "after_photo": data["after_photo"],
+        }
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label=_("Toewijzen aan"),
+        queryset=None,
+        required=False,
+        empty_label=_("Niemand (terug naar de afdeling)"),
+    )
+
+    def __init__(self, *args, melding, **kwargs):
+        kwargs.setdefault("prefix", "assign")
+        kwargs.setdefault("initial", {"assignee": melding.assigned_to_id})
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = colleagues_for(melding)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Nieuwe interne notitie"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Alleen collega’s lezen dit; de melder nooit."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "note")
+        super().__init__(*args, **kwargs)
+
+
+class PublicDescriptionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Openbare omschrijving"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Wat iedereen op de openbare kaart leest. Zonder namen, telefoonnummers of andere "
+            "gegevens waaraan iemand te herkennen is. Leeg: geen tekst op de kaart."
+        ),
+    )
+
+    def __init__(self, *args, melding, **kwargs):
+        kwargs.setdefault("prefix", "public")
+        kwargs.setdefault("initial", {"text": melding.public_description})
+        super().__init__(*args, **kwargs)

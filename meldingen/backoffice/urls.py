@@ -1,0 +1,28 @@
+"""Back-office URLs, mounted by meldingen/wagtail_hooks.py under /beheer/meldingen/ (so Wagtail's
+admin login and access check come first)."""
+
+from django.urls import path
+
+from . import detail, views
+
+app_name = "meldingen_backoffice"
+
+urlpatterns = [
+    path("", views.QueueView.as_view(), name="queue"),
+    path("<str:reference>/", detail.MeldingDetailView.as_view(), name="detail"),
+    path("<str:reference>/status/", detail.StatusActionView.as_view(), name="status"),
+    path("<str:reference>/toewijzen/", detail.AssignActionView.as_view(), name="assign"),
+    path("<str:reference>/notitie/", detail.NoteActionView.as_view(), name="note"),
+    path(
+        "<str:reference>/openbare-omschrijving/",
+        detail.PublicDescriptionActionView.as_view(),
+        name="public_description",
+    ),
+    path("<str:reference>/foto/<int:photo_id>/", views.photo, name="photo"),
+    path(
+        "<str:reference>/foto/<int:photo_id>/klein/",
+        views.photo,
+        {"size": "klein"},
+        name="photo_small",
+    ),
+]

@@ -1,0 +1,113 @@
+"""The handler's queue (list and map) and the permission-checked photo view. Every read starts
+from `Melding.objects.visible_to(user)`; a report outside it is a 404."""
+
+import mimetypes
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from accounts import roles
+
+from ..models import Photo
+from .filters import QueueFilter
+from .permissions import can_use_queue, get_visible_or_404, group_names, visible_meldingen
+
+PAGE_SIZE = 25
+MAP_LIMIT = 500  # the newest of the filtered list; the list view pages through the rest
+
+
+class BackofficeMixin:
+    """Only roles that handle or oversee reports get in; Wagtail already demands admin access."""
+
+    header_icon = "warning"
+    breadcrumbs_items = [
+        {"url": reverse_lazy("wagtailadmin_home"), "label": _("Home")},
+        {"url": reverse_lazy("meldingen_backoffice:queue"), "label": _("Meldingen")},
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_use_queue(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def queue_queryset(visible):
+    """Everything a row shows, in a fixed number of queries however long the list is."""
+    return visible.select_related("category__parent", "wijk", "assigned_to").order_by(
+        "-created_at", "-pk"
+    )
+
+
+class QueueView(BackofficeMixin, WagtailAdminTemplateMixin, View):
+    template_name = "meldingen/backoffice/queue.html"
+    page_title = _("Meldingen")
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items[:1], {"url": "", "label": _("Meldingen")}]
+
+    def get(self, request):
+        visible = visible_meldingen(request.user)
+        filterset = QueueFilter(
+            request.GET or None, queryset=queue_queryset(visible), request=request
+        )
+        meldingen = filterset.qs
+        is_map = request.GET.get("view") == "kaart"
+        context = self.get_context_data(
+            filter=filterset,
+            is_map=is_map,
+            overdue_count=visible.overdue().count(),
+            no_afdeling=self._handler_without_afdeling(request.user),
+            detail_url_template=reverse("meldingen_backoffice:detail", args=["ZW-0"]).replace(
+                "ZW-0", "__REF__"
+            ),
+        )
+        if is_map:
+            rows = list(meldingen.exclude(lat=None).exclude(lon=None)[:MAP_LIMIT])
+            context["rows"] = rows
+            context["markers"] = [self._marker(m) for m in rows]
+        else:
+            page = Paginator(meldingen, PAGE_SIZE).get_page(request.GET.get("page"))
+            context["page"] = page
+            context["rows"] = page.object_list
+        return self.render_to_response(context)
+
+    @staticmethod
+    def _handler_without_afdeling(user) -> bool:
+        return roles.BEHANDELAAR in group_names(user) and not user.afdeling_id
+
+    @staticmethod
+    def _marker(melding) -> dict:
+        return {
+            "reference": melding.reference,
+            "lat": melding.lat,
+            "lon": melding.lon,
+            "category": str(melding.category),
+            "label": str(melding.public_label),
+            "overdue": melding.is_overdue,
+            "url": reverse("meldingen_backoffice:detail", args=[melding.reference]),
+        }
+
+
+def photo(request, reference: str, photo_id: int, size: str = "groot"):
+    """Photos live in private storage, never under /media/: whoever may see the report may see
+    its photos, nobody else. A thumbnail not made yet falls back to the photo itself."""
+    if not can_use_queue(request.user):
+        raise PermissionDenied
+    melding = get_visible_or_404(request.user, reference)
+    item = get_object_or_404(Photo, pk=photo_id, melding=melding)
+    file = item.thumbnail if size == "klein" and item.thumbnail else item.image
+    try:
+        handle = file.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404 from error
+    content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response

@@ -1,0 +1,180 @@
+"""Public pages of the reports: the list and map of /meldingen/, the statistics per wijk and for
+all of Zuidwest, and the after-photos of handled reports.
+
+Everything here starts from `Melding.objects.public()`: sensitive and merged reports never reach
+a template. Of a report only the reference, category, wijk, public status, date, supporters and
+the text a handler approved (`public_description`) are shown; its location only as the coarse
+point of `coarse_point()`.
+"""
+
+import mimetypes
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from common.models import Wijk
+from meldingen.models import Melding, Photo
+
+from . import charts, stats
+from .forms import FilterForm, category_label
+
+PAGE_SIZE = 25
+MAP_LIMIT = 1000  # the newest; the list pages through the rest
+# The background map. Set MAP_TILE_URL to a municipal tile server; offline, the page says so.
+DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp"}
+
+
+def _listed(meldingen):
+    return meldingen.select_related("category__parent", "wijk")
+
+
+@require_safe
+def index(request):
+    form = FilterForm(request.GET or None)
+    meldingen = _listed(form.filter(Melding.objects.public()))
+    page = Paginator(meldingen, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    for melding in page:
+        melding.category_name = category_label(melding.category)
+    return render(
+        request,
+        "meldingen/public/index.html",
+        {
+            "title": _("Meldingen in Zuidwest"),
+            "form": form,
+            "page_obj": page,
+            "tile_url": getattr(settings, "MAP_TILE_URL", DEFAULT_TILE_URL),
+            "wijken": Wijk.objects.ordered(),
+        },
+    )
+
+
+@require_safe
+def map_json(request):
+    """The reports of the list as GeoJSON points, for the map. Same filters as the list; only
+    coarse points, never the exact location."""
+    form = FilterForm(request.GET or None)
+    meldingen = (
+        form.filter(Melding.objects.public())
+        .filter(lat__isnull=False, lon__isnull=False)
+        .select_related("category__parent")
+        .only(
+            "reference",
+            "status",
+            "lat",
+            "lon",
+            "category__name",
+            "category__name_en",
+            "category__parent",
+            "category__parent__name",
+            "category__parent__name_en",
+        )
+    )
+    rows = list(meldingen[: MAP_LIMIT + 1])
+    features = []
+    for melding in rows[:MAP_LIMIT]:
+        lat, lon = melding.coarse_point()
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {
+                    "reference": melding.reference,
+                    "category": category_label(melding.category),
+                    "label": str(melding.public_label),
+                    "open": melding.is_open,
+                },
+            }
+        )
+    response = JsonResponse(
+        {
+            "type": "FeatureCollection",
+            "features": features,
+            "truncated": len(rows) > MAP_LIMIT,
+        }
+    )
+    patch_cache_control(response, max_age=60)
+    return response
+
+
+def _month_rows(monthly: stats.Monthly) -> list[tuple]:
+    """(month, total, [(category, count) for the categories with reports that month]): a table
+    narrow enough for a phone, whatever the number of categories."""
+    names = [category_label(c) for c in monthly.categories]
+    return [
+        (month, total, [(name, n) for name, n in zip(names, values, strict=True) if n])
+        for month, values, total in monthly.rows()
+    ]
+
+
+@require_safe
+def wijk(request, slug: str):
+    wijk = get_object_or_404(Wijk, slug=slug)
+    meldingen = Melding.objects.public().in_wijk(wijk)
+    monthly = stats.monthly_by_category(meldingen)
+    chart = None
+    if not monthly.is_empty:
+        chart = charts.monthly_chart(
+            monthly, chart_id="chart-maanden", category_label=category_label
+        )
+    outcomes = stats.outcomes(meldingen)
+    for melding in outcomes:
+        melding.category_name = category_label(melding.category)
+    return render(
+        request,
+        "meldingen/public/wijk.html",
+        {
+            "title": _("Meldingen in %(wijk)s") % {"wijk": wijk.name},
+            "wijk": wijk,
+            "figures": stats.figures(meldingen),
+            "monthly": monthly,
+            "monthly_rows": _month_rows(monthly),
+            "chart": chart,
+            "legend": charts.legend_html(chart) if chart else "",
+            "outcomes": outcomes,
+        },
+    )
+
+
+@require_safe
+def overview(request):
+    meldingen = Melding.objects.public()
+    by_wijk = stats.figures_by_wijk(meldingen)
+    rows = [(w, by_wijk.get(w.pk) or stats.Figures()) for w in Wijk.objects.ordered()]
+    return render(
+        request,
+        "meldingen/public/cijfers.html",
+        {
+            "title": _("Cijfers over meldingen in Zuidwest"),
+            "rows": rows,
+            "total": stats.figures(meldingen),
+        },
+    )
+
+
+@require_safe
+def photo(request, photo_id: int, size: str = "klein"):
+    """An after-photo of a public report, streamed from private storage. Photos of reporters,
+    and any photo of a sensitive or merged report, do not exist here (404)."""
+    found = get_object_or_404(
+        Photo.objects.filter(kind=Photo.Kind.AFTER, melding__in=Melding.objects.public()),
+        pk=photo_id,
+    )
+    image = found.thumbnail if size == "klein" and found.thumbnail else found.image
+    if not image:
+        raise Http404
+    content_type = mimetypes.guess_type(image.name)[0]
+    if content_type not in PHOTO_TYPES:
+        raise Http404
+    try:
+        handle = image.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(handle, content_type=content_type)
+    patch_cache_control(response, public=True, max_age=600)
+    return response

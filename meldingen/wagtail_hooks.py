@@ -1,0 +1,103 @@
+"""Meldingen in the Wagtail admin: the handlers' queue under /beheer/meldingen/, and the reference
+data (categories, routing rules, standard texts) for the beheerder (bakerydemo's
+breads/wagtail_hooks.py pattern)."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.urls import include, path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from accounts import roles
+
+from .backoffice import urls as backoffice_urls
+from .backoffice.permissions import can_use_queue, is_beheerder
+from .models import Category, RoutingRule, StandardText
+
+
+class BeheerderPolicy(ModelPermissionPolicy):
+    """Reference data is the beheerder's: the role grants every action on these models, on top
+    of any Django permission given to a user by hand."""
+
+    def user_has_permission(self, user, action):
+        return is_beheerder(user) or super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return is_beheerder(user) or super().user_has_any_permission(user, actions)
+
+    def users_with_any_permission(self, actions):
+        by_permission = super().users_with_any_permission(actions).values("pk")
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(
+                Q(pk__in=by_permission) | Q(is_superuser=True) | Q(groups__name=roles.BEHEERDER)
+            )
+            .distinct()
+        )
+
+
+# Registered before the viewsets below ask for a policy (Wagtail 8).
+for _model in (Category, RoutingRule, StandardText):
+    register_permission_policy(_model, BeheerderPolicy(_model))
+
+
+class MeldingenMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_use_queue(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_backoffice_urls():
+    return [path("meldingen/", include(backoffice_urls, namespace="meldingen_backoffice"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_meldingen_menu_item():
+    return MeldingenMenuItem(
+        _("Meldingen"),
+        reverse_lazy("meldingen_backoffice:queue"),
+        name="meldingen",
+        icon_name="warning",
+        order=150,
+    )
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    menu_label = _("Categorieën")
+    list_display = ["__str__", "default_afdeling", "handling_days", "is_public", "is_sensitive"]
+    list_filter = ["is_sensitive", "is_public", "is_active"]
+    search_fields = ["name", "keywords"]
+
+
+class RoutingRuleViewSet(SnippetViewSet):
+    model = RoutingRule
+    icon = "arrow-right"
+    menu_label = _("Routeringsregels")
+    list_display = ["category", "wijk", "afdeling"]
+
+
+class StandardTextViewSet(SnippetViewSet):
+    model = StandardText
+    icon = "doc-full"
+    menu_label = _("Standaardteksten")
+    list_display = ["title", "category", "status"]
+    list_filter = ["status"]
+    search_fields = ["title", "text"]
+
+
+class MeldingenSettingsGroup(SnippetViewSetGroup):
+    menu_label = _("Meldingen instellen")
+    menu_icon = "cogs"
+    menu_order = 310
+    items = (CategoryViewSet, RoutingRuleViewSet, StandardTextViewSet)
+
+
+register_snippet(MeldingenSettingsGroup)

@@ -1,0 +1,140 @@
+// The handlers' queue in /beheer/meldingen/: a small enhancement. Without JavaScript, without a
+// websocket or without map tiles the page is complete (list, filters, coordinates); with them,
+// new reports are announced live and the map view shows markers.
+(function () {
+  "use strict";
+
+  var root = document.getElementById("meldingen-queue");
+  if (!root) return;
+
+  function detailUrl(reference) {
+    return (root.dataset.detailUrl || "").replace("__REF__", encodeURIComponent(reference));
+  }
+
+  // ---- Live: "Nieuwe melding ZW-…" without a reload --------------------------------------
+  var live = document.getElementById("meldingen-live");
+  var table = document.getElementById("meldingen-table");
+  var unfiltered = window.location.search.replace("?", "") === "";
+
+  function notice(prefix, payload) {
+    if (!live) return;
+    var item = document.createElement("p");
+    item.className = "zw-live__item";
+    var link = document.createElement("a");
+    link.href = detailUrl(payload.reference);
+    link.textContent = prefix + " " + payload.reference;
+    item.appendChild(link);
+    var details = [payload.category, payload.wijk, payload.label].filter(Boolean).join(" · ");
+    if (details) item.appendChild(document.createTextNode(" – " + details));
+    live.insertBefore(item, live.firstChild);
+  }
+
+  function cell(text) {
+    var td = document.createElement("td");
+    td.textContent = text || "–";
+    return td;
+  }
+
+  function insertRow(payload) {
+    // Only the plain, unfiltered first page: a new report may not match someone's filters.
+    if (!table || !unfiltered || table.querySelector('tr[data-reference="' + payload.reference + '"]')) return;
+    var body = table.tBodies[0];
+    var row = document.createElement("tr");
+    row.dataset.reference = payload.reference;
+    var first = document.createElement("td");
+    var link = document.createElement("a");
+    link.href = detailUrl(payload.reference);
+    link.textContent = payload.reference;
+    first.appendChild(link);
+    row.appendChild(first);
+    row.appendChild(cell(payload.category));
+    row.appendChild(cell(payload.wijk));
+    var status = cell(payload.label);
+    status.setAttribute("data-status", "");
+    row.appendChild(status);
+    row.appendChild(cell(""));
+    row.appendChild(cell(""));
+    row.appendChild(cell("0"));
+    var empty = body.querySelector("td[colspan]");
+    if (empty) body.removeChild(empty.parentNode);
+    body.insertBefore(row, body.firstChild);
+  }
+
+  function updateRow(payload) {
+    if (!table) return;
+    var row = table.querySelector('tr[data-reference="' + payload.reference + '"]');
+    var status = row && row.querySelector("[data-status]");
+    if (status) status.textContent = payload.label + " (" + payload.status + ")";
+  }
+
+  function connect(delay) {
+    if (!("WebSocket" in window) || !root.dataset.ws) return;
+    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+    var socket = new WebSocket(scheme + window.location.host + root.dataset.ws);
+    socket.addEventListener("message", function (event) {
+      var data;
+      try { data = JSON.parse(event.data); } catch (e) { return; }
+      if (!data || !data.payload || !data.payload.reference) return;
+      if (data.type === "melding.new") {
+        notice(root.dataset.textNew || "Nieuwe melding", data.payload);
+        insertRow(data.payload);
+      } else if (data.type === "melding.changed") {
+        updateRow(data.payload);
+      }
+    });
+    socket.addEventListener("close", function (event) {
+      // 4401/4403: not allowed; do not knock again. Otherwise retry, slower each time.
+      if (event.code === 4401 || event.code === 4403) return;
+      var next = Math.min((delay || 1000) * 2, 60000);
+      window.setTimeout(function () { connect(next); }, next);
+    });
+  }
+  connect(1000);
+
+  // ---- Map view: markers over the same filtered list ---------------------------------------
+  var mapElement = document.getElementById("meldingen-kaart");
+  var dataElement = document.getElementById("meldingen-markers");
+  if (!mapElement || !dataElement || !window.L) return;
+  var markers;
+  try { markers = JSON.parse(dataElement.textContent) || []; } catch (e) { return; }
+
+  try {
+    mapElement.hidden = false;
+    var map = window.L.map(mapElement).setView([52.05, 4.27], 14);
+    var tiles = window.L.tileLayer(mapElement.dataset.tiles, {
+      maxZoom: 19,
+      attribution: mapElement.dataset.attribution || ""
+    });
+    var warned = false;
+    tiles.on("tileerror", function () {
+      if (warned) return;
+      warned = true;
+      var note = document.createElement("p");
+      note.className = "help-block help-warning";
+      note.textContent = mapElement.dataset.textOffline || "";
+      mapElement.parentNode.insertBefore(note, mapElement);
+    });
+    tiles.addTo(map);
+    var bounds = [];
+    markers.forEach(function (m) {
+      var marker = window.L.circleMarker([m.lat, m.lon], {
+        radius: 7,
+        color: m.overdue ? "#cd4444" : "#1d6fa5",
+        fillOpacity: 0.7
+      }).addTo(map);
+      var popup = document.createElement("div");
+      var link = document.createElement("a");
+      link.href = m.url;
+      link.textContent = m.reference;
+      popup.appendChild(link);
+      popup.appendChild(document.createElement("br"));
+      popup.appendChild(document.createTextNode(m.category + " – " + m.label));
+      marker.bindPopup(popup);
+      bounds.push([m.lat, m.lon]);
+    });
+    if (bounds.length) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 17 });
+  } catch (e) {
+    // Never break the page: the list below the map has every report and its coordinates.
+    mapElement.hidden = true;
+  }
+})();

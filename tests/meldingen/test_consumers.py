@@ -1,0 +1,200 @@
+"""Live updates of meldingen through the real ASGI application: the handlers' queue hears about
+its own reports only, and a reporter's status page opens with the right secret only."""
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.db import transaction
+from django.test import Client
+
+from config.asgi import application
+from meldingen.factories import TEST_SECRET
+from meldingen.models import hash_secret
+from meldingen.services import Intake, melding_change_status, melding_create
+from meldingen.workflow import Status
+
+ORIGIN = (b"origin", b"http://localhost")
+QUEUE_WS = "/ws/beheer/meldingen/"
+db = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def session_cookie(user) -> tuple[bytes, bytes]:
+    """A session of its own per user (logging a second user into one client would end the
+    first session)."""
+    client = Client()
+    client.force_login(user)
+    value = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return (b"cookie", f"{settings.SESSION_COOKIE_NAME}={value}".encode())
+
+
+def create_report(category) -> str:
+    """Intake as the resident's form does it, committed, so the event is published."""
+    from common.loaders import load_wijken
+
+    load_wijken()  # intake refuses places outside Zuidwest
+    with transaction.atomic():
+        melding, _secret = melding_create(
+            intake=Intake(
+                category=category,
+                description="Kapotte lantaarnpaal bij de school.",
+                postcode="2532AB",
+            ),
+            photos=[],
+        )
+    return melding.reference
+
+
+def connect(path, *headers):
+    async def _connect():
+        communicator = WebsocketCommunicator(application, path, headers=[ORIGIN, *headers])
+        connected, code = await communicator.connect()
+        return communicator, connected, code
+
+    return _connect()
+
+
+@db
+def test_a_handler_hears_of_new_reports_for_their_afdeling_only(handler, category_factory):
+    own = category_factory(default_afdeling=handler.afdeling)
+    other = category_factory()  # a new afdeling of its own
+    cookie = session_cookie(handler)
+
+    async def scenario():
+        communicator, connected, _ = await connect(QUEUE_WS, cookie)
+        assert connected
+        await database_sync_to_async(create_report)(other)
+        assert await communicator.receive_nothing(timeout=0.5)
+        reference = await database_sync_to_async(create_report)(own)
+        message = await communicator.receive_json_from(timeout=5)
+        assert message["type"] == "melding.new"
+        assert message["payload"]["reference"] == reference
+        assert message["payload"]["category"] == own.name
+        await communicator.disconnect()
+
+    async_to_sync(scenario)()
+
+
+@db
+def test_a_coordinator_hears_every_afdeling_but_not_sensitive_reports(
+    coordinator, category_factory, sensitive_category_factory
+):
+    public = category_factory()
+    sensitive = sensitive_category_factory()
+    cookie = session_cookie(coordinator)
+
+    async def scenario():
+        communicator, connected, _ = await connect(QUEUE_WS, cookie)
+        assert connected
+        await database_sync_to_async(create_report)(sensitive)
+        assert await communicator.receive_nothing(timeout=0.5)
+        reference = await database_sync_to_async(create_report)(public)
+        message = await communicator.receive_json_from(timeout=5)
+        assert message["payload"]["reference"] == reference
+        await communicator.disconnect()
+
+    async_to_sync(scenario)()
+
+
+@db
+def test_only_ondermijning_hears_of_sensitive_reports(
+    handler_factory, user_factory, sensitive_category_factory
+):
+    category = sensitive_category_factory()
+    # Even a handler of the very afdeling the category routes to must not hear of it.
+    handler_cookie = session_cookie(handler_factory(afdeling=category.default_afdeling))
+    team_cookie = session_cookie(user_factory(role="ondermijning"))
+
+    async def scenario():
+        handler_ws, connected, _ = await connect(QUEUE_WS, handler_cookie)
+        assert connected
+        team_ws, connected, _ = await connect(QUEUE_WS, team_cookie)
+        assert connected
+        reference = await database_sync_to_async(create_report)(category)
+        message = await team_ws.receive_json_from(timeout=5)
+        assert message["payload"]["reference"] == reference
+        assert await handler_ws.receive_nothing(timeout=0.5)
+        await handler_ws.disconnect()
+        await team_ws.disconnect()
+
+    async_to_sync(scenario)()
+
+
+@db
+def test_the_queue_refuses_residents_and_visitors(resident, editor):
+    resident_cookie = session_cookie(resident)
+    editor_cookie = session_cookie(editor)
+
+    async def scenario():
+        _, connected, code = await connect(QUEUE_WS)
+        assert (connected, code) == (False, 4401)
+        _, connected, code = await connect(QUEUE_WS, resident_cookie)
+        assert (connected, code) == (False, 4403)
+        _, connected, code = await connect(QUEUE_WS, editor_cookie)
+        assert (connected, code) == (False, 4403)
+
+    async_to_sync(scenario)()
+
+
+@db
+def test_the_status_page_opens_with_the_right_secret_and_hears_changes(melding, handler_factory):
+    handler = handler_factory(afdeling=melding.afdeling)
+
+    def plan():
+        with transaction.atomic():
+            melding_change_status(
+                melding=melding,
+                to=Status.INGEPLAND,
+                actor=handler,
+                public_message="We komen donderdag.",
+            )
+
+    async def scenario():
+        path = f"/ws/melding/{melding.reference}/{TEST_SECRET}/"
+        communicator, connected, _ = await connect(path)
+        assert connected
+        await database_sync_to_async(plan)()
+        message = await communicator.receive_json_from(timeout=5)
+        assert message["type"] == "melding.status"
+        assert message["payload"]["status"] == Status.INGEPLAND
+        await communicator.disconnect()
+
+    async_to_sync(scenario)()
+
+
+@db
+def test_the_status_page_refuses_a_wrong_secret_or_reference(melding, melding_factory):
+    # Another report with its own secret: the first report's secret must not open it.
+    other = melding_factory(secret_hash=hash_secret("een-ander-geheim"))
+
+    async def scenario():
+        for path in (
+            f"/ws/melding/{melding.reference}/raden/",
+            f"/ws/melding/ZW-1999-00001/{TEST_SECRET}/",
+            f"/ws/melding/{other.reference}/{TEST_SECRET}/",
+            f"/ws/melding/{melding.reference}/",
+        ):
+            _, connected, code = await connect(path)
+            assert (connected, code) == (False, 4403), path
+
+    async_to_sync(scenario)()
+
+
+@db
+def test_the_signed_in_reporter_needs_no_secret_and_nobody_else_gets_in(
+    resident, user_factory, melding_factory
+):
+    melding = melding_factory(reporter=resident)
+    reporter_cookie = session_cookie(resident)
+    stranger_cookie = session_cookie(user_factory(role="bewoner"))
+    path = f"/ws/melding/{melding.reference}/"
+
+    async def scenario():
+        communicator, connected, _ = await connect(path, reporter_cookie)
+        assert connected
+        await communicator.disconnect()
+        _, connected, code = await connect(path, stranger_cookie)
+        assert (connected, code) == (False, 4403)
+
+    async_to_sync(scenario)()
