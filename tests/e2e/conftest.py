@@ -71,6 +71,11 @@ class Visitor:
         """Run axe-core on the current page; fail on any WCAG 2.1 A/AA violation."""
         self.page.wait_for_load_state("load")
         self.page.add_script_tag(path=str(AXE))
+        # Judge the settled page, not a colour halfway through a fade-in.
+        self.page.add_style_tag(
+            content="*, *::before, *::after { transition: none !important; "
+            "animation: none !important; }"
+        )
         # Axe cannot judge contrast of text outside the viewport; show the whole page at the
         # same width while it looks, then return to the phone's height.
         viewport = self.page.viewport_size
