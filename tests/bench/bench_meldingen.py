@@ -65,3 +65,100 @@ def test_intake_of_1000_reports_with_a_photo(client, categories, timer, settings
     print()
     print(timer.report(f"intake (4 steps + photo) on {connection.vendor}"))
     print(f"queries per report (all four steps): {executed[0] / count:.1f}")
+
+
+def bulk_reports(categories, wijken, count: int) -> None:
+    """`count` reports spread over the wijken and categories, each with its first history row."""
+    from django.utils import timezone
+
+    from meldingen.models import StatusChange, hash_secret
+    from meldingen.workflow import Actor, Status
+
+    rng = random.Random(7)
+    wijk_list = list(wijken.values())
+    now = timezone.now()
+    start = Melding.objects.count()
+    rows = []
+    for n in range(count):
+        category = rng.choice(categories)
+        created = now - timezone.timedelta(hours=rng.randint(1, 24 * 300))
+        rows.append(
+            Melding(
+                reference=f"ZW-2026-{start + n + 1:05d}",
+                secret_hash=hash_secret(str(n)),
+                category=category,
+                status=rng.choice([Status.GEMELD, Status.INGEPLAND, Status.AFGEHANDELD]),
+                description=f"Bench {n}",
+                public_description="Goedgekeurde omschrijving" if n % 3 == 0 else "",
+                lat=52.04 + rng.random() * 0.015,
+                lon=4.26 + rng.random() * 0.03,
+                postcode="2532AB",
+                wijk=rng.choice(wijk_list),
+                afdeling=category.default_afdeling,
+                created_at=created,
+                deadline=created + timezone.timedelta(days=7),
+                closed_at=created + timezone.timedelta(days=3) if n % 3 == 2 else None,
+            )
+        )
+    Melding.objects.bulk_create(rows, batch_size=1000)
+    StatusChange.objects.bulk_create(
+        [
+            StatusChange(
+                melding=m,
+                to_status=Status.GEMELD,
+                actor_kind=Actor.REPORTER,
+                created_at=m.created_at,
+            )
+            for m in Melding.objects.filter(reference__in=[r.reference for r in rows])
+        ],
+        batch_size=1000,
+    )
+
+
+def measure(client, path: str, timer, rounds: int = 20) -> int:
+    executed = [0]
+
+    def count_queries(execute, sql, params, many, context):
+        executed[0] += 1
+        return execute(sql, params, many, context)
+
+    client.get(path)  # warm up
+    with connection.execute_wrapper(count_queries):
+        response = client.get(path)
+    assert response.status_code == 200, path
+    for _ in range(rounds):
+        timer(client.get, path)
+    return executed[0]
+
+
+def test_queue_and_public_list_with_10000_reports(
+    client, categories, wijken, user_factory, timer, settings
+):
+    from common.models import Afdeling
+
+    coordinator = user_factory(role="coordinator")
+    handler = user_factory(
+        role="behandelaar", afdeling=Afdeling.objects.get(slug="stadsbeheer-schoon")
+    )
+    total = int(__import__("os").environ.get("BENCH_REPORTS", "10000"))
+    results = {}
+    for size in (100, total):
+        bulk_reports(categories, wijken, size - Melding.objects.count())
+        for label, user, path in [
+            ("queue (coordinator, all)", coordinator, "/beheer/meldingen/"),
+            ("queue (handler, own afdeling)", handler, "/beheer/meldingen/"),
+            ("queue map view", coordinator, "/beheer/meldingen/?view=kaart"),
+            ("public list", None, "/meldingen/"),
+            ("public map json", None, "/meldingen/kaart.json"),
+            ("wijk statistics", None, "/meldingen/wijk/moerwijk/"),
+            ("open311 GET requests", None, "/open311/v2/requests.json"),
+        ]:
+            client.logout()
+            if user:
+                client.force_login(user)
+            timer.samples = []
+            queries = measure(client, path, timer)
+            results[(label, size)] = (queries, timer.report(f"{label} @ {size}"))
+    print()
+    for (label, size), (queries, line) in sorted(results.items()):
+        print(f"{line} queries={queries}")
