@@ -160,5 +160,5 @@ def test_queue_and_public_list_with_10000_reports(
             queries = measure(client, path, timer)
             results[(label, size)] = (queries, timer.report(f"{label} @ {size}"))
     print()
-    for (label, size), (queries, line) in sorted(results.items()):
+    for (_label, _size), (queries, line) in sorted(results.items()):
         print(f"{line} queries={queries}")
