@@ -30,7 +30,7 @@ from meldingen.workflow import Status
 pytestmark = pytest.mark.django_db
 
 SCHEMA_DIR = Path(
-    os.environ.get("OPEN311_SCHEMA_DIR", settings.BASE_DIR.parent / "shared/data/open311")
+    os.environ.get("OPEN311_SCHEMA_DIR", Path(__file__).resolve().parent / "data" / "open311")
 )
 API = "/open311/v2"
 INSIDE = {"lat": "52.0465", "long": "4.2826"}  # Morgenstond
