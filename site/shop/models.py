@@ -135,7 +135,7 @@ class ParticipatiewinkelPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["shop.HomePage"]
-    subpage_types = ["shop.ContentPage"]
+    subpage_types = ["shop.ContentPage", "shop.MethodIndexPage", "shop.AdvicePage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -151,3 +151,9 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = _("inhoudspagina")
+
+
+# The methods databank and advice on measure live in their own package (shop/methods/); their
+# models are imported here so Django registers them with this app.
+from .methods.models import AdviceRequest  # noqa: E402, F401
+from .methods.pages import AdvicePage, MethodIndexPage, MethodPage  # noqa: E402, F401

@@ -124,6 +124,7 @@ def load_page_tree() -> HomePage:
 
     existing = HomePage.objects.filter(locale=nl).first()
     if existing:
+        _load_participatiewinkel(existing)
         return existing
 
     content = read_content()
@@ -177,4 +178,15 @@ def load_page_tree() -> HomePage:
         ),
     )
     _translate(shop, en, {"title": TEXT["en"]["winkel"], "intro": TEXT["en"]["winkel_intro"]})
+    _load_participatiewinkel(home)
     return home
+
+
+def _load_participatiewinkel(home: HomePage) -> None:
+    """The methods databank and advice page below the participatiewinkel. Also run for an existing
+    tree, so a database made before they existed gets them; pages that exist are left alone."""
+    from ..methods.loader import load_methods
+
+    shop = ParticipatiewinkelPage.objects.child_of(home).first()
+    if shop is not None:
+        load_methods(shop)

@@ -1,0 +1,132 @@
+"""Advice requests in the Wagtail admin: the participatiewinkel's inbox. Coordinators see the
+open requests first with the overdue ones flagged, and answer in the edit form; saving calls
+`advice_request_answer`, which emails the answer. Nobody adds requests here: they come from the
+site."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from .models import AdviceRequest, AdviceStatus
+from .permissions import ADVICE_ROLES, can_answer_advice
+from .services import AdviceRequestError, advice_request_answer
+
+
+class AdviceRequestPolicy(ModelPermissionPolicy):
+    """Participatiewinkel staff (coordinators) may view, answer and delete requests; a Django
+    permission given by hand still counts. Adding is refused to everyone, superusers too."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return can_answer_advice(user) or super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        actions = [a for a in actions if a != "add"]
+        if not actions:
+            return get_user_model().objects.none()
+        by_permission = super().users_with_any_permission(actions).values("pk")
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(
+                Q(pk__in=by_permission) | Q(is_superuser=True) | Q(groups__name__in=ADVICE_ROLES)
+            )
+            .distinct()
+        )
+
+
+register_permission_policy(AdviceRequest, AdviceRequestPolicy(AdviceRequest))
+
+
+class OverdueColumn(Column):
+    """'Te laat' in red for open requests past their deadline; 'Op tijd' or 'Beantwoord'."""
+
+    cell_template_name = "shop/methods/admin/deadline_cell.html"
+
+
+class AnswerForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.status != AdviceStatus.OPEN:
+            raise forms.ValidationError(_("Deze vraag is al beantwoord."))
+        if not (cleaned.get("answer") or "").strip():
+            self.add_error("answer", _("Schrijf eerst een antwoord."))
+        return cleaned
+
+
+class AnswerView(EditView):
+    """Saving the form answers the request, through the one service that may do so."""
+
+    success_message = _("Uw antwoord op %(object)s is verstuurd.")
+
+    def save_instance(self):
+        return advice_request_answer(
+            advice_request=self.object,
+            answer=self.form.cleaned_data["answer"],
+            actor=self.request.user,
+        )
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except AdviceRequestError as error:  # answered by a colleague a moment ago
+            form.add_error(None, str(error))
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = str(error)
+            return self.form_invalid(form)
+
+
+class AdviceRequestViewSet(SnippetViewSet):
+    model = AdviceRequest
+    icon = "help"
+    menu_label = _("Adviesvragen")
+    menu_name = "adviesvragen"
+    add_to_admin_menu = True
+    menu_order = 160
+    url_prefix = "participatiewinkel/adviesvragen"
+    edit_view_class = AnswerView
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("reference", read_only=True),
+                    FieldPanel("name", read_only=True),
+                    FieldPanel("email", read_only=True),
+                    FieldPanel("created_at", read_only=True),
+                    FieldPanel("deadline", read_only=True),
+                    FieldPanel("status", read_only=True),
+                ],
+                heading=_("Vraagsteller"),
+            ),
+            FieldPanel("question", read_only=True),
+            FieldPanel("answers_text", read_only=True),
+            FieldPanel("result_url", read_only=True),
+            FieldPanel("answer"),
+        ],
+        base_form_class=AnswerForm,
+    )
+    inspect_view_enabled = True
+    list_display = [
+        "reference",
+        "name",
+        DateColumn("created_at", label=_("Ontvangen")),
+        DateColumn("deadline", label=_("Antwoord uiterlijk")),
+        OverdueColumn("is_overdue", label=_("Op tijd?")),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+    ]
+    list_filter = ["status"]
+    search_fields = ["reference", "name", "email", "question"]
+    search_backend_name = None
+    ordering = ["-status", "deadline"]
+    copy_view_enabled = False
