@@ -112,12 +112,13 @@ class EqualShares(ExactPrices):
         get = cls.__getitem__
         mult = self.inp.mult
         if self.inp.unit[j] is not None:
-            h = Counter(self._gather(j))
+            gathered = self._gather(j)
+            h = Counter(gathered)
             for t in self.supm[j]:
                 h[cls[t]] += mult[t]
             zeros = h.pop(0, 0)
             if zeros * 4 > len(self.sup1[j]) + 64:  # drop voters who have nothing left
-                self.sup1[j] = list(compress(self.sup1[j], map(get, self.sup1[j])))
+                self.sup1[j] = list(compress(self.sup1[j], gathered))
                 self.getters.pop(j, None)
             return h
         h = Counter(zip(map(get, self.sup1[j]), self.u1[j], strict=True))
@@ -252,19 +253,23 @@ class EqualShares(ExactPrices):
         unit = self.inp.unit[j]
         trans: dict | list = [0] * len(self.cb) if unit is not None else {}
         drift = self._drift()
+        cb, origin = self.cb, self.origin
         for key in step.hist:
             if unit is not None:
                 k, u, f = key, unit, self.funit[j]
             else:
                 k, code = key
                 u, f = self.uval[code], self.ufloat[code]
-            b, pay = self.cb[k], rho * f
+            b, pay = cb[k], rho * f
             if abs(b - pay) <= TOL * b + drift + step.margin * f:  # too close to call in floats
                 left = self.budget(k) - self.exact_rho(index) * u
-                new = self._new_class(k, index, u, left) if left > 0 else 0
+                trans[key] = self._new_class(k, index, u, left) if left > 0 else 0
+            elif b > pay:  # inlined _new_class: this runs for every class a winner touches
+                trans[key] = len(cb)
+                cb.append(b - pay)
+                origin.append((k, index, u))
             else:
-                new = self._new_class(k, index, u, None, b - pay) if b > pay else 0
-            trans[key] = new
+                trans[key] = 0
         cls = self.cls
         if unit is not None:
             for t in self.sup1[j]:
