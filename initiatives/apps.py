@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class InitiativesConfig(AppConfig):
     name = "initiatives"
     verbose_name = _("Initiatieven")
+
+    def ready(self) -> None:
+        from accounts.exports import register_eraser, register_exporter
+        from accounts.sections import register_section
+
+        from .account import erase_user_initiatives, export_user_initiatives, my_initiatives_section
+
+        register_exporter("initiatieven", export_user_initiatives)
+        register_eraser("initiatieven", erase_user_initiatives)
+        register_section("initiatieven", my_initiatives_section)

@@ -1,15 +1,35 @@
-from django.urls import path
-from django.utils.translation import gettext_lazy as _
+"""/initiatieven/: the public gallery, the guided form, the initiator's own page."""
 
-from common.views import coming_soon
+from django.urls import path, re_path
+
+from .views import mine, public, spreekuren, submission
 
 app_name = "initiatives"
 
+REFERENCE = r"(?P<reference>IN-\d{4}-\d{5})"
+
 urlpatterns = [
+    path("", public.gallery, name="index"),
+    path("nieuw/", submission.new, name="new"),
+    path("concept/<int:pk>/stap/<int:step>/", submission.step, name="step"),
+    path("mijn/<int:pk>/", mine.mine, name="mine"),
+    path("mijn/<int:pk>/bericht/", mine.message, name="message"),
+    path("mijn/<int:pk>/uitnodigen/", mine.invite, name="invite"),
+    path("mijn/<int:pk>/publicatie/", mine.publication, name="publication"),
+    path("mijn/<int:pk>/intrekken/", mine.withdraw, name="withdraw"),
+    path("mijn/<int:pk>/verantwoording/", mine.accountability, name="accountability"),
+    path("uitnodiging/<str:token>/", mine.accept, name="accept"),
+    path("spreekuren/", spreekuren.hours, name="hours"),
+    path("spreekuren/<int:pk>/", spreekuren.book, name="book"),
+    path("spreekuren/afspraak/<str:token>/", spreekuren.booking, name="booking"),
     path(
-        "",
-        coming_soon,
-        {"template": "initiatives/index.html", "title": _("Initiatieven")},
-        name="index",
+        "spreekuren/afspraak/<str:token>/agenda.ics",
+        spreekuren.booking_calendar,
+        name="booking_ics",
     ),
+    re_path(r"^bestand/(?P<kind>foto|bijlage)/(?P<pk>\d+)/$", mine.file, name="file"),
+    re_path(r"^bestand/(?P<kind>foto)/(?P<pk>\d+)/(?P<size>klein)/$", mine.file, name="file_size"),
+    re_path(rf"^{REFERENCE}/$", public.detail, name="detail"),
+    re_path(rf"^{REFERENCE}/steun/$", public.support, name="support"),
+    re_path(rf"^{REFERENCE}/meedoen/$", public.volunteer, name="volunteer"),
 ]

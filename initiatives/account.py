@@ -1,0 +1,153 @@
+"""What initiatives add to an account: the 'Mijn initiatieven' list, the data export, and
+erasure (published initiatives stay, without a link to the person; their own drafts go)."""
+
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from accounts.sections import Section
+
+from .models import Booking, CoInitiator, Initiative, Message, Support, Volunteer
+from .workflow import Status
+
+
+def my_initiatives_section(user) -> Section:
+    initiatives = (
+        Initiative.objects.of_initiator(user)
+        .exclude(reference=None, status=Status.INGETROKKEN)  # drafts thrown away
+        .select_related("wijk")
+        .order_by("-updated_at")[:20]
+    )
+    items = []
+    for initiative in initiatives:
+        if initiative.status == Status.CONCEPT:
+            url = reverse("initiatives:step", args=[initiative.pk, max(initiative.draft_step, 1)])
+            items.append(
+                format_html(
+                    '<a class="utrecht-link" href="{}">{}</a> – <strong>{}</strong> · {}',
+                    url,
+                    initiative.title,
+                    _("Concept"),
+                    _("verder invullen"),
+                )
+            )
+        else:
+            items.append(
+                format_html(
+                    '<a class="utrecht-link" href="{}">{}</a> – {} · <strong>{}</strong>',
+                    reverse("initiatives:mine", args=[initiative.pk]),
+                    initiative.title,
+                    initiative.reference,
+                    initiative.public_label,
+                )
+            )
+    items.append(
+        format_html(
+            '<a class="utrecht-link" href="{}">{}</a>',
+            reverse("initiatives:new"),
+            _("Een nieuw initiatief beginnen"),
+        )
+    )
+    return Section(
+        key="initiatieven",
+        title=_("Mijn initiatieven"),
+        empty_text=_("U heeft nog geen initiatief."),
+        items=items,
+    )
+
+
+def export_user_initiatives(user) -> dict:
+    own = (
+        Initiative.objects.filter(Q(initiator=user) | Q(co_initiators__user=user))
+        .distinct()
+        .select_related("wijk")
+        .prefetch_related("budget_lines", "events")
+        .order_by("created_at")
+    )
+    return {
+        "initiatives": [
+            {
+                "reference": i.reference or "",
+                "title": i.title,
+                "status": i.status,
+                "role": "initiator" if i.initiator_id == user.pk else "co-initiator",
+                "what_why": i.what_why,
+                "for_whom": i.for_whom,
+                "wijk": i.wijk.name if i.wijk_id else "",
+                "place": i.place,
+                "when": i.when_text,
+                "help_needed": i.help_needed,
+                "budget_lines": [
+                    {"description": b.description, "amount_cents": b.amount_cents}
+                    for b in i.budget_lines.all()
+                ],
+                "published": i.publish_consent,
+                "created_at": i.created_at.isoformat(),
+                "history": [
+                    {
+                        "status": e.to_status,
+                        "message": e.public_message,
+                        "at": e.created_at.isoformat(),
+                    }
+                    for e in i.events.all()
+                    if e.kind == "status"
+                ],
+            }
+            for i in own
+        ],
+        "messages": [
+            {"initiative": m.initiative.reference, "text": m.text, "at": m.created_at.isoformat()}
+            for m in Message.objects.filter(author=user).select_related("initiative")
+        ],
+        "supported": [
+            s.initiative.reference
+            for s in Support.objects.filter(user=user).select_related("initiative")
+        ],
+        "volunteering": [
+            {
+                "initiative": v.initiative.reference,
+                "name": v.name,
+                "email": v.email,
+                "phone": v.phone,
+                "message": v.message,
+                "share_contact": v.share_contact,
+            }
+            for v in Volunteer.objects.filter(user=user).select_related("initiative")
+        ],
+        "spreekuur_bookings": [
+            {
+                "at": b.slot_start.isoformat(),
+                "place": b.hour.place,
+                "name": b.name,
+                "email": b.email,
+                "phone": b.phone,
+                "question": b.question,
+                "cancelled": bool(b.cancelled_at),
+            }
+            for b in Booking.objects.filter(user=user).select_related("hour")
+        ],
+    }
+
+
+def erase_user_initiatives(user) -> None:
+    """Drafts are private and go. Submitted initiatives are public business (a grant of public
+    money) and stay, without the person; their messages stay as 'initiatiefnemer'."""
+    for draft in Initiative.objects.filter(initiator=user, status=Status.CONCEPT):
+        for photo in draft.photos.all():
+            photo.image.delete(save=False)
+            if photo.thumbnail:
+                photo.thumbnail.delete(save=False)
+        for attachment in draft.attachments.all():
+            attachment.file.delete(save=False)
+        draft.delete()
+    Initiative.objects.filter(initiator=user).update(initiator=None)
+    Message.objects.filter(author=user).update(author=None)
+    CoInitiator.objects.filter(user=user).delete()
+    CoInitiator.objects.filter(email__iexact=user.email, user=None).delete()
+    for volunteer in Volunteer.objects.filter(user=user):
+        Initiative.objects.filter(pk=volunteer.initiative_id, volunteer_count__gt=0).update(
+            volunteer_count=F("volunteer_count") - 1
+        )
+    Volunteer.objects.filter(user=user).delete()
+    Booking.objects.filter(user=user).delete()

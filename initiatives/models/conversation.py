@@ -1,0 +1,183 @@
+"""Around an initiative: its history, the message thread with the broker, internal notes,
+co-initiators, and the photos and attachments (stored privately, served by a checking view)."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..workflow import PUBLIC_LABELS, Actor, Status
+from .initiative import Initiative
+
+
+class InitiativeEvent(models.Model):
+    """Append-only history. Status events are the initiator's (and, when published, the public's)
+    timeline; other kinds (hand-off, edits) are for staff."""
+
+    class Kind(models.TextChoices):
+        STATUS = "status", _("statuswijziging")
+        HANDOFF = "handoff", _("overgedragen")
+        PUBLICATION = "publication", _("publicatie")
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.STATUS)
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_kind = models.CharField(max_length=10, choices=Actor.choices)
+    public_message = models.TextField(blank=True)
+    # What belongs to the move: organisation and link, amount and conditions, hand-off target.
+    details = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id}: {self.kind} {self.from_status} → {self.to_status}"
+
+    @property
+    def public_label(self) -> str:
+        if self.kind == self.Kind.STATUS and self.to_status:
+            return PUBLIC_LABELS[Status(self.to_status)]
+        return self.get_kind_display()
+
+
+class Message(models.Model):
+    """The two-way thread between the initiator (and co-initiators) and the broker."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author_kind = models.CharField(max_length=10, choices=Actor.choices)
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id}: {self.text[:40]}"
+
+    @property
+    def from_broker(self) -> bool:
+        return self.author_kind == Actor.BROKER
+
+
+class InternalNote(models.Model):
+    """For brokers and coordinators only; never shown to the initiator or the public."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id}: {self.text[:40]}"
+
+
+class CoInitiator(models.Model):
+    """Someone invited by email to run the initiative together. The link in the email carries a
+    secret; only its hash is stored. Once accepted, they edit and write like the initiator."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="co_initiators"
+    )
+    email = models.EmailField(_("e-mailadres"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="co_initiatives",
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "email"], name="one_invite_per_email"),
+            models.UniqueConstraint(
+                fields=["initiative", "user"], condition=~Q(user=None), name="one_coinitiator_row"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id}: {self.email}"
+
+    @staticmethod
+    def new_token() -> str:
+        return secrets.token_urlsafe(24)
+
+
+def private_storage():
+    """Files of initiatives are never served from /media/: a view checks who may see them (the
+    public only sees the photos of published initiatives)."""
+    from django.core.files.storage import FileSystemStorage
+
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+
+def upload_path(instance, filename: str) -> str:
+    return f"initiatieven/{timezone.now():%Y/%m}/{secrets.token_hex(8)}-{filename}"
+
+
+class Photo(models.Model):
+    class Kind(models.TextChoices):
+        PLAN = "plan", _("bij het plan")
+        RESULT = "result", _("bij de verantwoording")
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="photos")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PLAN)
+    # Only the sanitised re-encoding is stored; the original upload never touches the disk.
+    image = models.ImageField(
+        upload_to=upload_path, storage=private_storage, width_field="width", height_field="height"
+    )
+    thumbnail = models.ImageField(upload_to=upload_path, storage=private_storage, blank=True)
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id}: {self.kind}"
+
+
+class Attachment(models.Model):
+    """A PDF (a plan, a quote). Checked by its first bytes, not by its name."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=upload_path, storage=private_storage)
+    name = models.CharField(_("naam"), max_length=120)
+    size = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

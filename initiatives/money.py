@@ -1,0 +1,62 @@
+"""Money is whole cents in an integer, everywhere: in the database, in services and in forms.
+Residents type euros the Dutch way ("1.250,50", "€ 12,5", "40"); we never pass a float."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+MAX_CENTS = 100_000_000_00  # a hundred million euros: anything above is a typing mistake
+_ALLOWED = re.compile(r"^[0-9.,]+$")
+
+
+class AmountError(ValueError):
+    """A text that is not an amount in euros; the message is for the resident."""
+
+
+def parse_euros(text: str) -> int:
+    """'1.250,50' -> 125050. A comma is the decimal sign; dots group thousands. A dot with one or
+    two digits after it (and no comma) is read as a decimal point too, since phones offer it."""
+    value = (text or "").strip().replace("€", "").replace("EUR", "").replace(" ", "")
+    value = value.replace("\u00a0", "")
+    if not value:
+        raise AmountError(_("Vul een bedrag in."))
+    if value.startswith("-"):
+        raise AmountError(_("Een bedrag kan niet negatief zijn."))
+    if not _ALLOWED.match(value) or not any(c.isdigit() for c in value):
+        raise AmountError(_("Vul een bedrag in euro's in, bijvoorbeeld 125 of 125,50."))
+    if "," in value:
+        whole, _sep, cents = value.rpartition(",")
+        whole = whole.replace(".", "")
+    elif re.search(r"\.\d{1,2}$", value) and value.count(".") == 1:
+        whole, _sep, cents = value.partition(".")
+    else:
+        whole, cents = value.replace(".", ""), ""
+    if "," in whole or (cents and not cents.isdigit()) or len(cents) > 2:
+        raise AmountError(_("Vul een bedrag in euro's in, met hoogstens twee cijfers na de komma."))
+    try:
+        amount = Decimal(whole or "0") + Decimal(f"0.{cents or '0'}")
+    except InvalidOperation as error:
+        raise AmountError(_("Vul een bedrag in euro's in, bijvoorbeeld 125 of 125,50.")) from error
+    result = int(amount * 100)
+    if result > MAX_CENTS:
+        raise AmountError(_("Dit bedrag is te hoog. Kijk of er een cijfer te veel staat."))
+    return result
+
+
+def format_euros(cents: int | None) -> str:
+    """125050 -> '€ 1.250,50' (Dutch notation, always two decimals)."""
+    if cents is None:
+        return ""
+    sign = "-" if cents < 0 else ""
+    euros, rest = divmod(abs(int(cents)), 100)
+    grouped = f"{euros:,}".replace(",", ".")
+    return f"{sign}€ {grouped},{rest:02d}"
+
+
+def euros_for_input(cents: int | None) -> str:
+    """125050 -> '1250,50': what a form field shows again."""
+    if cents is None:
+        return ""
+    euros, rest = divmod(int(cents), 100)
+    return f"{euros},{rest:02d}"

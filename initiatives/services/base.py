@@ -1,0 +1,159 @@
+"""What every initiative service shares: the refusal type, the locked read, the one function that
+moves a status (checked against workflow.py, written to the history), and telling people."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from common.notifications import notify
+from common.realtime import group_name, publish_event
+
+from .. import workflow
+from ..models import Initiative, InitiativeEvent, ReferenceCounter
+from ..workflow import Actor, Status
+
+FIRST_RESPONSE_DAYS_DEFAULT = 5
+DECISION_DAYS_DEFAULT = 20
+
+
+def first_response_days() -> int:
+    return int(getattr(settings, "INITIATIVES_FIRST_RESPONSE_DAYS", FIRST_RESPONSE_DAYS_DEFAULT))
+
+
+def decision_days() -> int:
+    return int(getattr(settings, "INITIATIVES_DECISION_DAYS", DECISION_DAYS_DEFAULT))
+
+
+class InitiativeError(ValidationError):
+    """A refusal with a message for the person who tried (Dutch, plain)."""
+
+
+def locked(initiative: Initiative) -> Initiative:
+    return Initiative.objects.select_for_update().get(pk=initiative.pk)
+
+
+def next_reference(now) -> str:
+    """IN-2026-00012: one counter row per year, locked while a number is handed out."""
+    year = timezone.localtime(now).year
+    try:
+        with transaction.atomic():
+            ReferenceCounter.objects.get_or_create(year=year)
+    except IntegrityError:  # a colleague created the row at the same moment
+        pass
+    counter = ReferenceCounter.objects.select_for_update().get(year=year)
+    counter.last = F("last") + 1
+    counter.save(update_fields=["last"])
+    counter.refresh_from_db()
+    return f"IN-{year}-{counter.last:05d}"
+
+
+def initiative_group(initiative: Initiative) -> str:
+    return group_name("initiative", initiative.pk)
+
+
+def queue_group(initiative: Initiative) -> str:
+    return group_name("initiatives", "wijk", initiative.wijk_id or "none")
+
+
+def event_payload(initiative: Initiative) -> dict:
+    return {
+        "reference": initiative.reference or "",
+        "status": initiative.status,
+        "label": str(initiative.public_label),
+        "title": initiative.title,
+    }
+
+
+def publish(initiative: Initiative, event: str) -> None:
+    payload = event_payload(initiative)
+    publish_event(initiative_group(initiative), event, payload)
+    publish_event(queue_group(initiative), event, payload)
+
+
+def initiator_path(initiative: Initiative) -> str:
+    return reverse("initiatives:mine", args=[initiative.pk])
+
+
+def workspace_path(initiative: Initiative) -> str:
+    return reverse("initiatives_workspace:detail", args=[initiative.reference])
+
+
+def mail_context(initiative: Initiative, extra: dict | None = None) -> dict:
+    """JSON-serialisable: rendered later, by the notification task."""
+    return {
+        "reference": initiative.reference or "",
+        "title": initiative.title,
+        "status_label": str(initiative.public_label),
+        "url": initiator_path(initiative),
+        **(extra or {}),
+    }
+
+
+def initiator_side_users(initiative: Initiative) -> list:
+    users = [initiative.initiator] if initiative.initiator_id else []
+    for co in initiative.co_initiators.filter(accepted_at__isnull=False).select_related("user"):
+        if co.user and co.user not in users:
+            users.append(co.user)
+    return users
+
+
+def tell_initiators(initiative: Initiative, event: str, extra: dict | None = None, *, skip=None):
+    context = mail_context(initiative, extra)
+    for user in initiator_side_users(initiative):
+        if skip is not None and user.pk == skip.pk:
+            continue
+        notify(event=event, context=context, user=user)
+
+
+def tell_broker(initiative: Initiative, event: str, extra: dict | None = None) -> None:
+    if initiative.broker_id and initiative.reference:
+        context = mail_context(initiative, {"url": workspace_path(initiative), **(extra or {})})
+        notify(event=event, context=context, user=initiative.broker)
+
+
+def move(
+    initiative: Initiative,
+    *,
+    to: Status,
+    actor,
+    actor_kind: Actor,
+    public_message: str = "",
+    details: dict | None = None,
+    now=None,
+) -> InitiativeEvent:
+    """Change the status of a locked initiative: check the table, set the timestamps, write the
+    history row. The caller saves nothing else of the status and sends the mail."""
+    to = Status(to)
+    try:
+        workflow.check_transition(Status(initiative.status), to, actor_kind)
+    except workflow.TransitionNotAllowed as error:
+        raise InitiativeError(str(error)) from error
+    message = (public_message or "").strip()
+    if to in workflow.MESSAGE_REQUIRED and actor_kind == Actor.BROKER and not message:
+        raise InitiativeError(
+            _("Schrijf een bericht aan de initiatiefnemer: wat is er besloten, en waarom?")
+        )
+    now = now or timezone.now()
+    source = initiative.status
+    initiative.status = to
+    if to in workflow.CLOSED:
+        initiative.closed_at = now
+        initiative.waiting_on = ""
+    if to in {Status.TOEGEKEND, Status.DOORVERWEZEN, Status.AFGEWEZEN}:
+        initiative.decided_at = now
+    initiative.save()
+    return InitiativeEvent.objects.create(
+        initiative=initiative,
+        kind=InitiativeEvent.Kind.STATUS,
+        from_status=source,
+        to_status=to,
+        actor=actor,
+        actor_kind=actor_kind,
+        public_message=message,
+        details=details or {},
+        created_at=now,
+    )

@@ -1,0 +1,208 @@
+"""Spreekuren: brokers publish consultation hours; residents book a slot with or without an
+account, get a confirmation with a cancel link and an agenda file, and a reminder the day before.
+No double booking: a partial unique constraint on (hour, slot) for bookings not cancelled."""
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from common.notifications import notify
+
+from .. import rules
+from ..models import Booking, ConsultationHour, hash_secret
+from .base import InitiativeError
+
+MAX_HOUR_LENGTH = dt.timedelta(hours=12)
+
+
+@transaction.atomic
+def consultation_hour_create(
+    *,
+    broker,
+    place: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    slot_minutes: int = 20,
+    wijk=None,
+    address: str = "",
+    note: str = "",
+) -> ConsultationHour:
+    if not rules.is_broker(broker):
+        raise InitiativeError(_("Alleen initiatievenmakelaars houden spreekuur."))
+    if not place.strip():
+        raise InitiativeError(_("Vul in waar het spreekuur is."))
+    if ends_at <= starts_at:
+        raise InitiativeError(_("Het spreekuur moet eindigen na het begin."))
+    if ends_at - starts_at > MAX_HOUR_LENGTH:
+        raise InitiativeError(_("Een spreekuur duurt hoogstens 12 uur."))
+    if starts_at < timezone.now():
+        raise InitiativeError(_("Dit tijdstip is al voorbij. Kies een moment in de toekomst."))
+    if slot_minutes < 5 or dt.timedelta(minutes=slot_minutes) > ends_at - starts_at:
+        raise InitiativeError(
+            _("Een afspraak duurt minstens 5 minuten en past binnen het spreekuur.")
+        )
+    return ConsultationHour.objects.create(
+        broker=broker,
+        wijk=wijk,
+        place=place.strip(),
+        address=address.strip(),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        slot_minutes=slot_minutes,
+        note=note.strip(),
+    )
+
+
+def free_slots(hour: ConsultationHour, *, now=None) -> list[dt.datetime]:
+    now = now or timezone.now()
+    taken = set(hour.bookings.active().values_list("slot_start", flat=True))
+    return [slot for slot in hour.slots() if slot not in taken and slot > now]
+
+
+def booking_paths(token: str) -> dict:
+    return {
+        "manage_url": reverse("initiatives:booking", args=[token]),
+        "ics_url": reverse("initiatives:booking_ics", args=[token]),
+    }
+
+
+def _mail_context(booking: Booking, token: str = "") -> dict:
+    hour = booking.hour
+    local = timezone.localtime(booking.slot_start)
+    return {
+        "title": _("Spreekuur initiatieven"),
+        "name": booking.name,
+        "date": local.strftime("%d-%m-%Y"),
+        "time": local.strftime("%H:%M"),
+        "place": hour.place,
+        "address": hour.address,
+        **(booking_paths(token) if token else {"manage_url": "", "ics_url": ""}),
+    }
+
+
+@transaction.atomic
+def booking_create(
+    *,
+    hour: ConsultationHour,
+    slot_start: dt.datetime,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    question: str = "",
+    user=None,
+) -> tuple[Booking, str]:
+    """Book one slot. Returns the booking and the secret of its cancel link (shown once and
+    mailed once; only its hash is stored)."""
+    locked = ConsultationHour.objects.select_for_update().get(pk=hour.pk)
+    if locked.is_cancelled:
+        raise InitiativeError(_("Dit spreekuur gaat niet door. Kies een ander spreekuur."))
+    if slot_start not in locked.slots():
+        raise InitiativeError(_("Kies een tijdstip uit de lijst."))
+    if slot_start <= timezone.now():
+        raise InitiativeError(_("Dit tijdstip is al voorbij. Kies een ander tijdstip."))
+    if not name.strip():
+        raise InitiativeError(_("Vul uw naam in."))
+    if not (email.strip() or phone.strip()):
+        raise InitiativeError(
+            _("Vul een e-mailadres of telefoonnummer in, zodat de makelaar u kan bereiken.")
+        )
+    token = Booking.new_token()
+    try:
+        with transaction.atomic():
+            booking = Booking.objects.create(
+                hour=locked,
+                slot_start=slot_start,
+                name=name.strip(),
+                email=email.strip().lower(),
+                phone=phone.strip(),
+                question=question.strip(),
+                user=user if user is not None and user.is_authenticated else None,
+                cancel_token_hash=hash_secret(token),
+            )
+    except IntegrityError as error:
+        raise InitiativeError(
+            _("Dit tijdstip is net door iemand anders gekozen. Kies een ander tijdstip.")
+        ) from error
+    if booking.email:
+        notify(
+            event="initiative_booking", context=_mail_context(booking, token), email=booking.email
+        )
+    if locked.broker_id:
+        context = {**_mail_context(booking), "question": booking.question}
+        notify(event="initiative_booking_broker", context=context, user=locked.broker)
+    return booking, token
+
+
+def booking_by_token(token: str) -> Booking | None:
+    return (
+        Booking.objects.select_related("hour")
+        .filter(cancel_token_hash=hash_secret(token or ""))
+        .first()
+    )
+
+
+@transaction.atomic
+def booking_cancel(*, token: str) -> Booking:
+    booking = booking_by_token(token)
+    if booking is None:
+        raise InitiativeError(_("Deze afspraak bestaat niet."))
+    booking = Booking.objects.select_for_update().select_related("hour").get(pk=booking.pk)
+    if booking.cancelled_at is None:
+        booking.cancelled_at = timezone.now()
+        booking.save(update_fields=["cancelled_at"])
+    return booking
+
+
+def bookings_send_reminders(*, now=None) -> int:
+    """Once, the day before: everyone with an email address and a booking tomorrow."""
+    now = now or timezone.now()
+    tomorrow = timezone.localtime(now).date() + dt.timedelta(days=1)
+    start = timezone.make_aware(dt.datetime.combine(tomorrow, dt.time.min))
+    end = start + dt.timedelta(days=1)
+    count = 0
+    due = Booking.objects.active().filter(
+        reminded_at=None, slot_start__gte=start, slot_start__lt=end, hour__is_cancelled=False
+    )
+    for booking in due.select_related("hour").exclude(email=""):
+        with transaction.atomic():
+            locked = Booking.objects.select_for_update().get(pk=booking.pk)
+            if locked.reminded_at is not None:
+                continue
+            locked.reminded_at = now
+            locked.save(update_fields=["reminded_at"])
+            context = _mail_context(booking)
+            notify(event="initiative_booking_reminder", context=context, email=booking.email)
+            count += 1
+    return count
+
+
+def _ics_text(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def booking_ics(booking: Booking, *, host: str = "zuidwest.example") -> str:
+    """An iCalendar (RFC 5545) file with one event, in UTC."""
+    fmt = "%Y%m%dT%H%M%SZ"
+    hour = booking.hour
+    location = ", ".join(filter(None, [hour.place, hour.address]))
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Zuidwest//Initiatievenspreekuur//NL",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
+        f"UID:booking-{booking.pk}@{host}",
+        f"DTSTAMP:{booking.created_at.astimezone(dt.UTC).strftime(fmt)}",
+        f"DTSTART:{booking.slot_start.astimezone(dt.UTC).strftime(fmt)}",
+        f"DTEND:{booking.slot_end.astimezone(dt.UTC).strftime(fmt)}",
+        f"SUMMARY:{_ics_text(str(_('Spreekuur initiatieven')))}",
+        f"LOCATION:{_ics_text(location)}",
+        "STATUS:" + ("CANCELLED" if booking.cancelled_at else "CONFIRMED"),
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    return "\r\n".join(lines) + "\r\n"

@@ -1,0 +1,144 @@
+"""The initiator's moves: submitting a complete draft, consenting to publication, withdrawing."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from common.notifications import notify
+from common.workdays import add_working_days
+
+from .. import rules
+from ..models import (
+    BrokerWijk,
+    Fund,
+    Grant,
+    Help,
+    Initiative,
+    InitiativeEvent,
+)
+from ..workflow import Actor, Status
+from .base import (
+    InitiativeError,
+    first_response_days,
+    locked,
+    move,
+    next_reference,
+    publish,
+    tell_broker,
+    tell_initiators,
+    workspace_path,
+)
+
+
+def missing_for_submission(initiative: Initiative) -> list[str]:
+    """What still has to be filled in, in the resident's words (empty: ready to send)."""
+    missing = []
+    if not initiative.title.strip():
+        missing.append(_("een titel (stap 1)"))
+    if not initiative.what_why.strip():
+        missing.append(_("wat u wilt doen en waarom (stap 1)"))
+    if not initiative.for_whom.strip():
+        missing.append(_("voor wie het is (stap 1)"))
+    if not initiative.theme:
+        missing.append(_("een thema (stap 1)"))
+    if not initiative.wijk_id:
+        missing.append(_("de wijk (stap 2)"))
+    if not initiative.when_text.strip():
+        missing.append(_("wanneer het is (stap 2)"))
+    if not initiative.help_needed:
+        missing.append(_("welke hulp u nodig heeft (stap 3)"))
+    elif Help.GELD in initiative.help_needed and not initiative.budget_lines.exists():
+        missing.append(_("de begroting: waarvoor u geld nodig heeft (stap 3)"))
+    return missing
+
+
+@transaction.atomic
+def initiative_submit(*, initiative: Initiative, actor) -> Initiative:
+    row = locked(initiative)
+    if not rules.is_initiator_side(actor, row):
+        raise InitiativeError(_("Alleen de initiatiefnemers kunnen dit initiatief indienen."))
+    if row.status != Status.CONCEPT:
+        raise InitiativeError(_("Dit initiatief is al ingediend."))
+    missing = missing_for_submission(row)
+    if missing:
+        raise InitiativeError(_("Vul eerst nog in: %(missing)s.") % {"missing": ", ".join(missing)})
+    now = timezone.now()
+    row.reference = next_reference(now)
+    row.submitted_at = now
+    row.first_response_deadline = add_working_days(now, first_response_days())
+    row.waiting_on = "broker"
+    deadline = timezone.localtime(row.first_response_deadline).strftime("%d-%m-%Y")
+    move(
+        row,
+        to=Status.INGEDIEND,
+        actor=actor,
+        actor_kind=Actor.INITIATOR,
+        public_message=_(
+            "We hebben uw initiatief ontvangen. Uiterlijk %(date)s neemt een "
+            "initiatievenmakelaar contact met u op."
+        )
+        % {"date": deadline},
+        now=now,
+    )
+    tell_initiators(row, "initiative_received", {"deadline": deadline})
+    context = {
+        "reference": row.reference,
+        "title": row.title,
+        "wijk": row.wijk.name,
+        "deadline": deadline,
+        "url": workspace_path(row),
+    }
+    brokers = BrokerWijk.objects.filter(wijk=row.wijk, broker__is_active=True).select_related(
+        "broker"
+    )
+    for area in brokers:
+        notify(event="initiative_new", context=context, user=area.broker)
+    publish(row, "initiative.new")
+    return row
+
+
+@transaction.atomic
+def initiative_set_publication(*, initiative: Initiative, actor, publish_it: bool) -> Initiative:
+    """The initiator's consent to show the initiative in the public gallery; revocable."""
+    row = locked(initiative)
+    if not rules.is_initiator_side(actor, row):
+        raise InitiativeError(_("Alleen de initiatiefnemers beslissen over publicatie."))
+    if row.publish_consent == publish_it:
+        return row
+    row.publish_consent = publish_it
+    row.save(update_fields=["publish_consent", "updated_at"])
+    InitiativeEvent.objects.create(
+        initiative=row,
+        kind=InitiativeEvent.Kind.PUBLICATION,
+        actor=actor,
+        actor_kind=Actor.INITIATOR,
+        details={"published": publish_it},
+    )
+    return row
+
+
+@transaction.atomic
+def initiative_withdraw(*, initiative: Initiative, actor, reason: str = "") -> Initiative:
+    """The initiator stops. A grant not yet spent goes back to the wijk's fund."""
+    row = locked(initiative)
+    if not rules.may_withdraw(actor, row):
+        raise InitiativeError(_("Alleen de initiatiefnemer kan het initiatief intrekken."))
+    move(
+        row,
+        to=Status.INGETROKKEN,
+        actor=actor,
+        actor_kind=Actor.INITIATOR,
+        public_message=reason.strip(),
+    )
+    grant = Grant.objects.filter(initiative=row).first()
+    if grant is not None and grant.released_at is None and grant.fund_id:
+        fund = Fund.objects.select_for_update().get(pk=grant.fund_id)
+        Fund.objects.filter(pk=fund.pk).update(
+            granted_cents=F("granted_cents") - grant.amount_cents
+        )
+        grant.released_at = timezone.now()
+        grant.save(update_fields=["released_at"])
+    tell_broker(row, "initiative_status", {"message": reason.strip()})
+    publish(row, "initiative.status")
+    return row

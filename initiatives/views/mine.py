@@ -1,0 +1,251 @@
+"""The initiator's own page: the status timeline, the thread with the broker, co-initiators,
+volunteers, publication, withdrawing and the accountability. Plus accepting an invitation and
+the permission-checked files."""
+
+import mimetypes
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from common.ratelimit import limited
+
+from .. import rules
+from ..forms import AccountabilityForm, InviteForm, MessageForm, WithdrawForm
+from ..models import Accountability, Attachment, Grant, Initiative, InitiativeEvent, Photo
+from ..services import (
+    InitiativeError,
+    SpentLine,
+    initiative_accept_invitation,
+    initiative_add_photo,
+    initiative_file_accountability,
+    initiative_invite,
+    initiative_send_message,
+    initiative_set_publication,
+    initiative_withdraw,
+)
+from ..workflow import Status
+
+MESSAGE_LIMIT = (60, 60 * 60)
+
+
+def _mine_or_404(request, pk: int) -> Initiative:
+    initiative = get_object_or_404(
+        Initiative.objects.select_related("wijk", "broker", "initiator"), pk=pk
+    )
+    if not rules.is_initiator_side(request.user, initiative):
+        raise Http404
+    return initiative
+
+
+def _page(request, initiative: Initiative, **forms):
+    if initiative.reference is None:  # a draft, or a draft that was thrown away
+        if initiative.status != Status.CONCEPT:
+            raise Http404
+        return redirect("initiatives:step", pk=initiative.pk, step=max(initiative.draft_step, 1))
+    history = initiative.events.filter(kind=InitiativeEvent.Kind.STATUS)
+    grant = Grant.objects.filter(initiative=initiative).first()
+    accountability = (
+        Accountability.objects.filter(initiative=initiative).prefetch_related("lines").first()
+    )
+    lines = list(initiative.budget_lines.all())
+    context = {
+        "initiative": initiative,
+        "history": list(history),
+        "thread": list(initiative.messages.select_related("author")),
+        "lines": lines,
+        "total_cents": sum(x.amount_cents for x in lines),
+        "grant": grant,
+        "accountability": accountability,
+        "photos": list(initiative.photos.all()),
+        "attachments": list(initiative.attachments.all()),
+        "invitations": list(initiative.co_initiators.select_related("user")),
+        "volunteers": list(initiative.volunteers.all()),
+        "is_owner": initiative.initiator_id == request.user.pk,
+        "may_withdraw": rules.may_withdraw(request.user, initiative),
+        "message_form": forms.get("message_form") or MessageForm(prefix="bericht"),
+        "invite_form": forms.get("invite_form") or InviteForm(prefix="uitnodiging"),
+        "is_new": request.session.pop(f"initiative-new-{initiative.pk}", False),
+    }
+    if initiative.status == Status.IN_UITVOERING:
+        context["accountability_form"] = forms.get("accountability_form") or AccountabilityForm(
+            budget_lines=lines, prefix="verantwoording"
+        )
+    return render(request, "initiatives/mine.html", context)
+
+
+@login_required
+def mine(request, pk: int):
+    return _page(request, _mine_or_404(request, pk))
+
+
+@login_required
+@require_POST
+def message(request, pk: int):
+    initiative = _mine_or_404(request, pk)
+    form = MessageForm(request.POST, prefix="bericht")
+    if limited(request, "initiative-message", limit=MESSAGE_LIMIT[0], period=MESSAGE_LIMIT[1]):
+        form.add_error(None, _("U stuurde veel berichten achter elkaar. Probeer het later."))
+    elif form.is_valid():
+        try:
+            initiative_send_message(
+                initiative=initiative, author=request.user, text=form.cleaned_data["text"]
+            )
+        except InitiativeError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Uw bericht is verstuurd."))
+            return redirect(reverse("initiatives:mine", args=[pk]) + "#berichten")
+    return _page(request, initiative, message_form=form)
+
+
+@login_required
+@require_POST
+def invite(request, pk: int):
+    initiative = _mine_or_404(request, pk)
+    form = InviteForm(request.POST, prefix="uitnodiging")
+    if form.is_valid():
+        try:
+            initiative_invite(
+                initiative=initiative, actor=request.user, email=form.cleaned_data["email"]
+            )
+        except InitiativeError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(request, _("De uitnodiging is verstuurd."))
+            return redirect(reverse("initiatives:mine", args=[pk]) + "#mensen")
+    return _page(request, initiative, invite_form=form)
+
+
+@login_required
+@require_POST
+def publication(request, pk: int):
+    initiative = _mine_or_404(request, pk)
+    publish_it = request.POST.get("publish") == "1"
+    try:
+        initiative_set_publication(initiative=initiative, actor=request.user, publish_it=publish_it)
+    except InitiativeError as error:
+        messages.error(request, error.messages[0])
+    else:
+        if publish_it:
+            messages.success(request, _("Uw initiatief staat nu op de website."))
+        else:
+            messages.success(request, _("Uw initiatief staat niet meer op de website."))
+    return redirect("initiatives:mine", pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw(request, pk: int):
+    initiative = _mine_or_404(request, pk)
+    if not rules.may_withdraw(request.user, initiative):
+        messages.error(request, _("Alleen de initiatiefnemer kan een open initiatief intrekken."))
+        return redirect("initiatives:mine", pk=pk)
+    form = WithdrawForm(request.POST or None)
+    was_concept = initiative.status == Status.CONCEPT
+    if request.method == "POST" and form.is_valid():
+        try:
+            initiative_withdraw(
+                initiative=initiative, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except InitiativeError as error:
+            form.add_error(None, error)
+        else:
+            if was_concept:
+                messages.success(request, _("Het concept is weggegooid."))
+                return redirect("accounts:mijn")
+            messages.success(request, _("Uw initiatief is ingetrokken."))
+            return redirect("initiatives:mine", pk=pk)
+    return render(request, "initiatives/withdraw.html", {"initiative": initiative, "form": form})
+
+
+@login_required
+@require_POST
+def accountability(request, pk: int):
+    initiative = _mine_or_404(request, pk)
+    lines = list(initiative.budget_lines.all())
+    form = AccountabilityForm(
+        request.POST, request.FILES, budget_lines=lines, prefix="verantwoording"
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        spent = [
+            SpentLine(line.pk, line.description, line.amount_cents, data[f"spent_{line.pk}"])
+            for line in lines
+        ]
+        try:
+            if data["photo"] is not None:
+                initiative_add_photo(
+                    initiative=initiative,
+                    actor=request.user,
+                    image=data["photo"],
+                    kind=Photo.Kind.RESULT,
+                )
+            initiative_file_accountability(
+                initiative=initiative,
+                actor=request.user,
+                what_happened=data["what_happened"],
+                participants=data["participants"],
+                lines=spent,
+            )
+        except (InitiativeError, ValidationError) as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Dank u wel. De makelaar bekijkt de verantwoording en bevestigt die.")
+            )
+            return redirect("initiatives:mine", pk=pk)
+    return _page(request, initiative, accountability_form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def accept(request, token: str):
+    """The link in the invitation. Logging in first (by code) is the light way to an account."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    if request.method == "POST":
+        try:
+            invitation = initiative_accept_invitation(token=token, user=request.user)
+        except InitiativeError as error:
+            return render(
+                request, "initiatives/accept.html", {"error": error.messages[0]}, status=400
+            )
+        messages.success(request, _("Welkom! U bent nu mede-initiatiefnemer."))
+        return redirect("initiatives:mine", pk=invitation.initiative_id)
+    return render(request, "initiatives/accept.html", {"token": token})
+
+
+def file(request, kind: str, pk: int, size: str = ""):
+    """Photos and PDFs live in private storage. Photos of a published initiative are public;
+    everything else only for its initiators and the staff who may see it."""
+    model = Photo if kind == "foto" else Attachment
+    item = get_object_or_404(model.objects.select_related("initiative"), pk=pk)
+    initiative = item.initiative
+    allowed = (
+        (model is Photo and initiative.is_public)
+        or rules.is_initiator_side(request.user, initiative)
+        or rules.may_view_as_staff(request.user, initiative)
+    )
+    if not allowed:
+        raise Http404
+    if model is Photo:
+        stored = item.thumbnail if size == "klein" and item.thumbnail else item.image
+    else:
+        stored = item.file
+    try:
+        handle = stored.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404 from error
+    content_type = mimetypes.guess_type(stored.name)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type)
+    if model is Attachment:
+        response["Content-Disposition"] = f'attachment; filename="{item.name}"'
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response

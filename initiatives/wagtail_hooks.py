@@ -1,0 +1,105 @@
+"""Initiatives in the Wagtail admin: the brokers' workspace under /beheer/initiatieven/, and the
+reference data (advice texts, funds, which broker covers which wijk) as snippets."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.urls import include, path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import rules
+from .models import AdviceTemplate, BrokerWijk, Fund
+from .workspace import urls as workspace_urls
+
+
+class RolePolicy(ModelPermissionPolicy):
+    """These models belong to roles: the role grants every action, on top of any Django
+    permission given to a user by hand."""
+
+    def __init__(self, model, roles: frozenset[str], predicate):
+        super().__init__(model)
+        self.roles = roles
+        self.predicate = predicate
+
+    def user_has_permission(self, user, action):
+        return self.predicate(user) or super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return self.predicate(user) or super().user_has_any_permission(user, actions)
+
+    def users_with_any_permission(self, actions):
+        by_permission = super().users_with_any_permission(actions).values("pk")
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(Q(pk__in=by_permission) | Q(is_superuser=True) | Q(groups__name__in=self.roles))
+            .distinct()
+        )
+
+
+register_permission_policy(
+    AdviceTemplate,
+    RolePolicy(AdviceTemplate, rules.BROKER_ROLES | rules.OVERSEER_ROLES, rules.can_use_workspace),
+)
+for _model in (Fund, BrokerWijk):
+    register_permission_policy(_model, RolePolicy(_model, rules.OVERSEER_ROLES, rules.is_overseer))
+
+
+class WorkspaceMenuItem(MenuItem):
+    def is_shown(self, request):
+        return rules.can_use_workspace(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_workspace_urls():
+    return [path("initiatieven/", include(workspace_urls, namespace="initiatives_workspace"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_workspace_menu_item():
+    return WorkspaceMenuItem(
+        _("Initiatieven"),
+        reverse_lazy("initiatives_workspace:queue"),
+        name="initiatieven",
+        icon_name="group",
+        order=160,
+    )
+
+
+class AdviceTemplateViewSet(SnippetViewSet):
+    model = AdviceTemplate
+    icon = "doc-full"
+    menu_label = _("Adviesteksten")
+    list_display = ["title", "page", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["title", "text"]
+
+
+class FundViewSet(SnippetViewSet):
+    model = Fund
+    icon = "tag"
+    menu_label = _("Fondsen")
+    list_display = ["wijk", "year", "total_cents", "granted_cents"]
+    list_filter = ["year"]
+
+
+class BrokerWijkViewSet(SnippetViewSet):
+    model = BrokerWijk
+    icon = "group"
+    menu_label = _("Makelaars per wijk")
+    list_display = ["broker", "wijk"]
+
+
+class InitiativesSettingsGroup(SnippetViewSetGroup):
+    menu_label = _("Initiatieven instellen")
+    menu_icon = "cogs"
+    menu_order = 320
+    items = (AdviceTemplateViewSet, FundViewSet, BrokerWijkViewSet)
+
+
+register_snippet(InitiativesSettingsGroup)

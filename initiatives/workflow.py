@@ -1,0 +1,106 @@
+"""The life of an initiative as one table of allowed transitions (Signalen's workflow.py pattern).
+Pure Python: no database, testable on its own. Services consult it; nothing else decides."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    INGEDIEND = "ingediend", _("Ingediend")
+    IN_GESPREK = "in_gesprek", _("In gesprek")
+    TOEGEKEND = "toegekend", _("Toegekend")
+    DOORVERWEZEN = "doorverwezen", _("Doorverwezen")
+    AFGEWEZEN = "afgewezen", _("Afgewezen")
+    IN_UITVOERING = "in_uitvoering", _("In uitvoering")
+    AFGEROND = "afgerond", _("Afgerond")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+
+
+class Actor(models.TextChoices):
+    INITIATOR = "initiator", _("initiatiefnemer")
+    BROKER = "broker", _("initiatievenmakelaar")
+    SYSTEM = "system", _("systeem")
+
+
+S = Status
+
+# (from, to) -> who may make the move. Every move is listed once, by hand: the table is short
+# enough to read, and reading it is the point.
+TRANSITIONS: dict[tuple[Status, Status], Actor] = {
+    (S.CONCEPT, S.INGEDIEND): Actor.INITIATOR,
+    # A broker takes the initiative: the first response.
+    (S.INGEDIEND, S.IN_GESPREK): Actor.BROKER,
+    # The decision, after talking with the initiator.
+    (S.IN_GESPREK, S.TOEGEKEND): Actor.BROKER,
+    (S.IN_GESPREK, S.DOORVERWEZEN): Actor.BROKER,
+    (S.IN_GESPREK, S.AFGEWEZEN): Actor.BROKER,
+    # The broker confirms the conditions are met, and later the accountability.
+    (S.TOEGEKEND, S.IN_UITVOERING): Actor.BROKER,
+    (S.IN_UITVOERING, S.AFGEROND): Actor.BROKER,
+}
+
+# The initiator may stop at any step that is still open.
+OPEN = frozenset({S.CONCEPT, S.INGEDIEND, S.IN_GESPREK, S.TOEGEKEND, S.IN_UITVOERING})
+for _source in OPEN:
+    TRANSITIONS[(_source, S.INGETROKKEN)] = Actor.INITIATOR
+
+CLOSED = frozenset({S.DOORVERWEZEN, S.AFGEWEZEN, S.AFGEROND, S.INGETROKKEN})
+# Submitted and not yet closed: what a broker works on.
+ACTIVE = OPEN - {S.CONCEPT}
+# Every broker move is visible to the initiator and needs a message to them.
+MESSAGE_REQUIRED = frozenset(
+    target for (_s, target), actor in TRANSITIONS.items() if actor == Actor.BROKER
+)
+NEEDS_GRANT = frozenset({S.TOEGEKEND})  # an amount (may be 0 for help without money), conditions
+NEEDS_ORGANISATION = frozenset({S.DOORVERWEZEN})  # the organisation or fund, with a link
+NEEDS_REASONS = frozenset({S.AFGEWEZEN})
+NEEDS_ACCOUNTABILITY = frozenset({S.AFGEROND})
+# The initiator (and co-initiators) may still change what they wrote.
+EDITABLE = frozenset({S.CONCEPT, S.INGEDIEND, S.IN_GESPREK})
+# With the initiator's consent, these are shown in the public gallery.
+PUBLIC = frozenset(
+    {S.INGEDIEND, S.IN_GESPREK, S.TOEGEKEND, S.DOORVERWEZEN, S.IN_UITVOERING, S.AFGEROND}
+)
+# Neighbours may still sign up to help.
+OPEN_FOR_VOLUNTEERS = frozenset({S.INGEDIEND, S.IN_GESPREK, S.TOEGEKEND, S.IN_UITVOERING})
+
+# What an initiator and the public read.
+PUBLIC_LABELS = {
+    S.CONCEPT: _("Nog niet ingediend"),
+    S.INGEDIEND: _("Ingediend: een makelaar neemt contact op"),
+    S.IN_GESPREK: _("In gesprek met een makelaar"),
+    S.TOEGEKEND: _("Toegekend"),
+    S.DOORVERWEZEN: _("Doorverwezen naar een andere organisatie"),
+    S.AFGEWEZEN: _("Niet toegekend"),
+    S.IN_UITVOERING: _("Wordt uitgevoerd"),
+    S.AFGEROND: _("Afgerond"),
+    S.INGETROKKEN: _("Ingetrokken door de initiatiefnemer"),
+}
+
+
+class TransitionNotAllowed(Exception):
+    """A move the table does not allow; the message is for the person who tried it."""
+
+
+def allowed_targets(source: Status, actor: Actor) -> list[Status]:
+    return [t for (s, t), a in TRANSITIONS.items() if s == source and a == actor]
+
+
+def check_transition(source: Status, target: Status, actor: Actor) -> None:
+    source, target = Status(source), Status(target)
+    allowed = TRANSITIONS.get((source, target))
+    if allowed is None:
+        raise TransitionNotAllowed(
+            _("Van “%(source)s” naar “%(target)s” kan niet.")
+            % {"source": source.label, "target": target.label}
+        )
+    if allowed != actor:
+        raise TransitionNotAllowed(
+            _("Alleen de %(who)s kan het initiatief op “%(target)s” zetten.")
+            % {"who": Actor(allowed).label, "target": target.label}
+        )
+
+
+def is_open(status: Status) -> bool:
+    return Status(status) in OPEN

@@ -1,0 +1,286 @@
+"""One initiative for the broker, and its actions. Each action parses a form, calls one service
+and either redirects back (with a message) or shows the page again with the Dutch refusal next
+to everything that was typed."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from .. import rules
+from ..models import Accountability, AdviceTemplate, Fund, Grant, Photo
+from ..money import format_euros
+from ..services import (
+    InitiativeError,
+    initiative_add_note,
+    initiative_complete,
+    initiative_decline,
+    initiative_grant,
+    initiative_handoff,
+    initiative_refer,
+    initiative_send_message,
+    initiative_start,
+    initiative_take,
+)
+from ..workflow import Status
+from .forms import (
+    BrokerMessageForm,
+    DeclineForm,
+    GrantForm,
+    HandoffForm,
+    NoteForm,
+    ReferForm,
+    StatusMessageForm,
+    TakeForm,
+)
+from .views import WorkspaceMixin
+
+
+class InitiativeDetailView(WorkspaceMixin, WagtailAdminTemplateMixin, View):
+    template_name = "initiatives/workspace/detail.html"
+    page_title = gettext_lazy("Initiatief")
+
+    def get_initiative(self):
+        queryset = rules.visible_to_staff(self.request.user).select_related(
+            "wijk", "broker", "initiator", "afdeling"
+        )
+        initiative = queryset.filter(reference=self.kwargs["reference"]).first()
+        if initiative is None:
+            raise Http404  # never 403: a reference cannot be probed
+        return initiative
+
+    def get_page_subtitle(self):
+        return self.initiative.reference
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.initiative.reference}]
+
+    def get(self, request, reference):
+        self.initiative = self.get_initiative()
+        message_form = BrokerMessageForm()
+        advice_id = request.GET.get("advies", "")
+        if advice_id.isdigit():
+            advice = AdviceTemplate.objects.filter(pk=advice_id, is_active=True).first()
+            if advice:
+                message_form.initial["text"] = advice.full_text(settings.ZUIDWEST_BASE_URL)
+        return self.render_page(message_form=message_form)
+
+    def render_page(self, **forms):
+        initiative = self.initiative
+        user = self.request.user
+        lines = list(initiative.budget_lines.all())
+        photos = list(initiative.photos.all())
+        fund = Fund.objects.filter(
+            wijk_id=initiative.wijk_id, year=timezone.localtime().year
+        ).first()
+        may_act = rules.may_act(user, initiative)
+        status = initiative.status
+        shown = {
+            "take_form": rules.may_take(user, initiative),
+            "message_form": may_act,
+            "note_form": True,
+            "handoff_form": rules.may_hand_off(user, initiative),
+            "grant_form": may_act and status == Status.IN_GESPREK,
+            "refer_form": may_act and status == Status.IN_GESPREK,
+            "decline_form": may_act and status == Status.IN_GESPREK,
+            "start_form": may_act and status == Status.TOEGEKEND,
+            "complete_form": may_act and status == Status.IN_UITVOERING,
+        }
+        for name, form in forms.items():
+            # A refusal for a form this user is not shown must still be read somewhere.
+            if not shown.get(name, True) and form.is_bound and form.non_field_errors():
+                for error in form.non_field_errors():
+                    messages.error(self.request, error)
+        context = self.get_context_data(
+            initiative=initiative,
+            lines=lines,
+            total_cents=sum(x.amount_cents for x in lines),
+            plan_photos=[p for p in photos if p.kind == Photo.Kind.PLAN],
+            result_photos=[p for p in photos if p.kind == Photo.Kind.RESULT],
+            attachments=list(initiative.attachments.all()),
+            history=list(initiative.events.select_related("actor")),
+            thread=list(initiative.messages.select_related("author")),
+            notes=list(initiative.notes.select_related("author")),
+            co_initiators=list(initiative.co_initiators.filter(accepted_at__isnull=False)),
+            grant=Grant.objects.filter(initiative=initiative).select_related("fund").first(),
+            accountability=Accountability.objects.filter(initiative=initiative)
+            .prefetch_related("lines")
+            .first(),
+            fund=fund,
+            advice_templates=list(AdviceTemplate.objects.filter(is_active=True)),
+            may_act=may_act,
+            may_take=shown["take_form"],
+            may_hand_off=shown["handoff_form"],
+            take_form=forms.get("take_form") or TakeForm(),
+            message_form=forms.get("message_form") or BrokerMessageForm(),
+            note_form=forms.get("note_form") or NoteForm(),
+            handoff_form=forms.get("handoff_form") or HandoffForm(initiative=initiative),
+            grant_form=forms.get("grant_form") or GrantForm(),
+            refer_form=forms.get("refer_form") or ReferForm(),
+            decline_form=forms.get("decline_form") or DeclineForm(),
+            start_form=forms.get("start_form") or StatusMessageForm(prefix="starten"),
+            complete_form=forms.get("complete_form") or StatusMessageForm(prefix="afronden"),
+            can_decide=shown["grant_form"],
+            can_start=shown["start_form"],
+            can_complete=shown["complete_form"],
+        )
+        return self.render_to_response(context)
+
+
+class ActionView(InitiativeDetailView):
+    """A POST with one form, one service call. Subclasses say which form and which call."""
+
+    http_method_names = ["post"]
+    form_class = None
+    form_name = ""
+    form_kwargs: dict = {}
+    anchor = ""
+
+    def make_form(self):
+        return self.form_class(self.request.POST, **self.form_kwargs)
+
+    def call(self, data) -> str:
+        raise NotImplementedError
+
+    def post(self, request, reference):
+        self.initiative = self.get_initiative()
+        form = self.make_form()
+        if form.is_valid():
+            try:
+                success = self.call(form.cleaned_data)
+            except InitiativeError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, success)
+                url = reverse("initiatives_workspace:detail", args=[self.initiative.reference])
+                return redirect(url + self.anchor)
+        return self.render_page(**{self.form_name: form})
+
+
+class TakeView(ActionView):
+    form_class, form_name = TakeForm, "take_form"
+
+    def call(self, data):
+        initiative_take(
+            initiative=self.initiative,
+            actor=self.request.user,
+            public_message=data["public_message"],
+        )
+        return _("U heeft het initiatief opgepakt. De initiatiefnemer krijgt uw bericht.")
+
+
+class MessageView(ActionView):
+    form_class, form_name, anchor = BrokerMessageForm, "message_form", "#berichten"
+
+    def call(self, data):
+        initiative_send_message(
+            initiative=self.initiative, author=self.request.user, text=data["text"]
+        )
+        return _("Uw bericht is verstuurd.")
+
+
+class NoteView(ActionView):
+    form_class, form_name, anchor = NoteForm, "note_form", "#notities"
+
+    def call(self, data):
+        initiative_add_note(initiative=self.initiative, author=self.request.user, text=data["text"])
+        return _("De interne notitie is opgeslagen.")
+
+
+class HandoffView(ActionView):
+    form_class, form_name = HandoffForm, "handoff_form"
+
+    def make_form(self):
+        return HandoffForm(self.request.POST, initiative=self.initiative)
+
+    def call(self, data):
+        initiative_handoff(
+            initiative=self.initiative,
+            actor=self.request.user,
+            to_broker=data["to_broker"],
+            to_afdeling=data["to_afdeling"],
+            note=data["note"],
+        )
+        return _("Het initiatief is overgedragen.")
+
+    def post(self, request, reference):
+        response = super().post(request, reference)
+        # The old broker may no longer see it after a hand-off to another wijk's broker.
+        if response.status_code == 302 and not rules.may_view_as_staff(
+            request.user, self.initiative
+        ):
+            return redirect("initiatives_workspace:queue")
+        return response
+
+
+class GrantView(ActionView):
+    form_class, form_name = GrantForm, "grant_form"
+
+    def call(self, data):
+        grant = initiative_grant(
+            initiative=self.initiative,
+            actor=self.request.user,
+            amount_cents=data["amount"],
+            conditions=data["conditions"],
+            public_message=data["public_message"],
+        )
+        return _("Toegekend: %(amount)s.") % {"amount": format_euros(grant.amount_cents)}
+
+
+class ReferView(ActionView):
+    form_class, form_name = ReferForm, "refer_form"
+
+    def call(self, data):
+        initiative_refer(
+            initiative=self.initiative,
+            actor=self.request.user,
+            organisation=data["organisation"],
+            url=data["url"],
+            public_message=data["public_message"],
+        )
+        return _("Doorverwezen naar %(organisation)s.") % {"organisation": data["organisation"]}
+
+
+class DeclineView(ActionView):
+    form_class, form_name = DeclineForm, "decline_form"
+
+    def call(self, data):
+        initiative_decline(
+            initiative=self.initiative,
+            actor=self.request.user,
+            reasons=data["reasons"],
+            public_message=data["public_message"],
+        )
+        return _("Het initiatief is afgewezen; de initiatiefnemer krijgt uw uitleg.")
+
+
+class StartView(ActionView):
+    form_class, form_name = StatusMessageForm, "start_form"
+    form_kwargs = {"prefix": "starten"}
+
+    def call(self, data):
+        initiative_start(
+            initiative=self.initiative,
+            actor=self.request.user,
+            public_message=data["public_message"],
+        )
+        return _("Het initiatief wordt nu uitgevoerd.")
+
+
+class CompleteView(ActionView):
+    form_class, form_name = StatusMessageForm, "complete_form"
+    form_kwargs = {"prefix": "afronden"}
+
+    def call(self, data):
+        initiative_complete(
+            initiative=self.initiative,
+            actor=self.request.user,
+            public_message=data["public_message"],
+        )
+        return _("Afgerond. De verantwoording is bevestigd.")

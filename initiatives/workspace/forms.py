@@ -1,0 +1,238 @@
+"""Forms of the brokers' workspace. They parse; the services decide (and refuse in Dutch)."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from common.models import Afdeling, Wijk
+
+from ..forms import EuroField
+from ..models import AdviceTemplate, DeclineReason
+from ..services import brokers_for_handoff
+
+MESSAGE_HELP = _(
+    "De initiatiefnemer leest dit op de eigen pagina en in de e-mail. Schrijf eenvoudig (B1)."
+)
+
+
+def _message_field(label=None):
+    return forms.CharField(
+        label=label or _("Bericht aan de initiatiefnemer"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=4000,
+        help_text=MESSAGE_HELP,
+        error_messages={"required": _("Schrijf een bericht aan de initiatiefnemer.")},
+    )
+
+
+class QueueFilterForm(forms.Form):
+    QUEUES = [
+        ("nieuw", _("Nog niet opgepakt")),
+        ("mijn", _("Mijn initiatieven")),
+        ("wacht", _("Wacht op de initiatiefnemer")),
+        ("te-laat", _("Te laat")),
+        ("alle", _("Alle open initiatieven")),
+        ("gesloten", _("Gesloten")),
+    ]
+    wachtrij = forms.ChoiceField(label=_("Lijst"), choices=QUEUES, required=False)
+    wijk = forms.ModelChoiceField(
+        label=_("Wijk"),
+        queryset=Wijk.objects.ordered(),
+        required=False,
+        empty_label=_("Alle wijken"),
+        to_field_name="slug",
+    )
+    q = forms.CharField(label=_("Zoeken op kenmerk of titel"), required=False, max_length=100)
+
+
+class TakeForm(forms.Form):
+    public_message = _message_field(_("Eerste bericht aan de initiatiefnemer"))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "oppakken")
+        super().__init__(*args, **kwargs)
+
+
+class BrokerMessageForm(forms.Form):
+    text = forms.CharField(
+        label=_("Bericht"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=4000,
+        help_text=MESSAGE_HELP,
+        error_messages={"required": _("Schrijf eerst uw bericht in het vak.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "bericht")
+        super().__init__(*args, **kwargs)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Nieuwe interne notitie"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Alleen collega's lezen dit; de initiatiefnemer nooit."),
+        error_messages={"required": _("Een notitie kan niet leeg zijn.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "notitie")
+        super().__init__(*args, **kwargs)
+
+
+class HandoffForm(forms.Form):
+    to_broker = forms.ModelChoiceField(
+        label=_("Overdragen aan makelaar"), queryset=None, required=False
+    )
+    to_afdeling = forms.ModelChoiceField(
+        label=_("Of: een afdeling erbij halen"),
+        queryset=Afdeling.objects.all(),
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Toelichting voor de collega (intern)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args, initiative=None, **kwargs):
+        kwargs.setdefault("prefix", "overdragen")
+        super().__init__(*args, **kwargs)
+        brokers = brokers_for_handoff()
+        if initiative is not None and initiative.broker_id:
+            brokers = brokers.exclude(pk=initiative.broker_id)
+        self.fields["to_broker"].queryset = brokers
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("to_broker") and not data.get("to_afdeling"):
+            raise forms.ValidationError(_("Kies een makelaar of een afdeling."))
+        return data
+
+
+class GrantForm(forms.Form):
+    amount = EuroField(
+        label=_("Bedrag in euro"),
+        help_text=_(
+            "Bijvoorbeeld 450 of 450,50. Een deel van de aanvraag mag; 0 bij hulp zonder geld."
+        ),
+        error_messages={"required": _("Vul het bedrag in (0 bij hulp zonder geld).")},
+    )
+    conditions = forms.CharField(
+        label=_("Voorwaarden"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("Bijvoorbeeld: bonnetjes bewaren, foto's maken, binnen een jaar uitvoeren."),
+    )
+    public_message = _message_field()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "toekennen")
+        super().__init__(*args, **kwargs)
+
+
+class ReferForm(forms.Form):
+    organisation = forms.CharField(
+        label=_("Naar welke organisatie of welk fonds?"),
+        max_length=200,
+        error_messages={"required": _("Vul de naam van de organisatie of het fonds in.")},
+    )
+    url = forms.URLField(
+        label=_("Link naar hun website"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Deze link klopt niet. Begin met https://")},
+    )
+    public_message = _message_field()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "doorverwijzen")
+        super().__init__(*args, **kwargs)
+
+
+class DeclineForm(forms.Form):
+    reasons = forms.MultipleChoiceField(
+        label=_("Redenen"),
+        choices=DeclineReason.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies minstens één reden.")},
+    )
+    public_message = _message_field(_("Uitleg aan de initiatiefnemer"))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "afwijzen")
+        super().__init__(*args, **kwargs)
+
+
+class StatusMessageForm(forms.Form):
+    """Starting and completing need nothing but the message."""
+
+    public_message = _message_field()
+
+
+class AdviceChoiceForm(forms.Form):
+    """Which advice text to put in the message box (a GET link, so no JavaScript is needed)."""
+
+    advies = forms.ModelChoiceField(queryset=AdviceTemplate.objects.filter(is_active=True))
+
+
+class FundFilterForm(forms.Form):
+    jaar = forms.IntegerField(label=_("Jaar"), required=False, min_value=2000, max_value=2100)
+
+    def year(self) -> int:
+        if self.is_valid() and self.cleaned_data.get("jaar"):
+            return self.cleaned_data["jaar"]
+        return timezone.localtime().year
+
+
+class ConsultationHourForm(forms.Form):
+    place = forms.CharField(
+        label=_("Plek"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: Buurthuis De Henneb"),
+        error_messages={"required": _("Vul in waar het spreekuur is.")},
+    )
+    address = forms.CharField(label=_("Adres"), max_length=200, required=False)
+    wijk = forms.ModelChoiceField(label=_("Wijk"), queryset=Wijk.objects.ordered(), required=False)
+    date = forms.DateField(
+        label=_("Datum"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Kies een datum."), "invalid": _("Deze datum klopt niet.")},
+    )
+    start = forms.TimeField(
+        label=_("Begint om"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": _("Vul de begintijd in."), "invalid": _("Gebruik uu:mm.")},
+    )
+    end = forms.TimeField(
+        label=_("Eindigt om"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": _("Vul de eindtijd in."), "invalid": _("Gebruik uu:mm.")},
+    )
+    slot_minutes = forms.IntegerField(
+        label=_("Minuten per afspraak"), initial=20, min_value=5, max_value=240
+    )
+    note = forms.CharField(
+        label=_("Toelichting voor bewoners"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "spreekuur")
+        super().__init__(*args, **kwargs)
+
+    def service_kwargs(self) -> dict:
+        import datetime as dt
+
+        data = self.cleaned_data
+        tz = timezone.get_current_timezone()
+        return {
+            "place": data["place"],
+            "address": data["address"],
+            "wijk": data["wijk"],
+            "starts_at": dt.datetime.combine(data["date"], data["start"], tzinfo=tz),
+            "ends_at": dt.datetime.combine(data["date"], data["end"], tzinfo=tz),
+            "slot_minutes": data["slot_minutes"],
+            "note": data["note"],
+        }

@@ -1,0 +1,185 @@
+"""The brokers' queues by wijk, and the fund overview with its CSV export. Every read starts from
+`rules.visible_to_staff(user)`; an initiative outside it is a 404."""
+
+import csv
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from common.models import Wijk
+
+from .. import rules
+from ..money import euros_for_input
+from ..services import fund_overview, grants_for_export
+from .forms import FundFilterForm, QueueFilterForm
+
+PAGE_SIZE = 25
+
+
+class WorkspaceMixin:
+    """Brokers, coordinators and beheerders only; Wagtail already demands admin access."""
+
+    header_icon = "group"
+    breadcrumbs_items = [
+        {"url": reverse_lazy("wagtailadmin_home"), "label": _("Home")},
+        {"url": reverse_lazy("initiatives_workspace:queue"), "label": _("Initiatieven")},
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not rules.can_use_workspace(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def queues(user, base):
+    """The lists of the workspace, as querysets over what the user may see."""
+    return {
+        "nieuw": base.unassigned(),
+        "mijn": base.assigned_to(user),
+        "wacht": base.waiting_for_initiator(),
+        "te-laat": base.overdue(),
+        "alle": base.active(),
+        "gesloten": base.closed(),
+    }
+
+
+class QueueView(WorkspaceMixin, WagtailAdminTemplateMixin, View):
+    template_name = "initiatives/workspace/queue.html"
+    page_title = _("Initiatieven")
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items[:1], {"url": "", "label": _("Initiatieven")}]
+
+    def get(self, request):
+        user = request.user
+        form = QueueFilterForm(request.GET or None)
+        base = rules.visible_to_staff(user)
+        wijk = None
+        query = ""
+        if form.is_valid():
+            wijk = form.cleaned_data["wijk"]
+            query = form.cleaned_data["q"].strip()
+        if wijk is not None:
+            base = base.in_wijk(wijk)
+        lists = queues(user, base)
+        chosen = form.cleaned_data.get("wachtrij") if form.is_valid() else ""
+        chosen = chosen or ("mijn" if rules.is_broker(user) else "nieuw")
+        rows = lists[chosen]
+        if query:
+            rows = rows.filter(Q(reference__icontains=query) | Q(title__icontains=query))
+        rows = rows.select_related("wijk", "broker").with_total().order_by("submitted_at", "pk")
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        tabs = [
+            {"key": key, "label": label, "count": lists[key].count()}
+            for key, label in QueueFilterForm.QUEUES
+            if key != "gesloten"
+        ]
+        context = self.get_context_data(
+            form=form,
+            tabs=tabs,
+            chosen=chosen,
+            page=page,
+            rows=page.object_list,
+            wijk=wijk,
+            no_wijken=rules.is_broker(user)
+            and not rules.is_overseer(user)
+            and not rules.broker_wijk_ids(user),
+        )
+        return self.render_to_response(context)
+
+
+class FundsView(WorkspaceMixin, WagtailAdminTemplateMixin, View):
+    template_name = "initiatives/workspace/funds.html"
+    page_title = _("Initiatievenfondsen")
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": _("Fondsen")}]
+
+    def get(self, request):
+        form = FundFilterForm(request.GET or None)
+        year = form.year()
+        lines = fund_overview(year=year)
+        totals = {
+            key: sum(getattr(line, f"{key}_cents") for line in lines)
+            for key in ("total", "granted", "spent", "remaining")
+        }
+        context = self.get_context_data(
+            form=form,
+            year=year,
+            lines=lines,
+            totals=totals,
+            missing_wijken=Wijk.objects.exclude(pk__in=[x.fund.wijk_id for x in lines]),
+        )
+        return self.render_to_response(context)
+
+
+def _csv_safe(value) -> str:
+    """Spreadsheets run a cell that starts with =, +, - or @ as a formula: neutralise it."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
+
+
+def _has_report(grant) -> bool:
+    try:
+        return grant.initiative.accountability is not None
+    except ObjectDoesNotExist:
+        return False
+
+
+class GrantsCsvView(WorkspaceMixin, View):
+    def get(self, request):
+        year = FundFilterForm(request.GET or None).year()
+        grants = grants_for_export(year=year)
+        if not rules.is_overseer(request.user):
+            visible = rules.visible_to_staff(request.user).values("pk")
+            grants = grants.filter(initiative__in=visible)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="toekenningen-{year}.csv"'
+        response.write("\ufeff")  # so spreadsheet programs read UTF-8
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(
+            [
+                "kenmerk",
+                "titel",
+                "wijk",
+                "jaar",
+                "bedrag_euro",
+                "uitgegeven_euro",
+                "voorwaarden",
+                "toegekend_op",
+                "toegekend_door",
+                "ingetrokken_op",
+                "deelnemers",
+                "verantwoording_bevestigd_op",
+            ]
+        )
+        for grant in grants:
+            report = grant.initiative.accountability if _has_report(grant) else None
+            writer.writerow(
+                [
+                    _csv_safe(grant.initiative.reference),
+                    _csv_safe(grant.initiative.title),
+                    _csv_safe(grant.initiative.wijk),
+                    grant.fund.year if grant.fund_id else timezone.localtime(grant.granted_at).year,
+                    euros_for_input(grant.amount_cents),
+                    euros_for_input(grant.spent_cents),
+                    _csv_safe(grant.conditions),
+                    timezone.localtime(grant.granted_at).strftime("%Y-%m-%d"),
+                    _csv_safe(grant.granted_by or ""),
+                    timezone.localtime(grant.released_at).strftime("%Y-%m-%d")
+                    if grant.released_at
+                    else "",
+                    report.participants if report else "",
+                    timezone.localtime(report.confirmed_at).strftime("%Y-%m-%d")
+                    if report and report.confirmed_at
+                    else "",
+                ]
+            )
+        return response

@@ -1,0 +1,58 @@
+import pytest
+from pytest_factoryboy import register
+
+from initiatives.factories import BrokerWijkFactory, FundFactory, InitiativeFactory
+
+register(InitiativeFactory)
+register(FundFactory)
+register(BrokerWijkFactory)
+
+
+@pytest.fixture
+def moerwijk(wijken):
+    return wijken["moerwijk"]
+
+
+@pytest.fixture
+def wijk_broker(broker_factory, moerwijk):
+    """A broker who covers Moerwijk."""
+    from initiatives.models import BrokerWijk
+
+    user = broker_factory()
+    BrokerWijk.objects.create(broker=user, wijk=moerwijk)
+    return user
+
+
+@pytest.fixture
+def fund(moerwijk):
+    from initiatives.factories import FundFactory
+
+    return FundFactory(wijk=moerwijk, total_cents=100_000)  # € 1.000
+
+
+@pytest.fixture
+def submit(moerwijk):
+    """Submit a ready draft in Moerwijk; returns the fresh initiative."""
+    from initiatives.factories import InitiativeFactory
+    from initiatives.services import initiative_submit
+
+    def _submit(**kwargs):
+        kwargs.setdefault("wijk", moerwijk)
+        initiative = InitiativeFactory(**kwargs)
+        return initiative_submit(initiative=initiative, actor=initiative.initiator)
+
+    return _submit
+
+
+@pytest.fixture
+def taken(submit, wijk_broker):
+    """An initiative a broker has taken (in gesprek)."""
+    from initiatives.services import initiative_take
+
+    def _taken(**kwargs):
+        initiative = submit(**kwargs)
+        return initiative_take(
+            initiative=initiative, actor=wijk_broker, public_message="Dag! Ik ben uw makelaar."
+        )
+
+    return _taken

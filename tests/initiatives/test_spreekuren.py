@@ -1,0 +1,213 @@
+"""Spreekuren: brokers publish hours; residents book a slot without an account, get a cancel
+link and an agenda file, a reminder the day before, and a slot is never booked twice."""
+
+import datetime as dt
+import threading
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from initiatives.models import Booking, ConsultationHour
+from initiatives.services import (
+    InitiativeError,
+    booking_create,
+    booking_ics,
+    bookings_send_reminders,
+    consultation_hour_create,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def next_week(hour: int, minute: int = 0) -> dt.datetime:
+    day = timezone.localdate() + dt.timedelta(days=7)
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=timezone.get_current_timezone())
+
+
+@pytest.fixture
+def hour(wijk_broker, moerwijk):
+    return consultation_hour_create(
+        broker=wijk_broker,
+        wijk=moerwijk,
+        place="Buurthuis De Henneb",
+        address="Hengelolaan 1",
+        starts_at=next_week(14),
+        ends_at=next_week(15),
+        slot_minutes=20,
+    )
+
+
+def book_form(hour, slot, **extra):
+    data = {"slot": str(int(slot.timestamp())), "name": "Fatima", "email": "fatima@example.org"}
+    data.update(extra)
+    return data
+
+
+def test_a_consultation_hour_is_cut_into_slots(hour):
+    assert [timezone.localtime(s).strftime("%H:%M") for s in hour.slots()] == [
+        "14:00",
+        "14:20",
+        "14:40",
+    ]
+
+
+def test_only_brokers_publish_hours_and_nonsense_is_refused(wijk_broker, resident):
+    with pytest.raises(InitiativeError, match="initiatievenmakelaars"):
+        consultation_hour_create(
+            broker=resident, place="X", starts_at=next_week(9), ends_at=next_week(10)
+        )
+    with pytest.raises(InitiativeError, match="eindigen na het begin"):
+        consultation_hour_create(
+            broker=wijk_broker, place="X", starts_at=next_week(10), ends_at=next_week(9)
+        )
+    yesterday = timezone.now() - dt.timedelta(days=1)
+    with pytest.raises(InitiativeError, match="voorbij"):
+        consultation_hour_create(
+            broker=wijk_broker,
+            place="X",
+            starts_at=yesterday,
+            ends_at=yesterday + dt.timedelta(hours=1),
+        )
+
+
+def test_a_resident_books_without_an_account_and_cancels_by_the_link(
+    client, hour, wijk_broker, django_capture_on_commit_callbacks
+):
+    slot = hour.slots()[1]
+    page = client.get(reverse("initiatives:book", args=[hour.pk])).content.decode()
+    assert "14:20" in page and "Buurthuis De Henneb" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("initiatives:book", args=[hour.pk]), book_form(hour, slot))
+    assert response.status_code == 302
+    booking = Booking.objects.get()
+    assert booking.user is None and booking.slot_start == slot
+    confirmation = next(m for m in mail.outbox if m.to == ["fatima@example.org"])
+    assert "14:20" in confirmation.subject
+    assert response["Location"] in confirmation.body
+    assert response["Location"] + "agenda.ics" in confirmation.body
+    assert any(m.to == [wijk_broker.email] for m in mail.outbox)
+
+    html = client.get(response["Location"]).content.decode()
+    assert "Uw afspraak staat." in html and "Bevestigd" in html
+    ics = client.get(response["Location"] + "agenda.ics")
+    assert ics["Content-Type"].startswith("text/calendar")
+    assert "BEGIN:VEVENT" in ics.content.decode() and "Henneb" in ics.content.decode()
+
+    client.post(response["Location"])
+    booking.refresh_from_db()
+    assert booking.cancelled_at is not None
+    assert "Afgezegd" in client.get(response["Location"]).content.decode()
+    # The slot is free again for someone else.
+    again = client.get(reverse("initiatives:book", args=[hour.pk])).content.decode()
+    assert f'value="{int(slot.timestamp())}"' in again
+
+
+def test_a_booking_form_keeps_what_was_typed_and_explains_mistakes(client, hour):
+    url = reverse("initiatives:book", args=[hour.pk])
+    html = client.post(url, {"name": "Fatima", "email": "", "phone": "", "question": "Feest"})
+    html = html.content.decode()
+    assert "Kies een tijd." in html
+    assert 'value="Fatima"' in html and "Feest" in html
+    html = client.post(url, book_form(hour, hour.slots()[0], email="", phone="")).content.decode()
+    assert "Vul een e-mailadres of telefoonnummer in" in html
+    assert not Booking.objects.exists()
+
+
+def test_a_slot_is_never_booked_twice(client, hour):
+    slot = hour.slots()[0]
+    booking_create(hour=hour, slot_start=slot, name="Eerste", phone="0612345678")
+    with pytest.raises(InitiativeError, match="net door iemand anders"):
+        booking_create(hour=hour, slot_start=slot, name="Tweede", phone="0687654321")
+    html = client.post(reverse("initiatives:book", args=[hour.pk]), book_form(hour, slot))
+    assert "niet meer vrij" in html.content.decode()
+    assert Booking.objects.count() == 1
+
+
+def test_a_reminder_goes_once_the_day_before(hour, django_capture_on_commit_callbacks):
+    booking_create(hour=hour, slot_start=hour.slots()[0], name="Fatima", email="fatima@example.org")
+    booking_create(hour=hour, slot_start=hour.slots()[1], name="Zonder mail", phone="0612345678")
+    mail.outbox.clear()
+    six_days_later = timezone.now() + dt.timedelta(days=6)
+    assert bookings_send_reminders(now=timezone.now()) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert bookings_send_reminders(now=six_days_later) == 1
+        assert bookings_send_reminders(now=six_days_later) == 0
+    (reminder,) = mail.outbox
+    assert reminder.to == ["fatima@example.org"] and "Herinnering" in reminder.subject
+
+
+def test_the_agenda_file_is_valid_icalendar(hour):
+    booking, _token = booking_create(
+        hour=hour, slot_start=hour.slots()[2], name="Fatima", email="f@example.org"
+    )
+    text = booking_ics(booking)
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    start = booking.slot_start.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    assert f"DTSTART:{start}" in text and "LOCATION:Buurthuis De Henneb\\, Hengelolaan 1" in text
+
+
+def test_brokers_publish_hours_in_the_workspace(client, wijk_broker, resident):
+    client.force_login(wijk_broker)
+    response = client.post(
+        "/beheer/initiatieven/spreekuren/",
+        {
+            "spreekuur-place": "Bibliotheek Escamp",
+            "spreekuur-date": next_week(10).date().isoformat(),
+            "spreekuur-start": "10:00",
+            "spreekuur-end": "09:00",
+            "spreekuur-slot_minutes": "30",
+        },
+    )
+    assert "eindigen na het begin" in response.content.decode()
+    assert "Bibliotheek Escamp" in response.content.decode()
+    response = client.post(
+        "/beheer/initiatieven/spreekuren/",
+        {
+            "spreekuur-place": "Bibliotheek Escamp",
+            "spreekuur-date": next_week(10).date().isoformat(),
+            "spreekuur-start": "10:00",
+            "spreekuur-end": "11:00",
+            "spreekuur-slot_minutes": "30",
+        },
+    )
+    assert response.status_code == 302
+    assert ConsultationHour.objects.get().broker == wijk_broker
+    assert "Bibliotheek Escamp" in client.get(reverse("initiatives:hours")).content.decode()
+
+
+@pytest.mark.skipif(
+    connection.vendor == "sqlite",
+    reason="SQLite serialises writers; the lock is exercised on PostgreSQL in CI",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_residents_clicking_the_same_slot_at_once(broker_factory):
+    broker = broker_factory()
+    hour = consultation_hour_create(
+        broker=broker, place="Buurthuis", starts_at=next_week(14), ends_at=next_week(15)
+    )
+    slot = hour.slots()[0]
+    results = []
+    barrier = threading.Barrier(2)
+
+    def book(name):
+        from django.db import connections
+
+        try:
+            barrier.wait()
+            booking_create(hour=hour, slot_start=slot, name=name, phone="0612345678")
+            results.append("booked")
+        except InitiativeError:
+            results.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=book, args=(name,)) for name in ("Ali", "Bea")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == ["booked", "refused"]
+    assert Booking.objects.count() == 1
