@@ -81,6 +81,7 @@ class Visitor:
         viewport = self.page.viewport_size
         height = self.page.evaluate("document.documentElement.scrollHeight")
         self.page.set_viewport_size({"width": viewport["width"], "height": max(height, 400)})
+        self.page.wait_for_timeout(300)  # let scripts that follow resizes (maps) settle
         try:
             result = self.page.evaluate(
                 "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
