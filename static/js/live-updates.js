@@ -6,6 +6,8 @@
   if (!region || !("WebSocket" in window)) return;
   var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
   var socket = new WebSocket(scheme + window.location.host + region.dataset.ws);
+  socket.addEventListener("open", function () { region.dataset.live = "on"; });
+  socket.addEventListener("close", function () { delete region.dataset.live; });
   socket.addEventListener("message", function (event) {
     var data;
     try { data = JSON.parse(event.data); } catch (e) { return; }

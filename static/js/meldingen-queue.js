@@ -71,6 +71,8 @@
     if (!("WebSocket" in window) || !root.dataset.ws) return;
     var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
     var socket = new WebSocket(scheme + window.location.host + root.dataset.ws);
+    // The server accepts only after joining the queue's groups: from here on nothing is missed.
+    socket.addEventListener("open", function () { root.dataset.live = "on"; });
     socket.addEventListener("message", function (event) {
       var data;
       try { data = JSON.parse(event.data); } catch (e) { return; }
@@ -83,6 +85,7 @@
       }
     });
     socket.addEventListener("close", function (event) {
+      delete root.dataset.live;
       // 4401/4403: not allowed; do not knock again. Otherwise retry, slower each time.
       if (event.code === 4401 || event.code === 4403) return;
       var next = Math.min((delay || 1000) * 2, 60000);

@@ -83,3 +83,23 @@ def test_a_foreign_origin_is_refused(client, resident):
         assert not connected
 
     async_to_sync(scenario)()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_event_after_a_quiet_spell_still_arrives(client, resident):
+    """A page stays open for minutes: the layer's idle receive (a 5 s blocking pop on Redis)
+    must not fail and drop the connection's listener before the next event comes."""
+    cookie = session_cookie(client, resident)
+
+    async def scenario():
+        communicator = WebsocketCommunicator(application, "/ws/mijn/", headers=[ORIGIN, cookie])
+        assert (await communicator.connect())[0]
+        assert await communicator.receive_nothing(timeout=6.5, interval=0.5)
+        await database_sync_to_async(publish_event)(
+            user_group(resident.pk), "notification", {"id": 1}
+        )
+        message = await communicator.receive_json_from(timeout=5)
+        assert message == {"type": "notification", "payload": {"id": 1}}
+        await communicator.disconnect()
+
+    async_to_sync(scenario)()

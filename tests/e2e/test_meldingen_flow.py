@@ -75,7 +75,8 @@ def test_a_broken_lamp_from_report_to_not_solved(
     resident = live_visitors(360)
 
     handler.goto("/beheer/meldingen/")
-    handler.page.wait_for_timeout(500)  # the queue's websocket connects
+    # The queue's websocket has joined its groups once the page marks itself live.
+    handler.page.locator("#meldingen-queue[data-live=on]").wait_for(state="attached")
 
     reference = report_broken_lamp(resident, tmp_path)
     status_page = resident.page.url
@@ -92,6 +93,7 @@ def test_a_broken_lamp_from_report_to_not_solved(
 
     resident.goto(status_page.replace(resident.base_url, ""))
     assert "Ingepland" in resident.page.inner_text("[data-status]")
+    resident.page.locator("#live-updates[data-live=on]").wait_for(state="attached")
 
     handler.page.select_option("select[name=status-to]", "afgehandeld")
     handler.page.fill("textarea[name=status-public_message]", "De lamp is vervangen.")

@@ -106,7 +106,12 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": env_str("REDIS_PREFIX", "zuidwest")},
+            "CONFIG": {
+                # redis-py 8 reads with a 5 s socket timeout by default, the same as the layer's
+                # blocking pop: give the read room, or an idle receive fails with TimeoutError.
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 15}],
+                "prefix": env_str("REDIS_PREFIX", "zuidwest"),
+            },
         }
     }
     CACHES = {
