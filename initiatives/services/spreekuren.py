@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.ical import CalendarEvent, calendar
 from common.notifications import notify
 
 from .. import rules
@@ -128,7 +129,10 @@ def booking_create(
         ) from error
     if booking.email:
         notify(
-            event="initiative_booking", context=_mail_context(booking, token), email=booking.email
+            event="initiative_booking",
+            context=_mail_context(booking, token),
+            email=booking.email,
+            attachments=[("spreekuur.ics", booking_ics(booking), "text/calendar")],
         )
     if locked.broker_id:
         context = {**_mail_context(booking), "question": booking.question}
@@ -179,30 +183,16 @@ def bookings_send_reminders(*, now=None) -> int:
     return count
 
 
-def _ics_text(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
 def booking_ics(booking: Booking, *, host: str = "zuidwest.example") -> str:
-    """An iCalendar (RFC 5545) file with one event, in UTC."""
-    fmt = "%Y%m%dT%H%M%SZ"
+    """An iCalendar (RFC 5545) file with the booked slot."""
     hour = booking.hour
-    location = ", ".join(filter(None, [hour.place, hour.address]))
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Zuidwest//Initiatievenspreekuur//NL",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:booking-{booking.pk}@{host}",
-        f"DTSTAMP:{booking.created_at.astimezone(dt.UTC).strftime(fmt)}",
-        f"DTSTART:{booking.slot_start.astimezone(dt.UTC).strftime(fmt)}",
-        f"DTEND:{booking.slot_end.astimezone(dt.UTC).strftime(fmt)}",
-        f"SUMMARY:{_ics_text(str(_('Spreekuur initiatieven')))}",
-        f"LOCATION:{_ics_text(location)}",
-        "STATUS:" + ("CANCELLED" if booking.cancelled_at else "CONFIRMED"),
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    return "\r\n".join(lines) + "\r\n"
+    event = CalendarEvent(
+        uid=f"booking-{booking.pk}@{host}",
+        start=booking.slot_start,
+        end=booking.slot_end,
+        summary=str(_("Spreekuur initiatieven")),
+        location=", ".join(filter(None, [hour.place, hour.address])),
+        cancelled=booking.cancelled_at is not None,
+        stamp=booking.created_at,
+    )
+    return calendar([event])

@@ -111,6 +111,8 @@ class Notification(models.Model):
     event = models.CharField(_("gebeurtenis"), max_length=80)
     language = models.CharField(_("taal"), max_length=8)
     context = models.JSONField(_("gegevens"), default=dict, blank=True)
+    # Files sent along, e.g. an iCal invitation: [{"filename", "content", "mimetype"}] (text only).
+    attachments = models.JSONField(_("bijlagen"), default=list, blank=True)
     subject = models.CharField(_("onderwerp"), max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -35,9 +35,11 @@ def notify(
     user=None,
     email: str | None = None,
     language: str | None = None,
+    attachments: list[tuple[str, str, str]] | None = None,
 ) -> Notification:
     """Queue a message about `event` to a user or to a bare email address (a resident without
-    an account). `context` must be JSON-serialisable: it is rendered when the task runs."""
+    an account). `context` must be JSON-serialisable: it is rendered when the task runs.
+    `attachments` are text files as (filename, content, mimetype), e.g. an iCal invitation."""
     if user is None and not email:
         raise ValueError("notify() needs a user or an email address.")
     address = email or user.email
@@ -50,6 +52,10 @@ def notify(
         event=event,
         language=lang,
         context=context,
+        attachments=[
+            {"filename": name, "content": content, "mimetype": mimetype}
+            for name, content, mimetype in attachments or []
+        ],
         status=Notification.Status.QUEUED if wants else Notification.Status.SKIPPED,
     )
     if wants and settings.NOTIFICATIONS_ENABLED:
@@ -88,6 +94,8 @@ def deliver(notification: Notification) -> None:
         subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[notification.email]
     )
     message.attach_alternative(html, "text/html")
+    for attachment in notification.attachments or []:
+        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     message.send()
     Notification.objects.filter(pk=notification.pk).update(
         subject=subject[:200], status=Notification.Status.SENT, sent_at=timezone.now(), error=""

@@ -88,6 +88,9 @@ def test_a_resident_books_without_an_account_and_cancels_by_the_link(
     assert "14:20" in confirmation.subject
     assert response["Location"] in confirmation.body
     assert response["Location"] + "agenda.ics" in confirmation.body
+    ((filename, invitation, mimetype),) = confirmation.attachments
+    assert (filename, mimetype) == ("spreekuur.ics", "text/calendar")
+    assert "BEGIN:VEVENT" in invitation and "STATUS:CONFIRMED" in invitation
     assert any(m.to == [wijk_broker.email] for m in mail.outbox)
 
     html = client.get(response["Location"]).content.decode()
