@@ -9,9 +9,14 @@ class MeldingenConfig(AppConfig):
     def ready(self) -> None:
         from accounts.exports import register_eraser, register_exporter
         from accounts.sections import register_section
+        from common.schedule import register_job
 
         from .account import erase_user_meldingen, export_user_meldingen, my_meldingen_section
 
         register_exporter("meldingen", export_user_meldingen)
         register_eraser("meldingen", erase_user_meldingen)
         register_section("meldingen", my_meldingen_section)
+
+        from .tasks import housekeeping
+
+        register_job("meldingen", housekeeping.enqueue)
