@@ -4,7 +4,7 @@ answer a question, say whether it was solved. Views parse, check and call one se
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.files import private_file_response
 from common.images import SanitisedImage
 from common.ratelimit import limited
 
@@ -324,12 +325,7 @@ def follow_photo(request, reference: str, photo_id: int, secret: str | None = No
     melding = _follow_target(request, reference, secret)
     photo = get_object_or_404(Photo, pk=photo_id, melding=melding)
     field = photo.thumbnail if size == "klein" and photo.thumbnail else photo.image
-    response = FileResponse(
-        field.open("rb"), content_type="image/jpeg" if field.name.endswith(".jpg") else "image/png"
-    )
-    response["Cache-Control"] = "private, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(field)
 
 
 def my_melding(request, reference: str):

@@ -1,11 +1,8 @@
 """The handler's queue (list and map) and the permission-checked photo view. Every read starts
 from `Melding.objects.visible_to(user)`; a report outside it is a 404."""
 
-import mimetypes
-
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +10,7 @@ from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts import roles
+from common.files import private_file_response
 
 from ..models import Photo
 from .filters import QueueFilter
@@ -102,12 +100,4 @@ def photo(request, reference: str, photo_id: int, size: str = "groot"):
     melding = get_visible_or_404(request.user, reference)
     item = get_object_or_404(Photo, pk=photo_id, melding=melding)
     file = item.thumbnail if size == "klein" and item.thumbnail else item.image
-    try:
-        handle = file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
-    content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-    response = FileResponse(handle, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'"
-    return response
+    return private_file_response(file)

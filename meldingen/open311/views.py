@@ -9,11 +9,11 @@ import secrets
 from functools import wraps
 
 from django.conf import settings
-from django.http import FileResponse
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 
+from common.files import private_file_response
 from common.ratelimit import limited
 
 from ..services import MeldingError, melding_create
@@ -185,7 +185,7 @@ def media(request, reference, photo_id, *, fmt):
     photo = public_after_photo(reference=reference, photo_id=photo_id)
     if photo is None:
         raise Open311Error(404, "Deze foto bestaat niet of is niet openbaar.")
-    return FileResponse(photo.image.open("rb"))
+    return private_file_response(photo.image, public=True, max_age=600)
 
 
 @csrf_exempt

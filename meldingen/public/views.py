@@ -7,16 +7,15 @@ the text a handler approved (`public_description`) are shown; its location only 
 point of `coarse_point()`.
 """
 
-import mimetypes
-
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from common.files import private_file_response
 from common.models import Wijk
 from meldingen.models import Melding, Photo
 
@@ -166,15 +165,4 @@ def photo(request, photo_id: int, size: str = "klein"):
         pk=photo_id,
     )
     image = found.thumbnail if size == "klein" and found.thumbnail else found.image
-    if not image:
-        raise Http404
-    content_type = mimetypes.guess_type(image.name)[0]
-    if content_type not in PHOTO_TYPES:
-        raise Http404
-    try:
-        handle = image.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(handle, content_type=content_type)
-    patch_cache_control(response, public=True, max_age=600)
-    return response
+    return private_file_response(image, public=True, max_age=600, allowed_types=PHOTO_TYPES)
