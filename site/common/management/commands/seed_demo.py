@@ -4,9 +4,11 @@ you like."""
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from accounts import roles
 from accounts.factories import UserFactory
+from accounts.models import User
 from common.loaders import load_afdelingen, load_wijken
 from common.models import Afdeling, Wijk
 
@@ -38,6 +40,12 @@ DEMO_USERS = [
         "participatiewinkel",
     ),
     ("beheerder@zuidwest.example", roles.BEHEERDER, "Beheer", None, None),
+]
+
+
+# Demo content of the modules, each idempotent, called with the demo users by role.
+DEMO_CONTENT = [
+    "meldingen.demo.seed_demo_meldingen",
 ]
 
 
@@ -76,3 +84,8 @@ class Command(BaseCommand):
         admin.set_password(DEMO_PASSWORD)
         admin.save()
         self.stdout.write(f"{len(DEMO_USERS) + 1} demo users ready (password: {DEMO_PASSWORD}).")
+        users = {role: email for email, role, *_rest in DEMO_USERS}
+        by_role = {role: User.objects.get(email=email) for role, email in users.items()}
+        for path in DEMO_CONTENT:
+            made = import_string(path)(by_role)
+            self.stdout.write(f"{path}: {made} made")

@@ -1,0 +1,105 @@
+"""Demo reports for `seed_demo`: a queue that is not empty on a fresh `make run`, a public map
+and statistics with something on them. Made through the real services, so every report has its
+history, deadline and messages. Idempotent: does nothing when demo reports exist."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from common.services import wijk_for_point
+
+from . import services
+from .models import Category, Melding
+from .workflow import Status
+
+DEMO_EMAIL = "melder@zuidwest.example"
+# category slug, postcode, (lat, lon), description, what the handler did: [(status, message)]
+DEMO_REPORTS = [
+    (
+        "lantaarnpaal",
+        "2532AB",
+        (52.0535, 4.2855),
+        "De lantaarnpaal voor nummer 12 is al een week uit.",
+        [],
+    ),
+    (
+        "afval-naast-container",
+        "2541GA",
+        (52.0452, 4.2541),
+        "Zakken naast de container bij de flat.",
+        [(Status.IN_BEHANDELING, "We halen het afval deze week op.")],
+    ),
+    (
+        "ratten",
+        "2533AA",
+        (52.0498, 4.2712),
+        "Ratten bij de speeltuin, 's avonds veel.",
+        [(Status.INGEPLAND, "De ongediertebestrijder komt donderdag.")],
+    ),
+    (
+        "bestrating",
+        "2542AA",
+        (52.0405, 4.2622),
+        "Losse stoeptegels, mijn moeder struikelde bijna.",
+        [
+            (Status.IN_BEHANDELING, "We kijken er naar."),
+            (Status.AFGEHANDELD, "De tegels liggen weer vast."),
+        ],
+    ),
+    (
+        "graffiti",
+        "2533AR",
+        (52.0580, 4.2830),
+        "Graffiti op de muur van het buurthuis.",
+        [(Status.AFGEHANDELD, "De muur is schoongemaakt.")],
+    ),
+    ("grofvuil", "2531AB", (52.0560, 4.2880), "Een oude bank op de stoep.", []),
+    (
+        "drugshandel",
+        "2532CD",
+        (52.0530, 4.2820),
+        "Elke avond wordt er gehandeld bij de portiek.",
+        [],
+    ),
+]
+
+
+@transaction.atomic
+def seed_demo_meldingen(users: dict) -> int:
+    """`users`: the demo users by role (accounts.roles)."""
+    from accounts import roles
+
+    handler = users.get(roles.BEHANDELAAR)
+    if Melding.objects.filter(reporter_email=DEMO_EMAIL).exists():
+        return 0
+    made = 0
+    for slug, postcode, (lat, lon), text, steps in DEMO_REPORTS:
+        category = Category.objects.filter(slug=slug).first()
+        if category is None:
+            continue
+        point_ok = wijk_for_point(lat=lat, lon=lon) is not None
+        melding, _secret = services.melding_create(
+            intake=services.Intake(
+                category=category,
+                description=text,
+                postcode=postcode,
+                lat=lat if point_ok else None,
+                lon=lon if point_ok else None,
+                email=DEMO_EMAIL,
+            ),
+            photos=[],
+        )
+        for status, message in steps:
+            services.melding_change_status(
+                melding=melding, to=status, actor=handler, public_message=message
+            )
+        if steps and steps[-1][0] == Status.AFGEHANDELD:
+            services.melding_set_public_description(melding=melding, text=text, actor=handler)
+        made += 1
+    # One report past its deadline, so the queue shows what "te laat" looks like.
+    late = Melding.objects.filter(reporter_email=DEMO_EMAIL, status=Status.GEMELD).first()
+    if late is not None:
+        past = timezone.now() - dt.timedelta(days=3)
+        Melding.objects.filter(pk=late.pk).update(deadline=past)
+    return made

@@ -1,0 +1,45 @@
+"""`seed_demo` gives a fresh `make run` people to log in as and content to look at."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from accounts.models import User
+from meldingen.models import Melding
+from meldingen.workflow import Status
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def categories(wijken):
+    from common.loaders import load_afdelingen
+    from meldingen.loaders import load_categories
+
+    load_afdelingen()
+    load_categories()
+
+
+def test_demo_users_and_reports_once_however_often_it_runs(settings, categories, client):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert User.objects.filter(email__endswith="@zuidwest.example").count() == 8
+    demo = Melding.objects.filter(reporter_email="melder@zuidwest.example")
+    assert demo.count() == 7
+    assert demo.filter(status=Status.AFGEHANDELD).exclude(public_description="").exists()
+    assert demo.filter(is_sensitive=True).count() == 1
+
+    handler = User.objects.get(email="behandelaar@zuidwest.example")
+    client.force_login(handler)
+    queue = client.get("/beheer/meldingen/").content.decode()
+    own = demo.filter(afdeling=handler.afdeling, is_sensitive=False)
+    assert own.exists()
+    assert queue.count("data-reference=") == own.count()
+    sensitive = demo.get(is_sensitive=True)
+    assert sensitive.reference not in queue  # the handler never sees sensitive reports
+
+
+def test_refused_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("seed_demo")
