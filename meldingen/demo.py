@@ -7,7 +7,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from common.services import wijk_for_point
+from common.services import wijk_for_point, wijk_for_postcode
 
 from . import services
 from .models import Category, Melding
@@ -65,6 +65,28 @@ DEMO_REPORTS = [
 ]
 
 
+def _point_in(wijk, lat: float, lon: float) -> tuple[float | None, float | None]:
+    """The given point if it lies in the postcode's wijk; otherwise a point near the middle of
+    that wijk's boundary (so the map pin and the postcode agree); otherwise no point."""
+    if wijk is None:
+        return None, None
+    if (found := wijk_for_point(lat=lat, lon=lon)) is not None and found.pk == wijk.pk:
+        return lat, lon
+    ring = (wijk.boundary or {}).get("coordinates", [[[]]])
+    while ring and isinstance(ring[0][0], list):
+        ring = ring[0]
+    if not ring:
+        return None, None
+    lon_c = sum(p[0] for p in ring) / len(ring)
+    lat_c = sum(p[1] for p in ring) / len(ring)
+    offset = (hash((lat, lon)) % 7 - 3) * 0.0004
+    for candidate in ((lat_c + offset, lon_c + offset), (lat_c, lon_c)):
+        found = wijk_for_point(lat=candidate[0], lon=candidate[1])
+        if found is not None and found.pk == wijk.pk:
+            return round(candidate[0], 6), round(candidate[1], 6)
+    return None, None
+
+
 @transaction.atomic
 def seed_demo_meldingen(users: dict) -> int:
     """`users`: the demo users by role (accounts.roles)."""
@@ -78,7 +100,8 @@ def seed_demo_meldingen(users: dict) -> int:
         category = Category.objects.filter(slug=slug).first()
         if category is None:
             continue
-        point_ok = wijk_for_point(lat=lat, lon=lon) is not None
+        lat, lon = _point_in(wijk_for_postcode(postcode), lat, lon)
+        point_ok = lat is not None
         melding, _secret = services.melding_create(
             intake=services.Intake(
                 category=category,

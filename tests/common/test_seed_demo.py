@@ -28,6 +28,11 @@ def test_demo_users_and_reports_once_however_often_it_runs(settings, categories,
     assert demo.count() == 7
     assert demo.filter(status=Status.AFGEHANDELD).exclude(public_description="").exists()
     assert demo.filter(is_sensitive=True).count() == 1
+    # The pin and the postcode agree: each report lies in its postcode's wijk, spread over wijken.
+    from common.services import wijk_for_postcode
+
+    assert all(m.wijk == wijk_for_postcode(m.postcode) for m in demo)
+    assert demo.values("wijk").distinct().count() >= 4
 
     handler = User.objects.get(email="behandelaar@zuidwest.example")
     client.force_login(handler)
