@@ -21,6 +21,9 @@ def test_a_resident_logs_in_with_a_code_from_the_mail(client, resident):
     response = client.post(reverse("account_request_login_code"), {"email": resident.email})
     assert response.status_code == 302
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [resident.email]
+    # Plain Dutch with "u", like the rest of the platform (not the library's "je").
+    assert "Uw code om in te loggen is:" in mail.outbox[0].body
+    assert " je " not in mail.outbox[0].body
 
     response = client.post(
         reverse("account_confirm_login_code"), {"code": code_from(mail.outbox[0])}
@@ -59,3 +62,9 @@ def test_sign_up_with_only_an_email_makes_a_resident_and_welcomes_them(
 def test_the_mijn_page_needs_a_login(client):
     response = client.get(reverse("accounts:mijn"))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_login_page_speaks_plain_dutch_with_u(client):
+    page = client.get(reverse("account_login")).content.decode()
+    assert "Heeft u nog geen account?" in page
+    assert "Als je nog geen account hebt" not in page
