@@ -97,6 +97,13 @@ class ThemeIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["theme_pages"] = ThemePage.objects.child_of(self).live().public()
+
+        context["top10"] = (
+            Measure.objects.visible()
+            .filter(locale=self.locale, top10_rank__isnull=False, theme__live=True)
+            .select_related("theme")
+            .order_by("top10_rank")
+        )
         return context
 
 
@@ -126,6 +133,12 @@ class ThemePage(Page):
     class Meta:
         verbose_name = _("thema")
 
+    def get_context(self, request, *args, **kwargs):
+
+        context = super().get_context(request, *args, **kwargs)
+        context["measures"] = Measure.objects.for_page(self)
+        return context
+
 
 class ParticipatiewinkelPage(Page):
     """The front of the participatiewinkel; methods, advice and agenda hang below it."""
@@ -153,7 +166,8 @@ class ContentPage(Page):
         verbose_name = _("inhoudspagina")
 
 
-# The methods databank and advice on measure live in their own package (shop/methods/); their
-# models are imported here so Django registers them with this app.
+# The methods databank and advice, and the programme's measures, live in their own packages
+# (shop/methods/, shop/programme/); their models are imported here so Django registers them.
 from .methods.models import AdviceRequest  # noqa: E402, F401
 from .methods.pages import AdvicePage, MethodIndexPage, MethodPage  # noqa: E402, F401
+from .programme.models import Measure, MeasureLink, MeasureUpdate  # noqa: E402, F401

@@ -88,3 +88,14 @@ def test_the_axe_check_catches_text_it_cannot_read(visitor, page_tree):
     visitor.page.add_style_tag(content=".site-header a { color: #fff !important; }")
     with pytest.raises(AssertionError, match="color-contrast"):
         visitor.check()
+
+
+def test_the_programme_with_its_top_ten_and_a_theme_with_its_measures(visitor, page_tree):
+    page = visitor.page
+    visitor.goto("/programma/")
+    assert page.get_by_role("heading", name="De tien maatregelen met de meeste impact").is_visible()
+    assert page.locator("ol.top10 > li").count() == 10
+    visitor.follow(page.locator("ol.top10 > li a").first)
+    assert page.get_by_role("heading", name="Maatregelen").is_visible()
+    assert page.locator("article.measure").count() >= 8
+    visitor.goto("/en/programma/")

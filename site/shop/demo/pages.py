@@ -53,6 +53,12 @@ TEXT = {
 }
 
 
+def load_measures(content: dict) -> int:
+    from ..programme.loader import load_measures as load
+
+    return load(content)
+
+
 def read_content() -> dict:
     return json.loads(CONTENT.read_text(encoding="utf-8"))
 
@@ -88,7 +94,7 @@ def _theme_fields(theme: dict, lang: str) -> dict:
         "number": theme["number"],
         "ambition": theme[f"ambition_{lang}"],
         "summary": theme[f"summary_{lang}"],
-        "body": _measures(TEXT[lang]["measures"], theme[f"measures_{lang}"]),
+        # The measures themselves are Measure snippets (shop.programme), shown by the template.
     }
 
 
@@ -125,6 +131,7 @@ def load_page_tree() -> HomePage:
     existing = HomePage.objects.filter(locale=nl).first()
     if existing:
         _load_participatiewinkel(existing)
+        load_measures(read_content())
         return existing
 
     content = read_content()
@@ -179,6 +186,7 @@ def load_page_tree() -> HomePage:
     )
     _translate(shop, en, {"title": TEXT["en"]["winkel"], "intro": TEXT["en"]["winkel_intro"]})
     _load_participatiewinkel(home)
+    load_measures(content)
     return home
 
 
