@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CommonConfig(AppConfig):
     name = "common"
     verbose_name = _("Gemeenschappelijk")
+
+    def ready(self) -> None:
+        from .schedule import register_job
+        from .tasks import publish_scheduled
+
+        # Wagtail's scheduled publishing (pages and snippets with a go-live or expiry date).
+        register_job("wagtail-scheduled-publishing", publish_scheduled.enqueue)

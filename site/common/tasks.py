@@ -26,3 +26,15 @@ def send_notification(notification_id: int) -> str:
         logger.exception("Sending notification %s failed", notification_id)
         raise
     return "sent"
+
+
+@task()
+def publish_scheduled() -> str:
+    """Publish what editors scheduled and unpublish what expired (Wagtail's command)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("publish_scheduled", stdout=out)
+    return out.getvalue()[-2000:]
