@@ -96,15 +96,19 @@ def compute_result(round: Round) -> dict:
     cents; the explanation is data here and worded in the reader's language on the page."""
     proposals = list(round.proposals.on_ballot().order_by("pk"))
     election = round_election(round, proposals)
-    chosen = select(round, election) if election.profile.n_voters else []
-    score = scores(election)
     rule = str(round.outcome_rule)
+    mes = rule in MES_RULES and election.profile.n_voters
+    # For MES the explanation computes the outcome itself; running the rule twice would double
+    # the slow add-one completion.
+    chosen = select(round, election) if election.profile.n_voters and not mes else []
+    score = scores(election)
     explained: dict[str, dict] = {}
     share = None
-    if election.profile.n_voters and rule in MES_RULES:
+    if mes:
         utility = "cost" if rule == OutcomeRule.MES_COST else "approval"
         data = explain_mes(election, utility, round.completion or None)
         share = data["equal_share"]
+        chosen = [j for j, p in enumerate(data["projects"]) if p.selected]
         steps = {s["project"]: s for s in data["rounds"]}
         for p in data["projects"]:
             details = {
