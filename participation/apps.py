@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ParticipationConfig(AppConfig):
     name = "participation"
     verbose_name = _("Participatie en wijkbudgetten")
+
+    def ready(self) -> None:
+        from accounts.exports import register_eraser, register_exporter
+        from accounts.sections import register_section
+
+        from .account import erase_user_budget, export_user_budget, my_proposals_section
+
+        register_exporter("wijkbudget", export_user_budget)
+        register_eraser("wijkbudget", erase_user_budget)
+        register_section("wijkbudget", my_proposals_section)

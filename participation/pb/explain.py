@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from .instance import Election
 from .mes import EqualShares
-from .rules import equal_shares_add_one, greedy, mes_input, outcome, scores
+from .rules import equal_shares_add_one, greedy, is_exhaustive, mes_input, outcome, scores
 
 
 @dataclass
@@ -69,10 +69,13 @@ def explain_mes(election: Election, utility: str, completion: str | None = None)
     inst, prof = election.instance, election.profile
     n = prof.n_voters
     if completion == "add1":
-        _, share = equal_shares_add_one(election, utility)
+        # The same steps as rules.outcome, without running add-one twice: it is the slow part.
+        chosen, share = equal_shares_add_one(election, utility)
+        everything = range(len(inst.projects))
+        final = chosen if is_exhaustive(inst, chosen, everything) else greedy(election, chosen)
     else:
         share = inst.budget / n if n else Fraction(0)
-    final = outcome(election, "mes-cost" if utility == "cost" else "mes-approval", completion)
+        final = outcome(election, "mes-cost" if utility == "cost" else "mes-approval", completion)
     engine = EqualShares(mes_input(election, utility))
     run = engine.run(share) if n else None
     rhos = [engine.exact_rho(i) for i in range(len(run.steps))] if run else []

@@ -2,5 +2,6 @@
 
 from common.routing import websocket_urlpatterns as common_ws
 from meldingen.routing import websocket_urlpatterns as meldingen_ws
+from participation.routing import websocket_urlpatterns as participation_ws
 
-websocket_urlpatterns = [*common_ws, *meldingen_ws]
+websocket_urlpatterns = [*common_ws, *meldingen_ws, *participation_ws]

@@ -1,0 +1,149 @@
+"""Forms of the public pages and the back office. Money is typed in euros the Dutch way and kept
+in cents (initiatives.money)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from common.images import sanitise_image
+from initiatives.money import AmountError, parse_euros
+
+
+class EurosField(forms.CharField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_euros(value)
+        except AmountError as error:
+            raise ValidationError(str(error)) from error
+
+
+class PhotoField(forms.FileField):
+    """Cleaned by common.images: the stored photo is re-encoded pixels only."""
+
+    widget = forms.FileInput(attrs={"accept": "image/*"})
+
+    def to_python(self, data):
+        if data in self.empty_values:
+            return None
+        return sanitise_image(data)
+
+    def validate(self, value):
+        if value is None and self.required:
+            raise ValidationError(self.error_messages["required"], code="required")
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(label=_("Naam van uw plan"), max_length=120)
+    description = forms.CharField(
+        label=_("Wat wilt u doen, en waarom is het goed voor de wijk?"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=4000,
+    )
+    estimated_cost = EurosField(
+        label=_("Wat kost het ongeveer? (in euro)"),
+        help_text=_("Een schatting is genoeg, bijvoorbeeld 2500. De gemeente rekent het na."),
+    )
+    place = forms.CharField(
+        label=_("Waar? (straat, plein of park)"), max_length=160, required=False
+    )
+    lat = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=-90, max_value=90)
+    lon = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=-180, max_value=180)
+    photo = PhotoField(label=_("Foto (mag, hoeft niet)"), required=False)
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Uw stemcode"),
+        max_length=40,
+        help_text=_("Deze code staat in de brief die u kreeg, bijvoorbeeld ABCD-EFGH-JKLM."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+
+class AccountVoterForm(forms.Form):
+    postcode = forms.CharField(label=_("Uw postcode"), max_length=7)
+    age = forms.BooleanField(label="")  # the label says the round's minimum age
+
+    def __init__(self, *args, min_age: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["age"].label = _("Ik ben %(age)s jaar of ouder.") % {"age": min_age}
+        self.fields["age"].error_messages["required"] = _(
+            "U kunt alleen stemmen als u %(age)s jaar of ouder bent."
+        ) % {"age": min_age}
+
+
+class FeasibleForm(forms.Form):
+    final_cost = EurosField(label=_("Kosten volgens de gemeente (euro)"))
+    note = forms.CharField(
+        label=_("Toelichting voor de indiener (mag leeg)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class InfeasibleForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom kan het niet? (de indiener krijgt deze uitleg)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MergeForm(forms.Form):
+    into = forms.TypedChoiceField(label=_("Samenvoegen met"), coerce=int)
+    message = forms.CharField(
+        label=_("Bericht aan de indiener"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, proposals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].choices = [(p.pk, p.title) for p in proposals]
+
+
+class CodesForm(forms.Form):
+    count = forms.IntegerField(label=_("Aantal brieven"), min_value=1, max_value=20_000)
+    language = forms.ChoiceField(
+        label=_("Taal van de brieven"),
+        choices=[("nl-en", _("Nederlands en Engels")), ("nl", _("Nederlands"))],
+    )
+
+
+class PaperForm(forms.Form):
+    sheet = forms.CharField(label=_("Nummer op het stembiljet"), max_length=20)
+
+
+class RealisationForm(forms.Form):
+    proposal = forms.TypedChoiceField(label=_("Plan"), coerce=int)
+    text = forms.CharField(label=_("Wat is er gebeurd?"), widget=forms.Textarea(attrs={"rows": 3}))
+    photo = PhotoField(label=_("Foto (mag, hoeft niet)"), required=False)
+
+    def __init__(self, *args, proposals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].choices = [(p.pk, p.title) for p in proposals]
+
+
+def selection_from(data, proposal_ids, cumulative: bool) -> tuple[dict[int, int], list[str]]:
+    """Read the ballot's fields: `kies` checkboxes, or `punten-<id>` numbers. Returns the
+    selection and errors for fields that are not numbers."""
+    selection: dict[int, int] = {}
+    errors: list[str] = []
+    ids = set(proposal_ids)
+    if cumulative:
+        for pid in proposal_ids:
+            raw = (data.get(f"punten-{pid}") or "").strip()
+            if not raw:
+                continue
+            if not raw.isdigit():
+                errors.append(str(_("Vul bij punten een heel getal in, zoals 0, 1 of 2.")))
+                continue
+            if int(raw):
+                selection[pid] = int(raw)
+    else:
+        for raw in data.getlist("kies"):
+            if raw.isdigit() and int(raw) in ids:
+                selection[int(raw)] = 1
+            else:
+                errors.append(str(_("Een van de gekozen plannen staat niet op dit stembiljet.")))
+    return selection, errors

@@ -1,0 +1,36 @@
+"""One service per verb; views and the back office call these and nothing else changes state."""
+
+from .base import BudgetError
+from .proposals import (
+    proposal_answer_merge,
+    proposal_mark_feasible,
+    proposal_mark_infeasible,
+    proposal_request_merge,
+    proposal_submit,
+)
+from .realisation import realisation_add_update
+from .rounds import round_advance_phase, round_close
+from .voting import (
+    BallotRefused,
+    ballot_cast,
+    paper_ballot_enter,
+    vote_code_find,
+    vote_codes_generate,
+)
+
+__all__ = [
+    "BallotRefused",
+    "BudgetError",
+    "ballot_cast",
+    "paper_ballot_enter",
+    "proposal_answer_merge",
+    "proposal_mark_feasible",
+    "proposal_mark_infeasible",
+    "proposal_request_merge",
+    "proposal_submit",
+    "realisation_add_update",
+    "round_advance_phase",
+    "round_close",
+    "vote_code_find",
+    "vote_codes_generate",
+]

@@ -1,0 +1,75 @@
+"""Wijkbudget in the Wagtail admin: rounds are edited through a ModelViewSet
+(/beheer/wijkbudget-rondes/), the work on a round happens in the workspace (/beheer/wijkbudget/).
+Both answer to model permissions that migration 0002 grants to coordinators and beheerders."""
+
+from django.urls import include, path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import rules
+from .models import Round
+from .workspace import urls as workspace_urls
+
+
+class RoundViewSet(ModelViewSet):
+    model = Round
+    name = "wijkbudget_rounds"
+    url_prefix = "wijkbudget-rondes"
+    icon = "table"
+    menu_label = _("Wijkbudgetrondes")
+    menu_order = 175
+    add_to_admin_menu = True
+    list_display = ["title", "budget_cents", "voting_starts_at", "closed_at"]
+    search_fields = ["title"]
+    form_fields = [
+        "title",
+        "slug",
+        "intro",
+        "wijken",
+        "budget_cents",
+        "is_published",
+        "ideas_open_at",
+        "review_starts_at",
+        "voting_starts_at",
+        "voting_ends_at",
+        "realisation_starts_at",
+        "eligibility",
+        "min_age",
+        "ballot_rule",
+        "min_projects",
+        "max_projects",
+        "min_share_percent",
+        "points_total",
+        "points_max_per_project",
+        "outcome_rule",
+        "completion",
+        "score_threshold",
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_round_viewset():
+    return RoundViewSet()
+
+
+class WorkspaceMenuItem(MenuItem):
+    def is_shown(self, request):
+        return rules.may_use_workspace(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_workspace_urls():
+    return [path("wijkbudget/", include(workspace_urls, namespace="wijkbudget_workspace"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_workspace_menu_item():
+    return WorkspaceMenuItem(
+        _("Wijkbudget"),
+        reverse_lazy("wijkbudget_workspace:rounds"),
+        name="wijkbudget",
+        icon_name="tasks",
+        order=170,
+    )

@@ -1,0 +1,318 @@
+"""The wijkbudget pages as a resident and as staff use them: without JavaScript, with plain
+Dutch refusals, and with permissions checked both ways."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from participation.budget_workflow import Feasibility
+from participation.models import Ballot, HasVoted, Proposal
+from participation.services import ballot_cast, round_close, vote_codes_generate
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, round, *args):
+    return reverse(f"participation:{name}", args=[round.slug, *args])
+
+
+def enter_code(client, round, code):
+    return client.post(url("vote", round), {"code": code})
+
+
+def test_the_round_page_says_the_phase_and_what_comes_next(client, voting_round, ideas_round):
+    html = client.get(url("round", voting_round)).content.decode()
+    assert "Nu: Stemmen" in html and "Daarna tellen we de stemmen" in html
+    assert "Stem nu" in html and "data-turnout" in html
+    html = client.get(url("round", ideas_round)).content.decode()
+    assert "Nu: Ideeën indienen" in html and "Dien uw idee in" in html
+
+
+def test_the_list_of_rounds(client, voting_round, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        html = client.get(reverse("participation:wijkbudget")).content.decode()
+    assert voting_round.title in html and "Stemmen" in html
+
+
+def test_proposing_needs_an_account_and_keeps_what_was_typed(client, ideas_round, resident):
+    response = client.get(url("propose", ideas_round))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(resident)
+    response = client.post(
+        url("propose", ideas_round),
+        {"title": "Bankjes", "description": "Rust", "estimated_cost": "veel"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Vul een bedrag in euro" in html and 'value="Bankjes"' in html
+    response = client.post(
+        url("propose", ideas_round),
+        {"title": "Bankjes", "description": "Rust", "estimated_cost": "2.500"},
+    )
+    proposal = Proposal.objects.get()
+    assert response["Location"] == url("proposal", ideas_round, proposal.pk)
+    assert proposal.estimated_cost_cents == 250_000 and proposal.proposer == resident
+
+
+def test_a_proposal_photo_is_checked(client, ideas_round, resident):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(resident)
+    fake = SimpleUploadedFile("foto.jpg", b"not an image", content_type="image/jpeg")
+    response = client.post(
+        url("propose", ideas_round),
+        {"title": "Bankjes", "description": "Rust", "estimated_cost": "100", "photo": fake},
+    )
+    assert "geen foto" in response.content.decode()
+    assert not Proposal.objects.exists()
+
+
+def test_voting_with_a_code_without_javascript(client, voting_round, coordinator):
+    speeltuin, bankjes, moestuin = voting_round.plans
+    [code] = vote_codes_generate(round=voting_round, count=1, actor=coordinator)
+    assert client.get(url("ballot", voting_round))["Location"] == url("vote", voting_round)
+    response = enter_code(client, voting_round, "ZZZZ-ZZZZ-ZZZZ")
+    assert "kennen we niet" in response.content.decode()
+    response = enter_code(client, voting_round, code)
+    assert response["Location"] == url("ballot", voting_round)
+    html = client.get(url("ballot", voting_round)).content.decode()
+    assert "Speeltuin" in html and "€ 6.000,00" in html
+    everything = {"kies": [speeltuin.pk, bankjes.pk, moestuin.pk]}
+    # The server's running total, without JavaScript.
+    html = client.post(
+        url("ballot", voting_round), {**everything, "actie": "bijwerken"}
+    ).content.decode()
+    assert "€ 11.000,00" in html and "Te veel" in html
+    # Over budget: refused with the explanation, nothing stored.
+    response = client.post(url("ballot", voting_round), {**everything, "actie": "controleren"})
+    assert response.status_code == 400
+    assert "meer dan het budget" in response.content.decode()
+    valid = {"kies": [speeltuin.pk, bankjes.pk]}
+    html = client.post(
+        url("ballot", voting_round), {**valid, "actie": "controleren"}
+    ).content.decode()
+    assert "Controleer uw stem" in html and not Ballot.objects.exists()
+    response = client.post(url("confirm", voting_round), {**valid, "actie": "stemmen"})
+    assert response["Location"] == url("receipt", voting_round)
+    html = client.get(url("receipt", voting_round)).content.decode()
+    receipt = re.search(r"data-receipt>([A-Z0-9-]+)<", html).group(1)
+    assert Ballot.objects.get().receipt == receipt.replace("-", "")
+    # The same code again: told the last vote counts, and still one ballot.
+    client.post(url("confirm", voting_round), {"kies": [moestuin.pk], "actie": "stemmen"})
+    assert Ballot.objects.count() == 1 and HasVoted.objects.get().times == 2
+
+
+def test_code_attempts_are_rate_limited(client, voting_round):
+    for _ in range(10):
+        enter_code(client, voting_round, "ZZZZ-ZZZZ-ZZZZ")
+    response = enter_code(client, voting_round, "ZZZZ-ZZZZ-ZZZZ")
+    assert "te vaak" in response.content.decode()
+
+
+def test_voting_outside_the_phase_is_refused(client, ideas_round):
+    response = client.get(url("vote", ideas_round))
+    assert response.status_code == 403 and "nog niet begonnen" in response.content.decode()
+
+
+def test_voting_with_an_account_checks_postcode_and_age(client, voting_round, resident):
+    voting_round.eligibility = "account"
+    voting_round.save()
+    assert "/accounts/login/" in client.get(url("vote", voting_round))["Location"]
+    client.force_login(resident)
+    html = client.post(
+        url("vote", voting_round), {"postcode": "2511AA", "age": "on"}
+    ).content.decode()
+    assert "niet stemmen in deze ronde" in html
+    html = client.post(url("vote", voting_round), {"postcode": "2532AB"}).content.decode()
+    assert "16 jaar of ouder" in html
+    moerwijk_postcode = voting_round.wijken.get().postcode_ranges[0].split("-")[0]
+    response = client.post(url("vote", voting_round), {"postcode": moerwijk_postcode, "age": "on"})
+    assert response["Location"] == url("ballot", voting_round)
+    client.post(
+        url("confirm", voting_round), {"kies": [voting_round.plans[2].pk], "actie": "stemmen"}
+    )
+    assert HasVoted.objects.get().user == resident
+
+
+def test_cumulative_ballot_refuses_too_many_points(client, voting_round, coordinator):
+    voting_round.ballot_rule = "cumulative"
+    voting_round.points_total = 5
+    voting_round.points_max_per_project = 3
+    voting_round.save()
+    speeltuin, bankjes, _m = voting_round.plans
+    [code] = vote_codes_generate(round=voting_round, count=1, actor=coordinator)
+    enter_code(client, voting_round, code)
+    response = client.post(
+        url("ballot", voting_round),
+        {f"punten-{speeltuin.pk}": "3", f"punten-{bankjes.pk}": "3", "actie": "controleren"},
+    )
+    assert "6 punten gegeven" in response.content.decode()
+    response = client.post(
+        url("ballot", voting_round), {f"punten-{speeltuin.pk}": "x", "actie": "controleren"}
+    )
+    assert "heel getal" in response.content.decode()
+
+
+def closed_round(voting_round, resident_factory, coordinator):
+    speeltuin, bankjes, moestuin = voting_round.plans
+    receipts = []
+    for selection in [{speeltuin.pk: 1}] * 5 + [{bankjes.pk: 1, moestuin.pk: 1}] * 4:
+        receipts.append(
+            ballot_cast(round=voting_round, selection=selection, user=resident_factory()).receipt
+        )
+    round_close(round=voting_round, actor=coordinator)
+    return receipts
+
+
+def test_results_explain_every_project(
+    client, voting_round, resident_factory, coordinator, django_assert_max_num_queries
+):
+    closed_round(voting_round, resident_factory, coordinator)
+    with django_assert_max_num_queries(10):
+        html = client.get(url("results", voting_round)).content.decode()
+    assert "Methode van Gelijke Delen" in html
+    assert html.count("Waarom:") == 3
+    assert "gelijke deel" in html and "<svg" in html
+
+
+def test_a_voter_finds_their_ballot_by_receipt(
+    client, voting_round, resident_factory, coordinator, django_assert_max_num_queries
+):
+    receipts = closed_round(voting_round, resident_factory, coordinator)
+    wanted = receipts[-1]
+    with django_assert_max_num_queries(12):
+        html = client.get(
+            url("ballots", voting_round), {"bewijs": f"{wanted[:4]}-{wanted[4:]}".lower()}
+        ).content.decode()
+    assert "Gevonden" in html and "Bankjes, Moestuin" in html
+    html = client.get(url("ballots", voting_round), {"bewijs": "NOPE"}).content.decode()
+    assert "staat niet in de lijst" in html
+
+
+def test_results_and_ballots_only_after_closing(client, voting_round):
+    assert client.get(url("results", voting_round)).status_code == 404
+    assert client.get(url("ballots", voting_round)).status_code == 404
+
+
+def test_the_proposer_is_asked_before_a_merge(
+    client, ideas_round, resident, resident_factory, coordinator
+):
+    from participation.services import proposal_request_merge, proposal_submit
+
+    mine = proposal_submit(
+        round=ideas_round, proposer=resident, title="A", description="a", estimated_cost_cents=100
+    )
+    other = proposal_submit(
+        round=ideas_round,
+        proposer=resident_factory(),
+        title="B",
+        description="b",
+        estimated_cost_cents=100,
+    )
+    proposal_request_merge(proposal=mine, into=other, actor=coordinator, message="")
+    client.force_login(resident)
+    assert "Samenvoegen?" in client.get(url("proposal", ideas_round, mine.pk)).content.decode()
+    client.post(url("answer_merge", ideas_round, mine.pk), {"antwoord": "nee"})
+    mine.refresh_from_db()
+    assert mine.status == Feasibility.INGEDIEND and mine.merge_requested_into is None
+
+
+# Staff: the workspace under /beheer/wijkbudget/.
+
+
+def ws(name, round=None, *args):
+    return reverse(f"wijkbudget_workspace:{name}", args=[round.pk, *args] if round else [])
+
+
+def test_residents_and_other_staff_cannot_use_the_workspace(client, voting_round, resident, broker):
+    client.force_login(resident)
+    assert client.get(ws("rounds")).status_code in (302, 403)
+    client.force_login(broker)  # staff, but without the wijkbudget permissions
+    # Wagtail's admin turns a refusal into a redirect to the dashboard with a message.
+    assert client.get(ws("rounds")).status_code == 302
+    assert client.post(ws("close", voting_round)).status_code == 302
+    response = client.post(ws("codes", voting_round), {"count": 2, "language": "nl"})
+    assert response.status_code == 302 and response.get("Content-Type") != "application/pdf"
+    voting_round.refresh_from_db()
+    assert voting_round.closed_at is None and not voting_round.codes.exists()
+
+
+def test_a_coordinator_reviews_feasibility(client, review_round, resident, coordinator):
+    proposal = Proposal.objects.create(
+        round=review_round,
+        proposer=resident,
+        title="Bankjes",
+        description="x",
+        estimated_cost_cents=100_000,
+    )
+    other = Proposal.objects.create(
+        round=review_round,
+        proposer=resident,
+        title="Glasbak",
+        description="x",
+        estimated_cost_cents=100_000,
+    )
+    client.force_login(coordinator)
+    html = client.get(ws("round", review_round)).content.decode()
+    assert "Bankjes" in html and "Haalbaar" in html
+    client.post(ws("feasible", review_round, proposal.pk), {"final_cost": "1.250,50"})
+    client.post(ws("infeasible", review_round, other.pk), {"reason": "Geen plek."})
+    proposal.refresh_from_db()
+    other.refresh_from_db()
+    assert proposal.final_cost_cents == 125_050 and proposal.status == "haalbaar"
+    assert other.status == "niet_haalbaar" and other.reason == "Geen plek."
+    response = client.post(ws("infeasible", review_round, proposal.pk), {"reason": ""}, follow=True)
+    assert "Schrijf op waarom" in response.content.decode()
+
+
+def test_vote_code_letters_are_a_pdf(client, voting_round, coordinator):
+    client.force_login(coordinator)
+    response = client.post(ws("codes", voting_round), {"count": 3, "language": "nl-en"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    assert b"/Count 3" in response.content  # one A4 letter per code
+    assert voting_round.codes.count() == 3
+
+
+def test_paper_ballots_in_the_workspace(client, voting_round, coordinator, administrator):
+    speeltuin = voting_round.plans[0]
+    client.force_login(coordinator)
+    response = client.post(
+        ws("paper", voting_round), {"sheet": "5", "kies": [speeltuin.pk]}, follow=True
+    )
+    assert "collega" in response.content.decode() and not Ballot.objects.exists()
+    client.force_login(administrator)
+    client.post(ws("paper", voting_round), {"sheet": "5", "kies": [speeltuin.pk]})
+    assert Ballot.objects.get().source == "papier"
+
+
+def test_closing_from_the_workspace(client, voting_round, coordinator):
+    client.force_login(coordinator)
+    client.post(ws("close", voting_round))
+    voting_round.refresh_from_db()
+    assert voting_round.closed_at is not None and voting_round.result is not None
+
+
+def test_the_round_admin_is_for_coordinators(client, coordinator, resident):
+    client.force_login(coordinator)
+    assert client.get(reverse("wijkbudget_rounds:add")).status_code == 200
+    client.force_login(resident)
+    assert client.get(reverse("wijkbudget_rounds:add")).status_code in (302, 403)
+
+
+def test_my_proposals_export_and_erase(ideas_round, resident):
+    from participation.account import erase_user_budget, export_user_budget, my_proposals_section
+    from participation.services import proposal_submit
+
+    proposal_submit(
+        round=ideas_round,
+        proposer=resident,
+        title="Bankjes",
+        description="x",
+        estimated_cost_cents=100,
+    )
+    assert len(my_proposals_section(resident).items) == 1
+    assert export_user_budget(resident)["proposals"][0]["title"] == "Bankjes"
+    erase_user_budget(resident)
+    assert Proposal.objects.get().proposer is None
