@@ -7,7 +7,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -84,6 +84,7 @@ class QueueView(WorkspaceMixin, WagtailAdminTemplateMixin, View):
         context = self.get_context_data(
             form=form,
             tabs=tabs,
+            detail_url_template=reverse("initiatives_workspace:detail", args=["__REF__"]),
             chosen=chosen,
             page=page,
             rows=page.object_list,

@@ -1,6 +1,7 @@
 """Websocket routes of every app, gathered in one list for asgi.py."""
 
 from common.routing import websocket_urlpatterns as common_ws
+from initiatives.routing import websocket_urlpatterns as initiatives_ws
 from meldingen.routing import websocket_urlpatterns as meldingen_ws
 
-websocket_urlpatterns = [*common_ws, *meldingen_ws]
+websocket_urlpatterns = [*common_ws, *meldingen_ws, *initiatives_ws]
