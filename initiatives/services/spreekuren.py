@@ -159,6 +159,8 @@ def booking_cancel(*, token: str = "", booking: Booking | None = None, actor=Non
     elif not (actor is not None and actor.is_authenticated and booking.user_id == actor.pk):
         raise InitiativeError(_("Deze afspraak is niet van u."))
     booking = Booking.objects.select_for_update().select_related("hour").get(pk=booking.pk)
+    if booking.cancelled_at is None and booking.slot_start <= timezone.now():
+        raise InitiativeError(_("Deze afspraak is al geweest; afzeggen kan niet meer."))
     if booking.cancelled_at is None:
         booking.cancelled_at = timezone.now()
         booking.save(update_fields=["cancelled_at"])

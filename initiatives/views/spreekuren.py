@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -93,6 +94,7 @@ def booking(request, token: str):
             "booking": found,
             "hour": found.hour,
             "ics_url": reverse("initiatives:booking_ics", args=[token]),
+            "is_past": found.slot_start <= timezone.now(),
             "is_new": request.session.pop(f"booking-new-{token[:8]}", False),
             "manage_url": request.build_absolute_uri(request.path),
         },
@@ -127,8 +129,14 @@ def my_booking(request, pk: int):
     """A booking made while signed in, reached from Mijn afspraken (no secret link needed)."""
     found = _own_booking(request, pk)
     if request.method == "POST":
-        booking_cancel(booking=found, actor=request.user)
-        messages.success(request, _("Uw afspraak is afgezegd. Dank u wel voor het laten weten."))
+        try:
+            booking_cancel(booking=found, actor=request.user)
+        except InitiativeError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request, _("Uw afspraak is afgezegd. Dank u wel voor het laten weten.")
+            )
         return redirect("initiatives:my_booking", pk=pk)
     return render(
         request,
@@ -138,6 +146,7 @@ def my_booking(request, pk: int):
             "hour": found.hour,
             "ics_url": reverse("initiatives:my_booking_ics", args=[pk]),
             "is_new": False,
+            "is_past": found.slot_start <= timezone.now(),
         },
     )
 

@@ -291,3 +291,19 @@ def test_bookings_are_in_the_data_export_and_go_with_the_account(hour, resident)
     assert exported["place"] == "Buurthuis De Henneb" and exported["phone"] == "0612345678"
     erase_user_initiatives(resident)
     assert not Booking.objects.exists()
+
+
+def test_an_appointment_that_has_been_cannot_be_cancelled(client, hour, resident):
+    booking, token = booking_create(
+        hour=hour, slot_start=hour.slots()[0], name="Fatima", phone="0612345678", user=resident
+    )
+    Booking.objects.filter(pk=booking.pk).update(slot_start=timezone.now() - dt.timedelta(hours=1))
+    url = reverse("initiatives:booking", args=[token])
+    assert "Afspraak afzeggen" not in client.get(url).content.decode()
+    html = client.post(url, follow=True).content.decode()
+    assert "al geweest" in html
+    client.force_login(resident)
+    own = reverse("initiatives:my_booking", args=[booking.pk])
+    assert "al geweest" in client.post(own, follow=True).content.decode()
+    booking.refresh_from_db()
+    assert booking.cancelled_at is None
