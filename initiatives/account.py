@@ -1,8 +1,12 @@
 """What initiatives add to an account: the 'Mijn initiatieven' list, the data export, and
 erasure (published initiatives stay, without a link to the person; their own drafts go)."""
 
+import datetime as dt
+
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -53,6 +57,52 @@ def my_initiatives_section(user) -> Section:
         key="initiatieven",
         title=_("Mijn initiatieven"),
         empty_text=_("U heeft nog geen initiatief."),
+        items=items,
+    )
+
+
+def my_bookings_section(user) -> Section:
+    """Spreekuur appointments made while signed in: coming ones, and those of the last week."""
+    since = timezone.now() - dt.timedelta(days=7)
+    bookings = (
+        Booking.objects.filter(user=user, slot_start__gte=since)
+        .select_related("hour")
+        .order_by("slot_start")[:20]
+    )
+    items = []
+    for booking in bookings:
+        local = timezone.localtime(booking.slot_start)
+        if booking.cancelled_at:
+            state = _("afgezegd")
+        elif booking.hour.is_cancelled:
+            state = _("het spreekuur gaat niet door")
+        elif booking.slot_start < timezone.now():
+            state = _("geweest")
+        else:
+            state = _("bevestigd")
+        items.append(
+            format_html(
+                '<a class="utrecht-link" href="{}">{}, {}</a> – {} · <strong>{}</strong>',
+                reverse("initiatives:my_booking", args=[booking.pk]),
+                date_format(local, "l j F Y"),
+                date_format(local, "H:i"),
+                booking.hour.place,
+                state,
+            )
+        )
+    if not items:
+        items.append(_("U heeft geen afspraken op een spreekuur."))
+    items.append(
+        format_html(
+            '<a class="utrecht-link" href="{}">{}</a>',
+            reverse("initiatives:hours"),
+            _("Een afspraak maken op een initiatievenspreekuur"),
+        )
+    )
+    return Section(
+        key="afspraken",
+        title=_("Mijn afspraken"),
+        empty_text=_("U heeft geen afspraken."),
         items=items,
     )
 

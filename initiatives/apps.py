@@ -9,9 +9,19 @@ class InitiativesConfig(AppConfig):
     def ready(self) -> None:
         from accounts.exports import register_eraser, register_exporter
         from accounts.sections import register_section
+        from common.schedule import register_job
 
-        from .account import erase_user_initiatives, export_user_initiatives, my_initiatives_section
+        from .account import (
+            erase_user_initiatives,
+            export_user_initiatives,
+            my_bookings_section,
+            my_initiatives_section,
+        )
+        from .tasks import send_booking_reminders
 
         register_exporter("initiatieven", export_user_initiatives)
         register_eraser("initiatieven", erase_user_initiatives)
         register_section("initiatieven", my_initiatives_section)
+        register_section("afspraken", my_bookings_section)
+        # The reminder the day before a spreekuur appointment; idempotent (reminded_at).
+        register_job("initiatives", send_booking_reminders.enqueue)

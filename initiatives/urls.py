@@ -27,6 +27,12 @@ urlpatterns = [
         spreekuren.booking_calendar,
         name="booking_ics",
     ),
+    path("spreekuren/mijn-afspraken/<int:pk>/", spreekuren.my_booking, name="my_booking"),
+    path(
+        "spreekuren/mijn-afspraken/<int:pk>/agenda.ics",
+        spreekuren.my_booking_calendar,
+        name="my_booking_ics",
+    ),
     re_path(r"^bestand/(?P<kind>foto|bijlage)/(?P<pk>\d+)/$", mine.file, name="file"),
     re_path(r"^bestand/(?P<kind>foto)/(?P<pk>\d+)/(?P<size>klein)/$", mine.file, name="file_size"),
     re_path(rf"^{REFERENCE}/$", public.detail, name="detail"),

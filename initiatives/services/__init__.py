@@ -35,7 +35,7 @@ from .drafts import (
     initiative_set_needs,
     initiative_update,
 )
-from .funds import FundLine, fund_overview, grants_for_export
+from .funds import FundLine, accountability_lines_for_export, fund_overview, grants_for_export
 from .spreekuren import (
     booking_by_token,
     booking_cancel,
@@ -58,6 +58,7 @@ __all__ = [
     "FundLine",
     "InitiativeError",
     "SpentLine",
+    "accountability_lines_for_export",
     "booking_by_token",
     "booking_cancel",
     "booking_create",

@@ -59,6 +59,11 @@ def queue_group(initiative: Initiative) -> str:
     return group_name("initiatives", "wijk", initiative.wijk_id or "none")
 
 
+def broker_group(broker_id: int) -> str:
+    """A broker's own queue also lists what is assigned to them outside their wijken."""
+    return group_name("initiatives", "broker", broker_id)
+
+
 def event_payload(initiative: Initiative) -> dict:
     return {
         "reference": initiative.reference or "",
@@ -68,10 +73,14 @@ def event_payload(initiative: Initiative) -> dict:
     }
 
 
-def publish(initiative: Initiative, event: str) -> None:
-    payload = event_payload(initiative)
+def publish(initiative: Initiative, event: str, extra: dict | None = None) -> None:
+    """Tell the open pages: the initiative's own (initiators and staff who may see it, see
+    consumers.py) and the brokers' queues of its wijk and of its broker."""
+    payload = {**event_payload(initiative), **(extra or {})}
     publish_event(initiative_group(initiative), event, payload)
     publish_event(queue_group(initiative), event, payload)
+    if initiative.broker_id:
+        publish_event(broker_group(initiative.broker_id), event, payload)
 
 
 def initiator_path(initiative: Initiative) -> str:

@@ -4,6 +4,7 @@ hand it off. The decisions themselves are in decisions.py."""
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from common.notifications import notify
@@ -91,7 +92,16 @@ def initiative_send_message(*, initiative: Initiative, author, text: str) -> Mes
         tell_initiators(row, "initiative_message", extra)
     else:
         tell_broker(row, "initiative_message", extra)
-    publish(row, "initiative.message")
+    local = timezone.localtime(now)
+    shown = {
+        "id": message.pk,
+        "text": text,
+        "from_broker": kind == Actor.BROKER,
+        "author_id": author.pk,
+        "author": author.get_short_name(),
+        "at": date_format(local, "j F Y, H:i"),
+    }
+    publish(row, "initiative.message", {"message": shown})
     return message
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from ..models import Fund, Grant
+from ..models import AccountabilityLine, Fund, Grant
 
 
 @dataclass
@@ -53,3 +53,26 @@ def grants_for_export(*, year: int | None = None, wijk=None):
     if wijk is not None:
         grants = grants.filter(initiative__wijk=wijk)
     return grants
+
+
+def accountability_lines_for_export(*, year: int | None = None, wijk=None):
+    """What was spent per budget line, against what was planned, for every accountability
+    filed for a grant of that year; one row per line."""
+    lines = AccountabilityLine.objects.select_related(
+        "accountability",
+        "accountability__initiative",
+        "accountability__initiative__wijk",
+        "accountability__initiative__grant",
+        "accountability__initiative__grant__fund",
+    ).order_by("accountability__submitted_at", "accountability_id", "pk")
+    if year:
+        lines = lines.filter(
+            Q(accountability__initiative__grant__fund__year=year)
+            | Q(
+                accountability__initiative__grant__fund=None,
+                accountability__initiative__grant__granted_at__year=year,
+            )
+        )
+    if wijk is not None:
+        lines = lines.filter(accountability__initiative__wijk=wijk)
+    return lines

@@ -149,11 +149,18 @@ def booking_by_token(token: str) -> Booking | None:
 
 
 @transaction.atomic
-def booking_cancel(*, token: str) -> Booking:
-    booking = booking_by_token(token)
+def booking_cancel(*, token: str = "", booking: Booking | None = None, actor=None) -> Booking:
+    """Cancel by the secret link from the confirmation, or, signed in, as the person who
+    booked (Mijn afspraken). Cancelling twice changes nothing."""
     if booking is None:
-        raise InitiativeError(_("Deze afspraak bestaat niet."))
+        booking = booking_by_token(token)
+        if booking is None:
+            raise InitiativeError(_("Deze afspraak bestaat niet."))
+    elif not (actor is not None and actor.is_authenticated and booking.user_id == actor.pk):
+        raise InitiativeError(_("Deze afspraak is niet van u."))
     booking = Booking.objects.select_for_update().select_related("hour").get(pk=booking.pk)
+    if booking.cancelled_at is None and booking.slot_start <= timezone.now():
+        raise InitiativeError(_("Deze afspraak is al geweest; afzeggen kan niet meer."))
     if booking.cancelled_at is None:
         booking.cancelled_at = timezone.now()
         booking.save(update_fields=["cancelled_at"])

@@ -13,3 +13,13 @@ def euros(cents) -> str:
     if cents in (None, ""):
         return "–"
     return format_euros(int(cents))
+
+
+@register.filter
+def euros_brief(cents) -> str:
+    """Round amounts without their ',00' ('€ 25.000'); cents when there are any ('€ 9.219,50').
+    For the public fund table, which must fit a phone's width."""
+    if cents in (None, ""):
+        return "–"
+    text = format_euros(int(cents))
+    return text.removesuffix(",00")

@@ -2,15 +2,18 @@
 and the secret link to see, add to the agenda or cancel the booking."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from common.ratelimit import limited
 
 from ..forms import BookingForm
-from ..models import ConsultationHour
+from ..models import Booking, ConsultationHour
 from ..services import (
     InitiativeError,
     booking_by_token,
@@ -90,7 +93,8 @@ def booking(request, token: str):
         {
             "booking": found,
             "hour": found.hour,
-            "token": token,
+            "ics_url": reverse("initiatives:booking_ics", args=[token]),
+            "is_past": found.slot_start <= timezone.now(),
             "is_new": request.session.pop(f"booking-new-{token[:8]}", False),
             "manage_url": request.build_absolute_uri(request.path),
         },
@@ -101,6 +105,10 @@ def booking_calendar(request, token: str):
     found = booking_by_token(token)
     if found is None:
         raise Http404
+    return _ics_response(found, request)
+
+
+def _ics_response(found: Booking, request) -> HttpResponse:
     response = HttpResponse(
         booking_ics(found, host=request.get_host().split(":")[0]),
         content_type="text/calendar; charset=utf-8",
@@ -108,3 +116,42 @@ def booking_calendar(request, token: str):
     response["Content-Disposition"] = 'attachment; filename="spreekuur.ics"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _own_booking(request, pk: int) -> Booking:
+    """Someone else's booking is a 404: its existence is nobody else's business."""
+    return get_object_or_404(Booking.objects.select_related("hour"), pk=pk, user=request.user)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_booking(request, pk: int):
+    """A booking made while signed in, reached from Mijn afspraken (no secret link needed)."""
+    found = _own_booking(request, pk)
+    if request.method == "POST":
+        try:
+            booking_cancel(booking=found, actor=request.user)
+        except InitiativeError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request, _("Uw afspraak is afgezegd. Dank u wel voor het laten weten.")
+            )
+        return redirect("initiatives:my_booking", pk=pk)
+    return render(
+        request,
+        "initiatives/booking.html",
+        {
+            "booking": found,
+            "hour": found.hour,
+            "ics_url": reverse("initiatives:my_booking_ics", args=[pk]),
+            "is_new": False,
+            "is_past": found.slot_start <= timezone.now(),
+        },
+    )
+
+
+@login_required
+def my_booking_calendar(request, pk: int):
+    found = _own_booking(request, pk)
+    return _ics_response(found, request)

@@ -11,6 +11,11 @@ urlpatterns = [
     path("", views.QueueView.as_view(), name="queue"),
     path("fondsen/", views.FundsView.as_view(), name="funds"),
     path("fondsen/toekenningen.csv", views.GrantsCsvView.as_view(), name="grants_csv"),
+    path(
+        "fondsen/verantwoording.csv",
+        views.AccountabilityCsvView.as_view(),
+        name="accountability_csv",
+    ),
     path("spreekuren/", spreekuren.ConsultationHoursView.as_view(), name="hours"),
     path("<str:reference>/", detail.InitiativeDetailView.as_view(), name="detail"),
     path("<str:reference>/oppakken/", detail.TakeView.as_view(), name="take"),

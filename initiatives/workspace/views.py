@@ -7,7 +7,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -17,7 +17,7 @@ from common.models import Wijk
 
 from .. import rules
 from ..money import euros_for_input
-from ..services import fund_overview, grants_for_export
+from ..services import accountability_lines_for_export, fund_overview, grants_for_export
 from .forms import FundFilterForm, QueueFilterForm
 
 PAGE_SIZE = 25
@@ -84,6 +84,7 @@ class QueueView(WorkspaceMixin, WagtailAdminTemplateMixin, View):
         context = self.get_context_data(
             form=form,
             tabs=tabs,
+            detail_url_template=reverse("initiatives_workspace:detail", args=["__REF__"]),
             chosen=chosen,
             page=page,
             rows=page.object_list,
@@ -179,6 +180,56 @@ class GrantsCsvView(WorkspaceMixin, View):
                     report.participants if report else "",
                     timezone.localtime(report.confirmed_at).strftime("%Y-%m-%d")
                     if report and report.confirmed_at
+                    else "",
+                ]
+            )
+        return response
+
+
+class AccountabilityCsvView(WorkspaceMixin, View):
+    """Per budget line: planned, spent, and the grant it belongs to; for the annual report."""
+
+    def get(self, request):
+        year = FundFilterForm(request.GET or None).year()
+        lines = accountability_lines_for_export(year=year)
+        if not rules.is_overseer(request.user):
+            visible = rules.visible_to_staff(request.user).values("pk")
+            lines = lines.filter(accountability__initiative__in=visible)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="verantwoording-{year}.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(
+            [
+                "kenmerk",
+                "titel",
+                "wijk",
+                "toegekend_euro",
+                "regel",
+                "begroot_euro",
+                "uitgegeven_euro",
+                "deelnemers",
+                "ingediend_op",
+                "bevestigd_op",
+            ]
+        )
+        for line in lines:
+            report = line.accountability
+            initiative = report.initiative
+            grant = getattr(initiative, "grant", None)
+            writer.writerow(
+                [
+                    _csv_safe(initiative.reference),
+                    _csv_safe(initiative.title),
+                    _csv_safe(initiative.wijk),
+                    euros_for_input(grant.amount_cents) if grant else "",
+                    _csv_safe(line.description),
+                    euros_for_input(line.planned_cents),
+                    euros_for_input(line.spent_cents),
+                    report.participants,
+                    timezone.localtime(report.submitted_at).strftime("%Y-%m-%d"),
+                    timezone.localtime(report.confirmed_at).strftime("%Y-%m-%d")
+                    if report.confirmed_at
                     else "",
                 ]
             )

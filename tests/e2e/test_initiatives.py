@@ -197,6 +197,7 @@ def test_grant_publish_support_and_accountability(
 
     visitor.goto(f"/initiatieven/mijn/{initiative.pk}/")
     assert page.get_by_text("Ik kan op zaterdag scheppen.").is_visible()
+    assert page.get_by_role("link", name=neighbour_user.email).is_visible()  # agreed to share
     page.get_by_label("Wat is er gebeurd?").fill("Twintig buren hebben samen geplant.")
     page.get_by_label("Hoeveel mensen deden mee?").fill("20")
     for field in page.locator("input[name^='verantwoording-spent_']").all():
@@ -216,3 +217,47 @@ def test_grant_publish_support_and_accountability(
     from initiatives.models import Fund
 
     assert Fund.objects.get(pk=fund.pk).remaining_cents == 460_000
+
+
+def test_messages_appear_live_for_the_other_party(conversation, live_visitors):
+    """Both pages open at once: a message from the broker shows up on the resident's page, and
+    the answer on the broker's, without anyone reloading; the queue announces it too."""
+    from tests.e2e.conftest import session_for
+
+    initiative, initiator, broker, _fund, _neighbour = conversation
+    resident = live_visitors(360, session_for(initiator))
+    workspace = live_visitors(1280, session_for(broker), strict=False)
+    colleague = live_visitors(1280, session_for(broker), strict=False)
+
+    resident.goto(f"/initiatieven/mijn/{initiative.pk}/")
+    resident.page.locator("#initiative-live[data-live=on]").wait_for(state="attached")
+    resident.page.evaluate("window.notReloaded = true")
+    colleague.goto("/beheer/initiatieven/?wachtrij=mijn")
+    colleague.page.locator("#initiatives-queue-live[data-live=on]").wait_for(state="attached")
+
+    workspace.goto(f"/beheer/initiatieven/{initiative.reference}/")
+    workspace.page.locator("#initiative-live[data-live=on]").wait_for(state="attached")
+    workspace.page.locator("#id_bericht-text").fill("Mag ik zaterdag langskomen?")
+    workspace.follow(workspace.page.get_by_role("button", name="Bericht versturen"))
+
+    thread = resident.page.locator("#initiative-thread")
+    thread.get_by_text("Mag ik zaterdag langskomen?").wait_for()
+    assert resident.page.evaluate("window.notReloaded") is True
+    assert "Makelaar (Karim)" in thread.inner_text()
+    resident.page.get_by_text("Nieuw bericht van Makelaar (Karim)").wait_for()
+    resident.check()  # the page as it is now, with the new message, passes axe
+
+    workspace.page.locator("#initiative-live[data-live=on]").wait_for(state="attached")
+    workspace.page.evaluate("window.notReloaded = true")
+    resident.page.get_by_label("Uw bericht").fill("Ja, graag! Om tien uur?")
+    resident.follow(resident.page.get_by_role("button", name="Bericht versturen"))
+    answer = workspace.page.locator("#initiative-thread").get_by_text("Ja, graag! Om tien uur?")
+    answer.wait_for()
+    assert workspace.page.evaluate("window.notReloaded") is True
+    assert "Initiatiefnemer (Amina)" in workspace.page.locator("#initiative-thread").inner_text()
+    workspace.check()
+
+    # The broker's queue in another tab heard of the answer as well.
+    notice = colleague.page.locator("#initiatives-queue-live").get_by_role("link")
+    notice.filter(has_text=initiative.reference).first.wait_for()
+    colleague.check()

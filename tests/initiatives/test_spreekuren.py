@@ -7,6 +7,7 @@ import threading
 import pytest
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -214,3 +215,95 @@ def test_two_residents_clicking_the_same_slot_at_once(broker_factory):
         thread.join()
     assert sorted(results) == ["booked", "refused"]
     assert Booking.objects.count() == 1
+
+
+def test_the_scheduler_sends_tomorrows_reminders_once(
+    wijk_broker, moerwijk, django_capture_on_commit_callbacks
+):
+    """`manage.py housekeeping` (every ten minutes) queues the initiatives job; a booking for
+    tomorrow gets one reminder however often it runs."""
+    from django.core.management import call_command
+
+    from common.schedule import jobs
+
+    assert "initiatives" in jobs()
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    tz = timezone.get_current_timezone()
+    soon = consultation_hour_create(
+        broker=wijk_broker,
+        wijk=moerwijk,
+        place="Buurthuis De Henneb",
+        starts_at=dt.datetime.combine(tomorrow, dt.time(14, 0), tzinfo=tz),
+        ends_at=dt.datetime.combine(tomorrow, dt.time(15, 0), tzinfo=tz),
+    )
+    booking_create(hour=soon, slot_start=soon.slots()[0], name="Fatima", email="f@example.org")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("housekeeping", only=["initiatives"])
+        call_command("housekeeping", only=["initiatives"])
+    reminders = [m for m in mail.outbox if "Herinnering" in m.subject]
+    assert [m.to for m in reminders] == [["f@example.org"]]
+    assert Booking.objects.get().reminded_at is not None
+
+
+def test_a_signed_in_resident_finds_and_cancels_a_booking_in_mijn_afspraken(
+    client, hour, resident, resident_factory
+):
+    client.force_login(resident)
+    assert "U heeft geen afspraken" in client.get(reverse("accounts:mijn")).content.decode()
+    slot = hour.slots()[1]
+    client.post(reverse("initiatives:book", args=[hour.pk]), book_form(hour, slot))
+    booking = Booking.objects.get()
+    assert booking.user == resident
+    mijn = client.get(reverse("accounts:mijn")).content.decode()
+    own_url = reverse("initiatives:my_booking", args=[booking.pk])
+    assert "Mijn afspraken" in mijn and own_url in mijn and "Buurthuis De Henneb" in mijn
+    assert "bevestigd" in mijn
+    page = client.get(own_url).content.decode()
+    assert "Afspraak afzeggen" in page and "Bevestigd" in page
+    ics = client.get(reverse("initiatives:my_booking_ics", args=[booking.pk]))
+    assert ics.status_code == 200 and b"BEGIN:VEVENT" in ics.content
+
+    # Someone else cannot see it, fetch its agenda file or cancel it.
+    other = Client()
+    other.force_login(resident_factory())
+    assert other.get(own_url).status_code == 404
+    assert other.post(own_url).status_code == 404
+    assert other.get(reverse("initiatives:my_booking_ics", args=[booking.pk])).status_code == 404
+    assert Client().get(own_url).status_code == 302  # to the login page
+    booking.refresh_from_db()
+    assert booking.cancelled_at is None
+
+    client.post(own_url)
+    booking.refresh_from_db()
+    assert booking.cancelled_at is not None
+    assert "afgezegd" in client.get(reverse("accounts:mijn")).content.decode()
+    assert not hour.bookings.active().exists()  # the slot is free again
+
+
+def test_bookings_are_in_the_data_export_and_go_with_the_account(hour, resident):
+    from initiatives.account import erase_user_initiatives, export_user_initiatives
+
+    booking_create(
+        hour=hour, slot_start=hour.slots()[0], name="Fatima", phone="0612345678", user=resident
+    )
+    (exported,) = export_user_initiatives(resident)["spreekuur_bookings"]
+    assert exported["place"] == "Buurthuis De Henneb" and exported["phone"] == "0612345678"
+    erase_user_initiatives(resident)
+    assert not Booking.objects.exists()
+
+
+def test_an_appointment_that_has_been_cannot_be_cancelled(client, hour, resident):
+    booking, token = booking_create(
+        hour=hour, slot_start=hour.slots()[0], name="Fatima", phone="0612345678", user=resident
+    )
+    Booking.objects.filter(pk=booking.pk).update(slot_start=timezone.now() - dt.timedelta(hours=1))
+    url = reverse("initiatives:booking", args=[token])
+    assert "Afspraak afzeggen" not in client.get(url).content.decode()
+    html = client.post(url, follow=True).content.decode()
+    assert "al geweest" in html
+    client.force_login(resident)
+    own = reverse("initiatives:my_booking", args=[booking.pk])
+    assert "al geweest" in client.post(own, follow=True).content.decode()
+    booking.refresh_from_db()
+    assert booking.cancelled_at is None

@@ -253,6 +253,44 @@ def test_fund_overview_and_csv_export(client, coordinator, wijk_broker, taken, f
     assert header.endswith(";deelnemers;verantwoording_bevestigd_op")
 
 
+def test_accountability_exports_per_budget_line(client, coordinator, resident_factory, taken, fund):
+    from initiatives.services import (
+        SpentLine,
+        initiative_complete,
+        initiative_file_accountability,
+        initiative_grant,
+        initiative_start,
+    )
+
+    initiative = taken()
+    broker = initiative.broker
+    initiative_grant(
+        initiative=initiative, actor=broker, amount_cents=50_000, conditions="", public_message="Ja"
+    )
+    initiative_start(initiative=initiative, actor=broker, public_message="Succes")
+    lines = list(initiative.budget_lines.all())
+    initiative_file_accountability(
+        initiative=initiative,
+        actor=initiative.initiator,
+        what_happened="Gezaaid en geoogst.",
+        participants=12,
+        lines=[SpentLine(x.pk, x.description, x.amount_cents, 10_000) for x in lines],
+    )
+    initiative_complete(initiative=initiative, actor=broker, public_message="Dank u")
+    url = f"{QUEUE}fondsen/verantwoording.csv?jaar={timezone.localtime().year}"
+    client.force_login(resident_factory())
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(coordinator)
+    html = client.get(f"{QUEUE}fondsen/").content.decode()
+    assert "verantwoording.csv" in html
+    text = client.get(url).content.decode("utf-8-sig")
+    header, *rows = text.strip().splitlines()
+    assert header.startswith("kenmerk;titel;wijk;toegekend_euro;regel;begroot_euro")
+    assert len(rows) == len(lines) == 2
+    assert rows[0].startswith(initiative.reference)
+    assert ";500,00;Zaden en plantjes;150,00;100,00;12;" in rows[0]
+
+
 # --- query counts --------------------------------------------------------------------------
 
 

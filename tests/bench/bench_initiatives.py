@@ -1,0 +1,73 @@
+"""Initiatives benchmarks (issue 4, item 9): the public gallery and the brokers' queue with
+5,000 initiatives. The query count of each page is asserted to be the same at 100 and at 5,000
+rows; response times (p50/p95) are printed.
+
+    .venv/bin/python -m pytest tests/bench/bench_initiatives.py -q -s -p no:cacheprovider
+"""
+
+import os
+
+import pytest
+from django.db import connection
+
+from tests.initiatives.bulk import bulk_initiatives
+
+pytestmark = pytest.mark.django_db
+
+
+def measure(client, path: str, timer, rounds: int = 20) -> int:
+    executed = [0]
+
+    def count_queries(execute, sql, params, many, context):
+        executed[0] += 1
+        return execute(sql, params, many, context)
+
+    client.get(path)  # warm up
+    with connection.execute_wrapper(count_queries):
+        response = client.get(path)
+    assert response.status_code == 200, path
+    for _ in range(rounds):
+        timer(client.get, path)
+    return executed[0]
+
+
+def test_gallery_and_queue_with_5000_initiatives(
+    client, wijken, broker_factory, resident_factory, user_factory, timer
+):
+    from initiatives.models import BrokerWijk, Initiative
+
+    broker = broker_factory()
+    BrokerWijk.objects.create(broker=broker, wijk=wijken["moerwijk"])
+    BrokerWijk.objects.create(broker=broker, wijk=wijken["bouwlust"])
+    coordinator = user_factory(role="coordinator")
+    initiator = resident_factory()
+    total = int(os.environ.get("BENCH_INITIATIVES", "5000"))
+    pages = [
+        ("gallery", None, "/initiatieven/"),
+        ("gallery, filtered", None, "/initiatieven/?wijk=moerwijk&thema=ontmoeting&status="),
+        ("gallery, page 50", None, "/initiatieven/?pagina=50"),
+        ("queue (broker, mine)", broker, "/beheer/initiatieven/?wachtrij=mijn"),
+        ("queue (broker, all open)", broker, "/beheer/initiatieven/?wachtrij=alle"),
+        ("queue (coordinator, all open)", coordinator, "/beheer/initiatieven/?wachtrij=alle"),
+        ("queue (coordinator, overdue)", coordinator, "/beheer/initiatieven/?wachtrij=te-laat"),
+    ]
+    results = {}
+    for size in (100, total):
+        bulk_initiatives(
+            size - Initiative.objects.count(),
+            wijken=list(wijken.values()),
+            initiator=initiator,
+            broker=broker,
+        )
+        for label, user, path in pages:
+            client.logout()
+            if user:
+                client.force_login(user)
+            timer.samples = []
+            queries = measure(client, path, timer)
+            results[(label, size)] = (queries, timer.report(f"{label} @ {size}"))
+    print()
+    for (_label, _size), (queries, line) in sorted(results.items()):
+        print(f"{line} queries={queries}")
+    for label, _user, _path in pages:
+        assert results[(label, 100)][0] == results[(label, total)][0], label
