@@ -1,7 +1,8 @@
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from common.views import coming_soon
+from participation.ledger import views as ledger_views
 
 app_name = "participation"
 
@@ -12,10 +13,7 @@ urlpatterns = [
         {"template": "participation/wijkbudget.html", "title": _("Wijkbudget")},
         name="wijkbudget",
     ),
-    path(
-        "terugkoppeling/",
-        coming_soon,
-        {"template": "participation/terugkoppeling.html", "title": _("Wat is er gedaan?")},
-        name="terugkoppeling",
-    ),
+    path("terugkoppeling/", ledger_views.feed, name="terugkoppeling"),
+    path("terugkoppeling/<slug:wijk>/", ledger_views.feed, name="terugkoppeling_wijk"),
+    path("inspraak/", include("participation.processes.urls")),
 ]
