@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +13,11 @@ class LedgerEntryQuerySet(models.QuerySet):
         return self.filter(is_public=True)
 
     def in_wijk(self, wijk):
-        return self.filter(wijk=wijk) if wijk is not None else self
+        """Entries of one wijk: its own, and those of inputs that span several wijken."""
+        if wijk is None:
+            return self
+        spanning = LedgerEntry.more_wijken.through.objects.filter(wijk=wijk)
+        return self.filter(Q(wijk=wijk) | Q(pk__in=spanning.values("ledgerentry_id")))
 
     def of_source(self, key: str):
         return self.filter(source=key)
@@ -32,6 +37,8 @@ class LedgerEntry(models.Model):
     wijk = models.ForeignKey(
         "common.Wijk", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # An input about several wijken (a consultation) is listed in each of them.
+    more_wijken = models.ManyToManyField("common.Wijk", blank=True, related_name="+")
     title = models.CharField(_("titel"), max_length=200)
     answer = models.TextField(_("wij deden"))
     answered_at = models.DateTimeField(_("beantwoord op"), default=timezone.now)

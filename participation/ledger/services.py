@@ -45,13 +45,19 @@ def entry_fields(
     }
 
 
-def publish(*, obj, **fields) -> LedgerEntry:
-    """Put the answer to `obj` in the ledger, or update it when it is already there."""
+def publish(*, obj, wijken=None, **fields) -> LedgerEntry:
+    """Put the answer to `obj` in the ledger, or update it when it is already there. An input
+    about several wijken passes `wijken=[...]` instead of `wijk=`; it is listed in each."""
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=True)
+    wijken = list(wijken or [])
+    if wijken and fields.get("wijk") is None:
+        fields["wijk"] = wijken[0]
     with transaction.atomic():
         entry, _created = LedgerEntry.objects.update_or_create(
             content_type=content_type, object_id=obj.pk, defaults=entry_fields(**fields)
         )
+        if wijken or not _created:
+            entry.more_wijken.set([w for w in wijken if w != entry.wijk])
     return entry
 
 

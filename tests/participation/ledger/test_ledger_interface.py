@@ -61,3 +61,19 @@ def test_a_module_joins_by_registering_a_source():
 
 def test_builtin_sources_are_registered():
     assert {"meldingen", "initiatieven"} <= set(ledger.all_sources())
+
+
+def test_an_input_about_several_wijken_is_listed_in_each_once(wijken, afdeling):
+    from participation.ledger.models import LedgerEntry
+
+    ledger.publish(
+        source="test",
+        obj=afdeling,
+        title="Plan voor het Zuiderpark",
+        answer="Zo gaan we verder.",
+        answered_at=timezone.now(),
+        wijken=[wijken["moerwijk"], wijken["bouwlust"], wijken["vrederust"]],
+    )
+    for slug in ("moerwijk", "bouwlust", "vrederust"):
+        assert LedgerEntry.objects.in_wijk(wijken[slug]).count() == 1
+    assert not LedgerEntry.objects.in_wijk(wijken["morgenstond"]).exists()
