@@ -32,7 +32,7 @@ def publish(request, pk: int):
     if not rules.can_publish(request.user):
         raise PermissionDenied
     clashes = process_clashes(process)
-    form = PublishForm(request.POST or None)
+    form = PublishForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             process_publish(
@@ -42,7 +42,7 @@ def publish(request, pk: int):
             )
         except ClashesNotConfirmed as error:
             clashes = error.clashes
-            form.add_error("confirm", error.messages[0])
+            form.add_error(None, error.messages[0])
         except ProcessError as error:
             for message in error.messages:
                 form.add_error(None, message)
@@ -60,7 +60,9 @@ def report(request, pk: int):
     process = _process(pk)
     if not rules.can_report(request.user, process):
         raise PermissionDenied
-    form = ReportForm(request.POST or None, initial={"report": process.report})
+    form = ReportForm(
+        request.POST if request.method == "POST" else None, initial={"report": process.report}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             process_publish_report(
