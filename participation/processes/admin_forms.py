@@ -2,6 +2,7 @@
 the title when left empty."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -19,6 +20,11 @@ class ProcessAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "owner" in self.fields:
+            # Staff only: the owner is reminded when the follow-up is late.
+            self.fields["owner"].queryset = (
+                get_user_model().objects.filter(is_staff=True, is_active=True).order_by("email")
+            )
         if "slug" in self.fields:
             self.fields["slug"].required = False
             self.fields["slug"].help_text = _("Leeg laten: wordt gemaakt van de titel.")

@@ -37,7 +37,11 @@ class ActionsColumn(Column):
                 )
             )
         else:
-            label = _("Terugkoppeling aanpassen") if instance.has_report else _("Terugkoppeling")
+            label = (
+                _("Terugkoppeling aanpassen")
+                if instance.has_report
+                else _("Terugkoppeling schrijven")
+            )
             links.append(
                 format_html(
                     '<a class="button button-small{}" href="{}">{}</a>',
@@ -77,8 +81,8 @@ class ProcessViewSet(ModelViewSet):
             FieldPanel("question"),
             FieldPanel("wijken", widget=forms.CheckboxSelectMultiple),
             FieldPanel("audience"),
-            FieldPanel("afdeling"),
-            FieldPanel("owner"),
+            FieldPanel("afdeling", widget=forms.Select),
+            FieldPanel("owner", widget=forms.Select),
             MultiFieldPanel(
                 [FieldPanel("influence"), FieldPanel("influence_note")],
                 heading=_("Invloed van bewoners"),
