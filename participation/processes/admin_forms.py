@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from . import rules
 from .models import Audience, Process
 
 
@@ -28,6 +29,20 @@ class ProcessAdminForm(WagtailAdminModelForm):
         if "slug" in self.fields:
             self.fields["slug"].required = False
             self.fields["slug"].help_text = _("Leeg laten: wordt gemaakt van de titel.")
+
+    def clean(self):
+        data = super().clean()
+        # A published process is changed only by whoever may publish: new dates or wijken
+        # can make new clashes, and that is the coordinator's call.
+        if (
+            self.instance.pk
+            and self.instance.is_published
+            and not rules.can_publish(getattr(self, "for_user", None))
+        ):
+            raise forms.ValidationError(
+                _("Dit traject staat online. Alleen een coördinator mag het nog wijzigen.")
+            )
+        return data
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("title") or "")[:70]

@@ -100,3 +100,41 @@ def test_the_report_step(client, coordinator, editor, open_process):
     )
     assert response.status_code == 302
     assert Process.objects.get(pk=open_process.pk).report == "We planten 40 bomen."
+
+
+@pytest.mark.parametrize("role", ["redacteur", "coordinator"])
+def test_only_a_coordinator_changes_a_published_process(client, user_factory, role, open_process):
+    client.force_login(user_factory(role=role))
+    response = client.get(f"/beheer/inspraak/edit/{open_process.pk}/")
+    assert response.status_code == 200
+    form = response.context["form"]
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if name not in ("wijken", "audience", "phases")
+    }
+    data.update(
+        {
+            "title": "Anders genoemd",
+            "slug": open_process.slug,
+            "wijken": [w.pk for w in open_process.wijken.all()],
+            "audience": open_process.audience,
+            "afdeling": open_process.afdeling_id,
+            "owner": "",
+            "online_reactions": "on",
+            "phases-TOTAL_FORMS": "0",
+            "phases-INITIAL_FORMS": "0",
+            "phases-MIN_NUM_FORMS": "0",
+            "phases-MAX_NUM_FORMS": "1000",
+        }
+    )
+    for key in ("starts_on", "ends_on", "followup_due"):
+        data[key] = getattr(open_process, key).isoformat()
+    response = client.post(f"/beheer/inspraak/edit/{open_process.pk}/", data)
+    open_process.refresh_from_db()
+    if role == "redacteur":
+        assert "Alleen een coördinator mag het nog wijzigen" in response.content.decode()
+        assert open_process.title == "Het Zuiderpark opnieuw ingericht"
+    else:
+        assert response.status_code == 302
+        assert open_process.title == "Anders genoemd" and open_process.is_published
