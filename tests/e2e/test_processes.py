@@ -109,10 +109,23 @@ def test_an_overdue_process_shows_on_the_ledger_until_its_report_is_out(
     )
     # A reaction given while it was open.
     Contribution.objects.create(process=process, text="Een schommel", email="ouder@example.org")
+    # A handled report in the same wijk, brought in by the ledger's periodic sync.
+    from meldingen.factories import MeldingFactory
+    from participation.ledger.sources import sync_all
+
+    melding = MeldingFactory(
+        wijk=wijken["bouwlust"],
+        status="afgehandeld",
+        closed_at=timezone.now() - dt.timedelta(days=1),
+        public_description="Losliggende stoeptegels bij de bushalte.",
+    )
+    sync_all()
     page = visitor.page
 
     visitor.goto("/terugkoppeling/bouwlust/")
     assert not page.get_by_text("Wacht nog op antwoord").is_visible()
+    assert page.get_by_text("Losliggende stoeptegels bij de bushalte.").is_visible()
+    assert page.get_by_role("link", name=f"Bekijk de inbreng ({melding.reference})").is_visible()
 
     # The promised date passes.
     process.followup_due = today - dt.timedelta(days=1)
