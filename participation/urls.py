@@ -1,7 +1,6 @@
-from django.urls import path
-from django.utils.translation import gettext_lazy as _
+from django.urls import include, path
 
-from common.views import coming_soon
+from participation.ledger import views as ledger_views
 
 from .views import public, voting
 
@@ -23,10 +22,7 @@ urlpatterns = [
     path("wijkbudget/<slug:slug>/bewijs/", voting.receipt, name="receipt"),
     path("wijkbudget/<slug:slug>/uitslag/", public.results, name="results"),
     path("wijkbudget/<slug:slug>/stembiljetten/", public.ballot_list, name="ballots"),
-    path(
-        "terugkoppeling/",
-        coming_soon,
-        {"template": "participation/terugkoppeling.html", "title": _("Wat is er gedaan?")},
-        name="terugkoppeling",
-    ),
+    path("terugkoppeling/", ledger_views.feed, name="terugkoppeling"),
+    path("terugkoppeling/<slug:wijk>/", ledger_views.feed, name="terugkoppeling_wijk"),
+    path("inspraak/", include("participation.processes.urls")),
 ]

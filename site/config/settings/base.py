@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "common",
     "shop",
     "participation",
+    "participation.processes",
+    "participation.ledger",
     "initiatives",
     "meldingen",
     # Wagtail

@@ -1,0 +1,59 @@
+"""The sources of the ledger: each module registers once what it counts. No model imports here,
+so a module can register from its AppConfig.ready()."""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Inputs of one source (in one wijk or all of Zuidwest): how many came in, how many were
+    answered, how many of those on time, and how many are still waiting past their deadline."""
+
+    received: int = 0
+    answered: int = 0
+    on_time: int = 0
+    overdue: int = 0
+
+    @property
+    def on_time_percent(self) -> int | None:
+        return round(100 * self.on_time / self.answered) if self.answered else None
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """An input past its deadline without an answer, shown by name (only what may be public)."""
+
+    title: str
+    url: str
+    deadline: dt.date | dt.datetime
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    label: Any  # a lazy translation
+    counts: Callable[[Any], Counts]
+    overdue: Callable[[Any, int], list[Overdue]] | None = None
+    unit: Any = ""  # what one input is called, e.g. "meldingen"
+
+
+_sources: dict[str, Source] = {}
+
+
+def register_source(
+    key: str,
+    label,
+    counts_fn: Callable[[Any], Counts],
+    *,
+    overdue_fn: Callable[[Any, int], list[Overdue]] | None = None,
+    unit="",
+) -> None:
+    """Register (or replace) a source. `key` is what entries carry in `LedgerEntry.source`."""
+    _sources[key] = Source(key=key, label=label, counts=counts_fn, overdue=overdue_fn, unit=unit)
+
+
+def all_sources() -> dict[str, Source]:
+    return dict(_sources)

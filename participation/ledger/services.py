@@ -1,0 +1,113 @@
+"""Writing into the ledger: `publish` (create or update the entry for one input) and `withdraw`."""
+
+import datetime as dt
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from .models import LedgerEntry
+
+
+def _on_time(answered_at: dt.datetime, deadline: dt.datetime | None) -> bool:
+    return deadline is None or answered_at <= deadline
+
+
+def entry_fields(
+    *,
+    source: str,
+    title: str,
+    answer: str,
+    answered_at: dt.datetime,
+    wijk=None,
+    input_url: str = "",
+    input_reference: str = "",
+    input_summary: str = "",
+    input_received_at: dt.datetime | None = None,
+    deadline: dt.datetime | None = None,
+    photo_url: str = "",
+    is_public: bool = True,
+) -> dict:
+    """The stored fields of an entry; shared by `publish` and the bulk sync of providers."""
+    return {
+        "source": source,
+        "title": title[:200],
+        "answer": answer,
+        "answered_at": answered_at,
+        "wijk": wijk,
+        "input_url": input_url,
+        "input_reference": input_reference,
+        "input_summary": input_summary,
+        "input_received_at": input_received_at,
+        "deadline": deadline,
+        "on_time": _on_time(answered_at, deadline),
+        "photo_url": photo_url,
+        "is_public": is_public,
+    }
+
+
+def publish(*, obj, wijken=None, **fields) -> LedgerEntry:
+    """Put the answer to `obj` in the ledger, or update it when it is already there. An input
+    about several wijken passes `wijken=[...]` instead of `wijk=`; it is listed in each."""
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=True)
+    wijken = list(wijken or [])
+    if wijken and fields.get("wijk") is None:
+        fields["wijk"] = wijken[0]
+    with transaction.atomic():
+        entry, _created = LedgerEntry.objects.update_or_create(
+            content_type=content_type, object_id=obj.pk, defaults=entry_fields(**fields)
+        )
+        if wijken or not _created:
+            entry.more_wijken.set([w for w in wijken if w != entry.wijk])
+    return entry
+
+
+def withdraw(*, obj) -> int:
+    """Take the answer to `obj` out of the ledger (e.g. the input was reopened)."""
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=True)
+    deleted, _ = LedgerEntry.objects.filter(content_type=content_type, object_id=obj.pk).delete()
+    return deleted
+
+
+def sync_entries(*, model, source: str, rows: list[tuple[int, dict]]) -> tuple[int, int]:
+    """Make the entries of `source` for `model` exactly `rows` ((pk, entry_fields), ...):
+    upsert in batches, remove the ones no longer listed. For providers that read a module's
+    models on a schedule. Returns (kept, removed)."""
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=True)
+    update_fields = [
+        "source",
+        "title",
+        "answer",
+        "answered_at",
+        "wijk",
+        "input_url",
+        "input_reference",
+        "input_summary",
+        "input_received_at",
+        "deadline",
+        "on_time",
+        "photo_url",
+        "is_public",
+        "updated_at",
+    ]
+    from django.utils import timezone
+
+    now = timezone.now()
+    with transaction.atomic():
+        objects = [
+            LedgerEntry(content_type=content_type, object_id=pk, updated_at=now, **fields)
+            for pk, fields in rows
+        ]
+        LedgerEntry.objects.bulk_create(
+            objects,
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["content_type", "object_id"],
+            update_fields=update_fields,
+        )
+        keep = {pk for pk, _fields in rows}
+        stale = LedgerEntry.objects.filter(content_type=content_type, source=source)
+        stale_ids = [e for e in stale.values_list("object_id", flat=True) if e not in keep]
+        removed = 0
+        for start in range(0, len(stale_ids), 500):
+            removed += stale.filter(object_id__in=stale_ids[start : start + 500]).delete()[0]
+    return len(rows), removed

@@ -1,0 +1,16 @@
+"""Providers for modules that were built before the ledger and cannot call `ledger.publish`
+from their own services: they read those modules' models. Each provider has `register()` (its
+counts) and `sync()` (bring its entries up to date); `sync_all` runs every `sync`."""
+
+from . import initiatives, meldingen
+
+PROVIDERS = {"meldingen": meldingen, "initiatieven": initiatives}
+
+
+def register_builtin_sources() -> None:
+    for provider in PROVIDERS.values():
+        provider.register()
+
+
+def sync_all() -> dict[str, tuple[int, int]]:
+    return {key: provider.sync() for key, provider in PROVIDERS.items()}

@@ -1,0 +1,104 @@
+"""Initiatives in the ledger: published initiatives (the initiator agreed) with a decision —
+granted (with the amount), referred elsewhere (with the organisation), in progress or completed
+(with the confirmed accountability). Declined initiatives are not public, so they are counted but
+not listed. The message a broker wrote to the initiator is private and never shown here."""
+
+from django.db.models import Count, F, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from initiatives.models import Initiative, InitiativeEvent
+from initiatives.money import format_euros
+from initiatives.workflow import Status
+
+from ..registry import Counts, register_source
+from ..services import entry_fields, sync_entries
+
+KEY = "initiatieven"
+DECIDED = [Status.TOEGEKEND, Status.DOORVERWEZEN, Status.IN_UITVOERING, Status.AFGEROND]
+
+
+def counts(wijk=None) -> Counts:
+    now = timezone.now()
+    initiatives = Initiative.objects.submitted()
+    if wijk is not None:
+        initiatives = initiatives.in_wijk(wijk)
+    decided = Q(decided_at__isnull=False)
+    overdue = Q(
+        status=Status.INGEDIEND, first_response_at=None, first_response_deadline__lt=now
+    ) | Q(status=Status.IN_GESPREK, decision_deadline__lt=now)
+    figures = initiatives.aggregate(
+        received=Count("pk"),
+        answered=Count("pk", filter=decided),
+        on_time=Count(
+            "pk",
+            filter=decided
+            & (Q(decision_deadline__isnull=True) | Q(decided_at__lte=F("decision_deadline"))),
+        ),
+        overdue=Count("pk", filter=overdue),
+    )
+    return Counts(**figures)
+
+
+def register() -> None:
+    register_source(KEY, gettext_lazy("Initiatieven"), counts, unit=gettext_lazy("initiatieven"))
+
+
+def answered_queryset():
+    referrals = InitiativeEvent.objects.filter(
+        kind=InitiativeEvent.Kind.STATUS, to_status=Status.DOORVERWEZEN
+    ).order_by("-created_at")
+    return (
+        Initiative.objects.public()
+        .filter(status__in=DECIDED, decided_at__isnull=False)
+        .select_related("wijk", "grant", "accountability")
+        .prefetch_related(Prefetch("events", queryset=referrals, to_attr="referrals"))
+        .order_by("pk")
+    )
+
+
+def answer_text(initiative: Initiative) -> str:
+    parts = [str(initiative.public_label)]
+    grant = getattr(initiative, "grant", None)
+    if grant is not None and grant.released_at is None and grant.amount_cents:
+        amount = format_euros(grant.amount_cents)
+        parts.append(_("Toegekend bedrag: %(amount)s.") % {"amount": amount})
+    if initiative.referrals and initiative.referrals[0].details.get("organisation"):
+        parts.append(
+            _("Doorverwezen naar: %(organisation)s.")
+            % {"organisation": initiative.referrals[0].details["organisation"]}
+        )
+    accountability = getattr(initiative, "accountability", None)
+    if accountability is not None and accountability.confirmed_at:
+        parts.append(accountability.what_happened)
+    return "\n".join(parts)
+
+
+def rows() -> list[tuple[int, dict]]:
+    result = []
+    with translation.override("nl"):
+        for initiative in answered_queryset().iterator(chunk_size=500):
+            result.append(
+                (
+                    initiative.pk,
+                    entry_fields(
+                        source=KEY,
+                        title=initiative.title,
+                        answer=answer_text(initiative),
+                        answered_at=initiative.decided_at,
+                        wijk=initiative.wijk,
+                        input_url=reverse("initiatives:detail", args=[initiative.reference]),
+                        input_reference=initiative.reference or "",
+                        input_summary=initiative.what_why,
+                        input_received_at=initiative.submitted_at,
+                        deadline=initiative.decision_deadline,
+                    ),
+                )
+            )
+    return result
+
+
+def sync() -> tuple[int, int]:
+    return sync_entries(model=Initiative, source=KEY, rows=rows())

@@ -1,0 +1,93 @@
+"""Meldingen in the ledger: public reports that were closed with an answer (handled, forwarded,
+or not taken up, with the reason in the status). Only what the public list already shows: the
+category, the text a handler approved for the public, the wijk, the public status and an
+after-photo. Never sensitive or merged reports (`Melding.objects.public()`), never the message
+to the reporter (it may hold a name), never the reporter's data."""
+
+from django.db.models import Count, F, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from meldingen.models import Melding, Photo
+from meldingen.public.forms import category_label
+from meldingen.workflow import CLOSED, OPEN, Status
+
+from ..registry import Counts, register_source
+from ..services import entry_fields, sync_entries
+
+KEY = "meldingen"
+ANSWERED = sorted(CLOSED - {Status.SAMENGEVOEGD})
+
+
+def counts(wijk=None) -> Counts:
+    now = timezone.now()
+    meldingen = Melding.objects.public()
+    if wijk is not None:
+        meldingen = meldingen.in_wijk(wijk)
+    answered = Q(status__in=ANSWERED, closed_at__isnull=False)
+    figures = meldingen.aggregate(
+        received=Count("pk"),
+        answered=Count("pk", filter=answered),
+        on_time=Count(
+            "pk",
+            filter=answered & (Q(deadline__isnull=True) | Q(closed_at__lte=F("deadline"))),
+        ),
+        overdue=Count(
+            "pk",
+            filter=Q(status__in=OPEN, deadline__lt=now) & ~Q(status=Status.REACTIE_GEVRAAGD),
+        ),
+    )
+    return Counts(**figures)
+
+
+def register() -> None:
+    register_source(KEY, _("Meldingen"), counts, unit=_("meldingen"))
+
+
+def answered_queryset():
+    after = Photo.objects.filter(kind=Photo.Kind.AFTER).order_by("created_at", "pk")
+    return (
+        Melding.objects.public()
+        .filter(status__in=ANSWERED, closed_at__isnull=False)
+        .select_related("category__parent", "wijk")
+        .prefetch_related(Prefetch("photos", queryset=after, to_attr="after_photos"))
+        .order_by("pk")
+    )
+
+
+def rows() -> list[tuple[int, dict]]:
+    result = []
+    with translation.override("nl"):
+        for melding in answered_queryset().iterator(chunk_size=500):
+            photo = melding.after_photos[0] if melding.after_photos else None
+            wijk_url = (
+                reverse("meldingen_public:wijk", args=[melding.wijk.slug])
+                if melding.wijk
+                else reverse("meldingen_public:index")
+            )
+            result.append(
+                (
+                    melding.pk,
+                    entry_fields(
+                        source=KEY,
+                        title=category_label(melding.category, "nl"),
+                        answer=str(melding.public_label),
+                        answered_at=melding.closed_at,
+                        wijk=melding.wijk,
+                        input_url=wijk_url,
+                        input_reference=melding.reference,
+                        input_summary=melding.public_description,
+                        input_received_at=melding.created_at,
+                        deadline=melding.deadline,
+                        photo_url=reverse("meldingen_public:photo", args=[photo.pk])
+                        if photo
+                        else "",
+                    ),
+                )
+            )
+    return result
+
+
+def sync() -> tuple[int, int]:
+    return sync_entries(model=Melding, source=KEY, rows=rows())

@@ -1,0 +1,48 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Audience
+
+
+class ContributionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Uw reactie"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Schrijf eerst uw reactie.")},
+    )
+    name = forms.CharField(label=_("Uw naam"), max_length=120, required=False)
+    email = forms.EmailField(
+        label=_("Uw e-mailadres"),
+        required=False,
+        help_text=_(
+            "Dan sturen wij u een bericht als we vertellen wat er met de reacties is gedaan. "
+            "We gebruiken uw e-mailadres nergens anders voor."
+        ),
+        error_messages={
+            "invalid": _("Dit e-mailadres klopt niet. Bijvoorbeeld: naam@voorbeeld.nl")
+        },
+    )
+    # A field people never see; simple bots fill in every field.
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+
+
+class PublishForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Ik heb de botsingen gezien en wil het traject toch publiceren"), required=False
+    )
+
+
+class ReportForm(forms.Form):
+    report = forms.CharField(
+        label=_("Wat is er met de inbreng gedaan?"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "In eenvoudige woorden: wat hebben bewoners gezegd, wat doet de gemeente daarmee, en "
+            "wat niet (en waarom niet)? Iedereen die reageerde krijgt dit bericht."
+        ),
+        error_messages={"required": _("Schrijf wat er met de inbreng is gedaan.")},
+    )
+
+
+AUDIENCE_CHOICES = Audience.choices

@@ -1,0 +1,39 @@
+"""Processes in the ledger. They join through the ledger's public interface like any later
+module: counts registered here, entries published by `process_publish_report`.
+
+The unit is the process: "received" are published processes (consultations held), "answered"
+those with a follow-up report, "on time" those whose report came by the promised date, and
+"overdue" those past that date without one — listed by name on /terugkoppeling/."""
+
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from participation.ledger import Counts, Overdue, register_source
+
+from .models import Process
+
+
+def counts(wijk=None) -> Counts:
+    today = timezone.localdate()
+    processes = Process.objects.published().in_wijk(wijk)
+    answered = Q(report_published_at__isnull=False)
+    figures = processes.aggregate(
+        received=Count("pk"),
+        answered=Count("pk", filter=answered),
+        on_time=Count("pk", filter=answered & Q(report_published_at__date__lte=F("followup_due"))),
+        overdue=Count("pk", filter=Q(report_published_at=None, followup_due__lt=today)),
+    )
+    return Counts(**figures)
+
+
+def overdue(wijk, limit: int) -> list[Overdue]:
+    processes = Process.objects.overdue().in_wijk(wijk).order_by("followup_due", "pk")
+    return [
+        Overdue(title=p.title, url=p.get_absolute_url(), deadline=p.followup_due)
+        for p in processes.only("title", "slug", "followup_due")[:limit]
+    ]
+
+
+def register() -> None:
+    register_source("inspraak", _("Inspraak"), counts, overdue_fn=overdue, unit=_("trajecten"))

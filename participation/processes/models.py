@@ -1,0 +1,268 @@
+"""Participation processes (inspraaktrajecten): what is asked, of whom, with how much influence,
+in which phases, and the promised follow-up report ("wat is er met uw inbreng gedaan")."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+
+
+class Influence(models.TextChoices):
+    INFORMEREN = "informeren", _("Informeren")
+    RAADPLEGEN = "raadplegen", _("Raadplegen")
+    ADVISEREN = "adviseren", _("Adviseren")
+    COPRODUCEREN = "coproduceren", _("Coproduceren")
+    MEEBESLISSEN = "meebeslissen", _("Meebeslissen")
+
+
+# What each step of the participation ladder means for a resident, in plain words (B1).
+INFLUENCE_EXPLAINED = {
+    Influence.INFORMEREN: _(
+        "Wij vertellen u wat er gaat gebeuren. Het besluit is al genomen. U kunt vragen stellen."
+    ),
+    Influence.RAADPLEGEN: _(
+        "Wij vragen wat u ervan vindt. Wij nemen uw mening mee, maar de gemeente beslist."
+    ),
+    Influence.ADVISEREN: _(
+        "U geeft advies. De gemeente volgt uw advies, tenzij er een goede reden is om dat niet "
+        "te doen. Die reden leggen wij dan aan u uit."
+    ),
+    Influence.COPRODUCEREN: _(
+        "U maakt het plan samen met de gemeente. Wat we samen afspreken, is het uitgangspunt."
+    ),
+    Influence.MEEBESLISSEN: _(
+        "U beslist mee. Wat bewoners kiezen, voert de gemeente uit (binnen de regels en het "
+        "budget die wij vooraf noemen)."
+    ),
+}
+
+
+class Audience(models.TextChoices):
+    IEDEREEN = "iedereen", _("Alle bewoners")
+    JEUGD = "jeugd", _("Jongeren")
+    OUDERS = "ouders", _("Ouders en kinderen")
+    OUDEREN = "ouderen", _("Ouderen")
+    ONDERNEMERS = "ondernemers", _("Ondernemers")
+    NIEUWKOMERS = "nieuwkomers", _("Nieuwkomers")
+    HUURDERS = "huurders", _("Huurders")
+
+
+def audiences_overlap(first: list[str], second: list[str]) -> bool:
+    """'Alle bewoners' meets every group; otherwise the groups must share one."""
+    if not first or not second:
+        return True
+    if Audience.IEDEREEN in first or Audience.IEDEREEN in second:
+        return True
+    return bool(set(first) & set(second))
+
+
+class Status(models.TextChoices):
+    CONCEPT = "concept", _("Concept (nog niet openbaar)")
+    GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
+
+
+class ProcessQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.GEPUBLICEERD)
+
+    def in_wijk(self, wijk):
+        return self.filter(wijken=wijk) if wijk is not None else self
+
+    def between(self, start: dt.date, end: dt.date):
+        """Running on at least one day of [start, end]."""
+        return self.filter(starts_on__lte=end, ends_on__gte=start)
+
+    def overdue(self, today: dt.date | None = None):
+        """Published, the promised follow-up date has passed, and no report yet."""
+        today = today or timezone.localdate()
+        return self.published().filter(report_published_at=None, followup_due__lt=today)
+
+
+class Process(ClusterableModel):
+    title = models.CharField(_("titel"), max_length=160)
+    slug = models.SlugField(_("adres (slug)"), max_length=80, unique=True)
+    summary = models.TextField(
+        _("waar gaat het over?"), help_text=_("Kort en in eenvoudige woorden (taalniveau B1).")
+    )
+    question = models.TextField(
+        _("wat vragen we aan bewoners?"),
+        blank=True,
+        help_text=_("De vraag boven het reactieformulier."),
+    )
+    wijken = models.ManyToManyField("common.Wijk", verbose_name=_("wijken"), related_name="+")
+    afdeling = models.ForeignKey(
+        "common.Afdeling", verbose_name=_("afdeling"), on_delete=models.PROTECT, related_name="+"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eigenaar (krijgt herinneringen)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_processes",
+    )
+    audience = models.JSONField(
+        _("voor wie"), default=list, help_text=_("Voor welke bewoners is dit traject?")
+    )
+    influence = models.CharField(
+        _("invloed van bewoners"), max_length=20, choices=Influence.choices
+    )
+    influence_note = models.TextField(
+        _("wat ligt al vast, waar gaat u over?"),
+        blank=True,
+        help_text=_("Bijvoorbeeld: de plek van het plein ligt vast; de inrichting niet."),
+    )
+    how_to_take_part = models.TextField(
+        _("hoe doet u mee?"),
+        blank=True,
+        help_text=_("Bijeenkomsten, inloop, enquête aan de deur... Online reageren staat apart."),
+    )
+    online_reactions = models.BooleanField(_("online reageren mogelijk"), default=True)
+    starts_on = models.DateField(_("begint op"))
+    ends_on = models.DateField(_("reageren kan tot en met"))
+    followup_due = models.DateField(
+        _("terugkoppeling uiterlijk"),
+        help_text=_("De datum waarop u belooft te vertellen wat er met de inbreng is gedaan."),
+    )
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT, editable=False
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # The clashing processes the coordinator saw and accepted when publishing.
+    clashes_confirmed = models.JSONField(default=list, blank=True, editable=False)
+    report = models.TextField(_("wat is er met uw inbreng gedaan"), blank=True, editable=False)
+    report_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    report_published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProcessQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inspraaktraject")
+        verbose_name_plural = _("inspraaktrajecten")
+        ordering = ["-starts_on", "-pk"]
+        permissions = [("publish_process", _("Mag inspraaktrajecten publiceren"))]
+        indexes = [
+            models.Index(fields=["status", "starts_on", "ends_on"]),
+            models.Index(fields=["status", "report_published_at", "followup_due"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("De einddatum ligt vóór de begindatum.")
+        if self.ends_on and self.followup_due and self.followup_due < self.ends_on:
+            errors["followup_due"] = _(
+                "De terugkoppeling kan pas na het reageren: kies een datum na de einddatum."
+            )
+        unknown = set(self.audience or []) - set(Audience.values)
+        if unknown:
+            errors["audience"] = _("Onbekende doelgroep: %(names)s.") % {
+                "names": ", ".join(sorted(unknown))
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.GEPUBLICEERD
+
+    @property
+    def has_report(self) -> bool:
+        return self.report_published_at is not None
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.is_published and not self.has_report and self.followup_due < today
+
+    def is_open_for_reactions(self, today: dt.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return (
+            self.is_published and self.online_reactions and self.starts_on <= today <= self.ends_on
+        )
+
+    @property
+    def influence_explained(self) -> str:
+        return INFLUENCE_EXPLAINED[Influence(self.influence)]
+
+    def audience_labels(self) -> list[str]:
+        labels = dict(Audience.choices)
+        return [str(labels[a]) for a in self.audience or [] if a in labels]
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("participation:processes:detail", args=[self.slug])
+
+
+class Phase(Orderable):
+    process = ParentalKey(Process, on_delete=models.CASCADE, related_name="phases")
+    title = models.CharField(_("fase"), max_length=120)
+    description = models.TextField(_("wat gebeurt er?"), blank=True)
+    starts_on = models.DateField(_("van"))
+    ends_on = models.DateField(_("tot en met"))
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("fase")
+        verbose_name_plural = _("fasen")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("De einddatum ligt vóór de begindatum.")})
+
+
+class Contribution(models.Model):
+    """A resident's reaction, given online. Name and email are optional; with an email (or an
+    account) they hear when the follow-up report is out."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="contributions")
+    text = models.TextField(_("uw reactie"))
+    name = models.CharField(_("naam"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="process_contributions",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.process_id}: {self.text[:40]}"
