@@ -76,10 +76,17 @@ class WijkPage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["shop.WijkIndexPage"]
-    subpage_types: list[str] = []
+    subpage_types = ["shop.ProjectPage"]
 
     class Meta:
         verbose_name = _("wijkpagina")
+
+    def get_context(self, request, *args, **kwargs):
+        from .wijk import wijk_modules
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(wijk_modules(self, request))
+        return context
 
 
 class ThemeIndexPage(Page):
@@ -155,5 +162,7 @@ class ContentPage(Page):
 
 # The methods databank and advice on measure live in their own package (shop/methods/); their
 # models are imported here so Django registers them with this app.
+from .agenda.models import Activity, Registration  # noqa: E402, F401
 from .methods.models import AdviceRequest  # noqa: E402, F401
 from .methods.pages import AdvicePage, MethodIndexPage, MethodPage  # noqa: E402, F401
+from .projects import ProjectDocument, ProjectPage, ProjectStep  # noqa: E402, F401
