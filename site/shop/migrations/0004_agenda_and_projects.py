@@ -9,131 +9,443 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('common', '0002_notification_attachments'),
-        ('shop', '0003_methods_and_advice'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("common", "0002_notification_attachments"),
+        ("shop", "0003_methods_and_advice"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ProjectPage',
+            name="ProjectPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(help_text='Twee of drie zinnen in eenvoudige taal. Staat op de wijkpagina.', max_length=500, verbose_name='samenvatting')),
-                ('status', models.CharField(choices=[('idee', 'Idee'), ('plan', 'Plan wordt gemaakt'), ('uitvoering', 'Wordt uitgevoerd'), ('klaar', 'Klaar')], default='plan', max_length=12, verbose_name='stand van zaken')),
-                ('location_name', models.CharField(blank=True, help_text='Bijvoorbeeld: Twickelstraat', max_length=150, verbose_name='plek')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='breedtegraad')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='lengtegraad')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('measures', 6), ('call_to_action', 11)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'icon': 'title', 'label': 'tussenkop', 'template': 'shop/blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'h3'], 'label': 'tekst'}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'titel'}), 3: ('wagtail.blocks.TextBlock', (), {'label': 'maatregel'}), 4: ('wagtail.blocks.ListBlock', (3,), {'label': 'maatregelen'}), 5: ('wagtail.blocks.BooleanBlock', (), {'label': 'genummerd', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('title', 2), ('items', 4), ('ordered', 5)]], {'label': 'lijst van maatregelen'}), 7: ('wagtail.blocks.TextBlock', (), {'label': 'tekst', 'required': False}), 8: ('wagtail.blocks.PageChooserBlock', (), {'label': 'pagina', 'required': False}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'of adres', 'required': False}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'knoptekst'}), 11: ('wagtail.blocks.StructBlock', [[('title', 2), ('text', 7), ('link_page', 8), ('link_url', 9), ('link_label', 10)]], {'label': 'oproep'})}, verbose_name='meer informatie')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="Twee of drie zinnen in eenvoudige taal. Staat op de wijkpagina.",
+                        max_length=500,
+                        verbose_name="samenvatting",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("idee", "Idee"),
+                            ("plan", "Plan wordt gemaakt"),
+                            ("uitvoering", "Wordt uitgevoerd"),
+                            ("klaar", "Klaar"),
+                        ],
+                        default="plan",
+                        max_length=12,
+                        verbose_name="stand van zaken",
+                    ),
+                ),
+                (
+                    "location_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Bijvoorbeeld: Twickelstraat",
+                        max_length=150,
+                        verbose_name="plek",
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=5,
+                        max_digits=8,
+                        null=True,
+                        verbose_name="breedtegraad",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=5,
+                        max_digits=8,
+                        null=True,
+                        verbose_name="lengtegraad",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("measures", 6), ("call_to_action", 11)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "form_classname": "title",
+                                    "icon": "title",
+                                    "label": "tussenkop",
+                                    "template": "shop/blocks/heading.html",
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "ol", "ul", "h3"],
+                                    "label": "tekst",
+                                },
+                            ),
+                            2: ("wagtail.blocks.CharBlock", (), {"label": "titel"}),
+                            3: ("wagtail.blocks.TextBlock", (), {"label": "maatregel"}),
+                            4: ("wagtail.blocks.ListBlock", (3,), {"label": "maatregelen"}),
+                            5: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {"label": "genummerd", "required": False},
+                            ),
+                            6: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 2), ("items", 4), ("ordered", 5)]],
+                                {"label": "lijst van maatregelen"},
+                            ),
+                            7: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "tekst", "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "pagina", "required": False},
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "of adres", "required": False},
+                            ),
+                            10: ("wagtail.blocks.CharBlock", (), {"label": "knoptekst"}),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 2),
+                                        ("text", 7),
+                                        ("link_page", 8),
+                                        ("link_url", 9),
+                                        ("link_label", 10),
+                                    ]
+                                ],
+                                {"label": "oproep"},
+                            ),
+                        },
+                        verbose_name="meer informatie",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'project in de wijk',
-                'verbose_name_plural': 'projecten in de wijk',
+                "verbose_name": "project in de wijk",
+                "verbose_name_plural": "projecten in de wijk",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Activity',
+            name="Activity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('type', models.CharField(choices=[('inloop', 'Inloop'), ('advies', 'Advies'), ('ontwerpsessie', 'Ontwerpsessie'), ('spreekuur', 'Spreekuur'), ('workshop', 'Workshop'), ('wijkforum', 'Wijkforum'), ('taalcafe', 'Taal- en digitaal café')], max_length=20, verbose_name='soort')),
-                ('title', models.CharField(max_length=150, verbose_name='titel')),
-                ('description', models.TextField(help_text='Wat gaat er gebeuren, en voor wie? In eenvoudige taal.', verbose_name='beschrijving')),
-                ('place', models.CharField(help_text='Bijvoorbeeld: Buurthuis De Henneb', max_length=150, verbose_name='plek')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='adres')),
-                ('starts_at', models.DateTimeField(db_index=True, verbose_name='begint om')),
-                ('ends_at', models.DateTimeField(verbose_name='eindigt om')),
-                ('capacity', models.PositiveIntegerField(blank=True, help_text='Leeg laten als er geen grens is. Wie er niet meer bij kan, komt op de wachtlijst.', null=True, verbose_name='aantal plaatsen')),
-                ('registration_open', models.BooleanField(default=True, help_text='Uit: bewoners kunnen gewoon langskomen, zonder zich aan te melden.', verbose_name='aanmelden mogelijk')),
-                ('organiser', models.CharField(max_length=150, verbose_name='organisator')),
-                ('contact_email', models.EmailField(blank=True, help_text='Krijgt een bericht als iemand zich aan- of afmeldt. Niet openbaar.', max_length=254, verbose_name='e-mailadres van de organisator')),
-                ('audience', models.CharField(blank=True, choices=[('bewoners', 'Alle bewoners'), ('jeugd', 'Kinderen en jongeren'), ('ouders', 'Ouders'), ('ouderen', 'Ouderen'), ('ondernemers', 'Ondernemers'), ('nieuwkomers', 'Nieuwkomers'), ('organisaties', 'Organisaties en professionals')], help_text='Alleen invullen als de activiteit voor een bepaalde groep is.', max_length=20, verbose_name='voor wie')),
-                ('is_published', models.BooleanField(default=False, verbose_name='gepubliceerd')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('wijk', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='activities', to='common.wijk', verbose_name='wijk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("inloop", "Inloop"),
+                            ("advies", "Advies"),
+                            ("ontwerpsessie", "Ontwerpsessie"),
+                            ("spreekuur", "Spreekuur"),
+                            ("workshop", "Workshop"),
+                            ("wijkforum", "Wijkforum"),
+                            ("taalcafe", "Taal- en digitaal café"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="titel")),
+                (
+                    "description",
+                    models.TextField(
+                        help_text="Wat gaat er gebeuren, en voor wie? In eenvoudige taal.",
+                        verbose_name="beschrijving",
+                    ),
+                ),
+                (
+                    "place",
+                    models.CharField(
+                        help_text="Bijvoorbeeld: Buurthuis De Henneb",
+                        max_length=150,
+                        verbose_name="plek",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="adres")),
+                ("starts_at", models.DateTimeField(db_index=True, verbose_name="begint om")),
+                ("ends_at", models.DateTimeField(verbose_name="eindigt om")),
+                (
+                    "capacity",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Leeg laten als er geen grens is. Wie er niet meer bij kan, komt op de wachtlijst.",
+                        null=True,
+                        verbose_name="aantal plaatsen",
+                    ),
+                ),
+                (
+                    "registration_open",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Uit: bewoners kunnen gewoon langskomen, zonder zich aan te melden.",
+                        verbose_name="aanmelden mogelijk",
+                    ),
+                ),
+                ("organiser", models.CharField(max_length=150, verbose_name="organisator")),
+                (
+                    "contact_email",
+                    models.EmailField(
+                        blank=True,
+                        help_text="Krijgt een bericht als iemand zich aan- of afmeldt. Niet openbaar.",
+                        max_length=254,
+                        verbose_name="e-mailadres van de organisator",
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("bewoners", "Alle bewoners"),
+                            ("jeugd", "Kinderen en jongeren"),
+                            ("ouders", "Ouders"),
+                            ("ouderen", "Ouderen"),
+                            ("ondernemers", "Ondernemers"),
+                            ("nieuwkomers", "Nieuwkomers"),
+                            ("organisaties", "Organisaties en professionals"),
+                        ],
+                        help_text="Alleen invullen als de activiteit voor een bepaalde groep is.",
+                        max_length=20,
+                        verbose_name="voor wie",
+                    ),
+                ),
+                ("is_published", models.BooleanField(default=False, verbose_name="gepubliceerd")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "wijk",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="activities",
+                        to="common.wijk",
+                        verbose_name="wijk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'activiteit',
-                'verbose_name_plural': 'activiteiten',
-                'ordering': ['starts_at', 'pk'],
+                "verbose_name": "activiteit",
+                "verbose_name_plural": "activiteiten",
+                "ordering": ["starts_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ProjectDocument',
+            name="ProjectDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('title', models.CharField(blank=True, help_text='Leeg: de titel van het document.', max_length=150, verbose_name='titel')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtaildocs.document', verbose_name='document')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='shop.projectpage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leeg: de titel van het document.",
+                        max_length=150,
+                        verbose_name="titel",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="document",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="shop.projectpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "document",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ProjectStep',
+            name="ProjectStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('date', models.DateField(verbose_name='datum')),
-                ('title', models.CharField(max_length=150, verbose_name='stap')),
-                ('description', models.TextField(blank=True, verbose_name='uitleg')),
-                ('status', models.CharField(choices=[('gepland', 'Gepland'), ('bezig', 'Nu bezig'), ('klaar', 'Klaar')], default='gepland', max_length=10, verbose_name='status')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='shop.projectpage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("date", models.DateField(verbose_name="datum")),
+                ("title", models.CharField(max_length=150, verbose_name="stap")),
+                ("description", models.TextField(blank=True, verbose_name="uitleg")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("gepland", "Gepland"), ("bezig", "Nu bezig"), ("klaar", "Klaar")],
+                        default="gepland",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="steps",
+                        to="shop.projectpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stap',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "stap",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Registration',
+            name="Registration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('bevestigd', 'Aangemeld'), ('wachtlijst', 'Op de wachtlijst'), ('afgemeld', 'Afgemeld')], db_index=True, max_length=12, verbose_name='status')),
-                ('name', models.CharField(max_length=80, verbose_name='naam')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mailadres')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='telefoon')),
-                ('cancel_token_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('moved_up_at', models.DateTimeField(blank=True, null=True)),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True)),
-                ('reminded_at', models.DateTimeField(blank=True, null=True)),
-                ('activity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='shop.activity', verbose_name='activiteit')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='activity_registrations', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("bevestigd", "Aangemeld"),
+                            ("wachtlijst", "Op de wachtlijst"),
+                            ("afgemeld", "Afgemeld"),
+                        ],
+                        db_index=True,
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="naam")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="e-mailadres"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=20, verbose_name="telefoon")),
+                ("cancel_token_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("moved_up_at", models.DateTimeField(blank=True, null=True)),
+                ("cancelled_at", models.DateTimeField(blank=True, null=True)),
+                ("reminded_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registrations",
+                        to="shop.activity",
+                        verbose_name="activiteit",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="activity_registrations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'aanmelding',
-                'verbose_name_plural': 'aanmeldingen',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "aanmelding",
+                "verbose_name_plural": "aanmeldingen",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='activity',
-            index=models.Index(fields=['wijk', 'starts_at'], name='shop_activi_wijk_id_f45c34_idx'),
+            model_name="activity",
+            index=models.Index(fields=["wijk", "starts_at"], name="shop_activi_wijk_id_f45c34_idx"),
         ),
         migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='activity_ends_after_start'),
+            model_name="activity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gt", models.F("starts_at"))),
+                name="activity_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.CheckConstraint(condition=models.Q(('email', ''), ('phone', ''), _negated=True), name='registration_has_email_or_phone'),
+            model_name="registration",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("email", ""), ("phone", ""), _negated=True),
+                name="registration_has_email_or_phone",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.UniqueConstraint(condition=models.Q(models.Q(('email', ''), _negated=True), models.Q(('status', 'afgemeld'), _negated=True)), fields=('activity', 'email'), name='one_registration_per_email'),
+            model_name="registration",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    models.Q(("email", ""), _negated=True),
+                    models.Q(("status", "afgemeld"), _negated=True),
+                ),
+                fields=("activity", "email"),
+                name="one_registration_per_email",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.UniqueConstraint(condition=models.Q(('user__isnull', False), models.Q(('status', 'afgemeld'), _negated=True)), fields=('activity', 'user'), name='one_registration_per_user'),
+            model_name="registration",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    ("user__isnull", False), models.Q(("status", "afgemeld"), _negated=True)
+                ),
+                fields=("activity", "user"),
+                name="one_registration_per_user",
+            ),
         ),
     ]
