@@ -17,6 +17,7 @@ from shop.agenda.factories import ActivityFactory, in_days
 from shop.agenda.models import ActivityType, Registration, RegistrationStatus
 from shop.agenda.services import (
     AgendaError,
+    registration_by_token,
     registration_cancel,
     registration_cancel_by_token,
     registration_create,
@@ -82,7 +83,7 @@ def test_a_full_activity_puts_the_next_on_the_waiting_list_who_moves_up_on_cance
 ):
     with django_capture_on_commit_callbacks(execute=True):
         first, first_token = registration_create(activity=activity, name="Ali", email="a@x.nl")
-        second, _token = registration_create(activity=activity, name="Bea", email="b@x.nl")
+        second, second_token = registration_create(activity=activity, name="Bea", email="b@x.nl")
         third, _token = registration_create(activity=activity, name="Cor", phone="0612345678")
     assert first.status == RegistrationStatus.CONFIRMED
     assert second.status == third.status == RegistrationStatus.WAITING
@@ -100,9 +101,11 @@ def test_a_full_activity_puts_the_next_on_the_waiting_list_who_moves_up_on_cance
     (told,) = mails_to("b@x.nl")
     assert "Er is plaats voor u" in told.subject
     assert told.attachments[0][0] == "activiteit.ics"
-    # The moved-up resident gets a working cancel link of their own.
+    # The moved-up resident gets a working cancel link in the mail; the first still works.
     link = next(line for line in told.body.splitlines() if "/agenda/aanmelding/" in line)
     token = link.rstrip("/").rsplit("/", 1)[-1]
+    assert token != second_token
+    assert registration_by_token(second_token).pk == registration_by_token(token).pk == second.pk
     with django_capture_on_commit_callbacks(execute=True):
         assert registration_cancel_by_token(token=token).pk == second.pk
     third.refresh_from_db()

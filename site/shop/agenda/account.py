@@ -64,6 +64,9 @@ def export_user_registrations(user) -> dict:
     }
 
 
+ERASED_FIELDS = ["name", "email", "phone", "user", "cancel_token_hash", "moved_up_token_hash"]
+
+
 def erase_user_registrations(user) -> None:
     """Cancel what is still to come (the waiting list moves up) and strip personal data."""
     from .services import registration_cancel
@@ -78,4 +81,5 @@ def erase_user_registrations(user) -> None:
             registration.phone = "-"
             registration.user = None
             registration.cancel_token_hash = hash_secret(Registration.new_token())
-            registration.save(update_fields=["name", "email", "phone", "user", "cancel_token_hash"])
+            registration.moved_up_token_hash = None
+            registration.save(update_fields=ERASED_FIELDS)

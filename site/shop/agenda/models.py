@@ -183,6 +183,10 @@ class Registration(models.Model):
         related_name="activity_registrations",
     )
     cancel_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The second link, mailed when a waiting registration moves up (we cannot mail the first).
+    moved_up_token_hash = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(default=timezone.now)
     moved_up_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)

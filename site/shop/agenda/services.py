@@ -7,6 +7,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -140,9 +141,12 @@ def registration_create(
 
 
 def registration_by_token(token: str) -> Registration | None:
+    if not token:
+        return None
+    secret = hash_secret(token)
     return (
         Registration.objects.select_related("activity", "activity__wijk")
-        .filter(cancel_token_hash=hash_secret(token or ""))
+        .filter(Q(cancel_token_hash=secret) | Q(moved_up_token_hash=secret))
         .first()
     )
 
@@ -186,11 +190,11 @@ def _move_up(activity: Activity) -> None:
         registration.moved_up_at = timezone.now()
         token = ""
         if registration.email:
-            # We hold only the hash of their first link, so the mail carries a new one (the
-            # mail says so). Without an email address the first link stays: it is all they have.
+            # We hold only the hash of their first link, so the mail carries a second one; the
+            # first keeps working too (registration_by_token looks at both).
             token = Registration.new_token()
-            registration.cancel_token_hash = hash_secret(token)
-        registration.save(update_fields=["status", "moved_up_at", "cancel_token_hash"])
+            registration.moved_up_token_hash = hash_secret(token)
+        registration.save(update_fields=["status", "moved_up_at", "moved_up_token_hash"])
         _tell_confirmed(registration, token, event="agenda_moved_up")
         _tell_organiser(activity, event="agenda_registration_organiser", registration=registration)
 
