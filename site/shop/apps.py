@@ -5,3 +5,20 @@ from django.utils.translation import gettext_lazy as _
 class ShopConfig(AppConfig):
     name = "shop"
     verbose_name = _("Participatiewinkel")
+
+    def ready(self) -> None:
+        from accounts.exports import register_eraser, register_exporter
+        from accounts.sections import register_section
+        from common.schedule import register_job
+
+        from .agenda.account import (
+            erase_user_registrations,
+            export_user_registrations,
+            my_registrations_section,
+        )
+        from .agenda.tasks import send_activity_reminders
+
+        register_section("afspraken", my_registrations_section)
+        register_exporter("agenda", export_user_registrations)
+        register_eraser("agenda", erase_user_registrations)
+        register_job("agenda-reminders", send_activity_reminders.enqueue)

@@ -76,10 +76,17 @@ class WijkPage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["shop.WijkIndexPage"]
-    subpage_types: list[str] = []
+    subpage_types = ["shop.ProjectPage"]
 
     class Meta:
         verbose_name = _("wijkpagina")
+
+    def get_context(self, request, *args, **kwargs):
+        from .wijk import wijk_modules
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(wijk_modules(self, request))
+        return context
 
 
 class ThemeIndexPage(Page):
@@ -166,8 +173,11 @@ class ContentPage(Page):
         verbose_name = _("inhoudspagina")
 
 
-# The methods databank and advice, and the programme's measures, live in their own packages
-# (shop/methods/, shop/programme/); their models are imported here so Django registers them.
+# The methods databank and advice, the agenda, development projects and the programme's measures
+# live in their own packages (shop/methods/, shop/agenda/, shop/projects.py, shop/programme/);
+# their models are imported here so Django registers them with this app.
+from .agenda.models import Activity, Registration  # noqa: E402, F401
 from .methods.models import AdviceRequest  # noqa: E402, F401
 from .methods.pages import AdvicePage, MethodIndexPage, MethodPage  # noqa: E402, F401
 from .programme.models import Measure, MeasureLink, MeasureUpdate  # noqa: E402, F401
+from .projects import ProjectDocument, ProjectPage, ProjectStep  # noqa: E402, F401

@@ -1,15 +1,16 @@
-from django.urls import path
-from django.utils.translation import gettext_lazy as _
+from django.urls import path, re_path
 
-from common.views import coming_soon
+from .agenda import views as agenda
+from .search import search
 
 app_name = "shop"
 
 urlpatterns = [
-    path(
-        "agenda/",
-        coming_soon,
-        {"template": "shop/agenda.html", "title": _("Agenda")},
-        name="agenda",
-    ),
+    path("agenda/", agenda.agenda, name="agenda"),
+    path("agenda/activiteit/<int:pk>/", agenda.activity, name="activity"),
+    path("agenda/activiteit/<int:pk>/afmelden/", agenda.cancel_mine, name="activity_cancel"),
+    path("agenda/activiteit/<int:pk>/agenda.ics", agenda.activity_calendar, name="activity_ics"),
+    path("agenda/aanmelding/<str:token>/", agenda.registration, name="registration"),
+    re_path(r"^agenda/(?P<slug>[-a-z0-9]+)\.ics$", agenda.wijk_feed, name="wijk_feed"),
+    path("zoeken/", search, name="search"),
 ]

@@ -194,7 +194,9 @@ def _load_participatiewinkel(home: HomePage) -> None:
     """The methods databank and advice page below the participatiewinkel. Also run for an existing
     tree, so a database made before they existed gets them; pages that exist are left alone."""
     from ..methods.loader import load_methods
+    from .agenda import load_demo_projects
 
     shop = ParticipatiewinkelPage.objects.child_of(home).first()
     if shop is not None:
         load_methods(shop)
+    load_demo_projects()

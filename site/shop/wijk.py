@@ -1,0 +1,67 @@
+"""What a wijk page shows besides its own text: the development projects below it, and the
+parts other modules fill (agenda, initiatives, reports, budget round). Each part costs one query
+at most, whatever the number of rows, and a module that is not installed simply leaves its
+part as a link."""
+
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from .agenda.models import Activity
+from .projects import ProjectPage
+
+UPCOMING_ACTIVITIES = 4
+RECENT_INITIATIVES = 3
+
+
+def _url(name: str, *args) -> str:
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+def _initiatives(wijk) -> list:
+    if not apps.is_installed("initiatives"):
+        return []
+    Initiative = apps.get_model("initiatives", "Initiative")
+    return list(
+        Initiative.objects.public()
+        .in_wijk(wijk)
+        .only("reference", "title", "status", "wijk_id", "submitted_at")
+        .order_by("-submitted_at", "-pk")[:RECENT_INITIATIVES]
+    )
+
+
+def wijk_modules(page, request=None) -> dict:
+    wijk = page.wijk
+    projects = list(
+        ProjectPage.objects.child_of(page)
+        .live()
+        .public()
+        .prefetch_related("steps")
+        .order_by("path")
+    )
+    markers = [
+        {"lat": p.point[0], "lon": p.point[1], "title": p.title, "url": p.get_url(request)}
+        for p in projects
+        if p.point
+    ]
+    activities = list(
+        Activity.objects.upcoming(timezone.now())
+        .filter(wijk=wijk)
+        .with_counts()
+        .select_related("wijk")
+        .order_by("starts_at", "pk")[:UPCOMING_ACTIVITIES]
+    )
+    return {
+        "projects": projects,
+        "project_markers": markers,
+        "activities": activities,
+        "agenda_url": f"{reverse('shop:agenda')}?wijk={wijk.slug}",
+        "feed_url": reverse("shop:wijk_feed", args=[wijk.slug]),
+        "initiatives": _initiatives(wijk),
+        "initiatives_url": f"{_url('initiatives:index')}?wijk={wijk.slug}",
+        "meldingen_url": _url("meldingen_public:wijk", wijk.slug),
+        "wijkbudget_url": _url("participation:wijkbudget"),
+    }
