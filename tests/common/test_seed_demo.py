@@ -23,7 +23,11 @@ def test_demo_users_and_reports_once_however_often_it_runs(settings, categories,
     settings.DEBUG = True
     call_command("seed_demo")
     call_command("seed_demo")
-    assert User.objects.filter(email__endswith="@zuidwest.example").count() == 8
+    from common.management.commands.seed_demo import DEMO_USERS
+
+    for email, role, *_rest in DEMO_USERS:
+        assert User.objects.get(email=email).groups.filter(name=role).exists()
+    assert User.objects.get(email="admin@zuidwest.example").is_superuser
     demo = Melding.objects.filter(reporter_email="melder@zuidwest.example")
     assert demo.count() == 7
     assert demo.filter(status=Status.AFGEHANDELD).exclude(public_description="").exists()

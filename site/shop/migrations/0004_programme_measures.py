@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
                     "status",
                     models.CharField(
                         choices=[
-                            ("gepland", "Nog niet begonnen"),
+                            ("gepland", "Gepland"),
                             ("voorbereiding", "In voorbereiding"),
                             ("bezig", "We zijn bezig"),
                             ("vertraagd", "Vertraagd"),
@@ -207,7 +207,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         choices=[
-                            ("gepland", "Nog niet begonnen"),
+                            ("gepland", "Gepland"),
                             ("voorbereiding", "In voorbereiding"),
                             ("bezig", "We zijn bezig"),
                             ("vertraagd", "Vertraagd"),

@@ -1,6 +1,8 @@
 """Demo users for every role, built on the test factories. Idempotent: run it as often as
 you like."""
 
+import inspect
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -46,6 +48,8 @@ DEMO_USERS = [
 # Demo content of the modules, each idempotent, called with the demo users by role.
 DEMO_CONTENT = [
     "meldingen.demo.seed_demo_meldingen",
+    "initiatives.demo.seed_demo_initiatives",
+    "participation.demo.seed_demo_round",
 ]
 
 
@@ -87,5 +91,6 @@ class Command(BaseCommand):
         users = {role: email for email, role, *_rest in DEMO_USERS}
         by_role = {role: User.objects.get(email=email) for role, email in users.items()}
         for path in DEMO_CONTENT:
-            made = import_string(path)(by_role)
+            seed = import_string(path)
+            made = seed(by_role) if inspect.signature(seed).parameters else seed()
             self.stdout.write(f"{path}: {made} made")
