@@ -2,6 +2,10 @@
 submits an initiative with budget lines in the guided form, a broker takes it in the workspace
 and asks a question, the resident reads it and answers on the web."""
 
+import email
+import re
+from email import policy
+
 import pytest
 from django.test import Client
 
@@ -97,7 +101,7 @@ def test_a_resident_submits_and_a_broker_answers(
 
 
 def test_a_resident_books_a_spreekuur_without_an_account_and_cancels_it(
-    visitor, live_server, wijken, broker_factory
+    visitor, live_server, wijken, broker_factory, mail_folder
 ):
     import datetime as dt
 
@@ -122,12 +126,23 @@ def test_a_resident_books_a_spreekuur_without_an_account_and_cancels_it(
     visitor.follow(page.get_by_role("link", name="Maak een afspraak").first)
     page.get_by_label("14:30").check()
     page.get_by_label("Uw naam").fill("Fatima")
-    page.get_by_label("Telefoonnummer").fill("06 12345678")
+    page.get_by_label("E-mailadres").fill("fatima@example.org")
     page.get_by_label("Waar wilt u over praten?").fill("Een buurtfeest in de zomer")
     visitor.follow(page.get_by_role("button", name="Afspraak maken"))
     assert page.get_by_text("Uw afspraak staat.").is_visible()
-    secret_link = page.url
-    visitor.goto(secret_link.removeprefix(live_server.url))
+
+    # The confirmation email carries the agenda file and the cancel link; she uses the link.
+    mails = [
+        email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        for path in mail_folder.glob("*.eml")
+    ]
+    (message,) = [m for m in mails if m["To"] == "fatima@example.org"]
+    assert [part.get_filename() for part in message.iter_attachments()] == ["spreekuur.ics"]
+    link = re.search(
+        r"/initiatieven/spreekuren/afspraak/[\w-]+/", message.get_body(("plain",)).get_content()
+    )
+    visitor.goto(link.group(0))
+    assert page.get_by_text("Bevestigd", exact=True).is_visible()
     visitor.follow(page.get_by_role("button", name="Afspraak afzeggen"))
     assert page.get_by_text("Afgezegd", exact=True).is_visible()
     assert Booking.objects.get().cancelled_at is not None
