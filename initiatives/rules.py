@@ -12,6 +12,7 @@ Views ask them to decide what to show; services ask them again before they chang
 from django.db.models import Q
 
 from accounts import roles
+from accounts.roles import role_names
 
 from .models import Initiative
 from .workflow import Status
@@ -22,13 +23,7 @@ OVERSEER_ROLES = frozenset({roles.COORDINATOR, roles.BEHEERDER})
 
 def group_names(user) -> frozenset[str]:
     """The user's role names, read once per request."""
-    if not (user and user.is_authenticated):
-        return frozenset()
-    cached = getattr(user, "_initiatives_group_names", None)
-    if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
-        user._initiatives_group_names = cached
-    return cached
+    return role_names(user)
 
 
 def _active(user) -> bool:

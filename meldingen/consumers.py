@@ -15,7 +15,7 @@ def queue_groups(user) -> list[str]:
     """The queue groups that match what `Melding.objects.visible_to(user)` shows: a handler's
     own afdeling, every afdeling (and reports without one) for overseers, sensitive reports only
     for ondermijning. A superuser sees everything in the queue, so hears everything too."""
-    names = set(user.groups.values_list("name", flat=True))
+    names = roles.role_names(user)
     groups: list[str] = []
     if user.is_superuser or names & {roles.COORDINATOR, roles.BEHEERDER}:
         groups += [

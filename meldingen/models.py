@@ -148,7 +148,7 @@ class MeldingQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
-        groups = set(user.groups.values_list("name", flat=True))
+        groups = roles.role_names(user)
         visible = Q(pk__in=[])
         if roles.ONDERMIJNING in groups:
             visible |= Q(is_sensitive=True)

@@ -46,6 +46,18 @@ def page_tree(db):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Dutch: a request under /en/ leaves English active in the thread, and
+    reverse() would then build English URLs in the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate limits live in the cache; one test's requests must not throttle the next."""
     from django.core.cache import cache

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from accounts import roles
+from accounts.roles import role_names
 
 from ..models import Melding
 
@@ -18,13 +19,7 @@ OVERSEERS = frozenset({roles.COORDINATOR, roles.BEHEERDER})
 def group_names(user) -> frozenset[str]:
     """The user's role names, read once per request (the menu, the view and the queryset all
     ask)."""
-    if not (user and user.is_authenticated):
-        return frozenset()
-    cached = getattr(user, "_meldingen_group_names", None)
-    if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
-        user._meldingen_group_names = cached
-    return cached
+    return role_names(user)
 
 
 def can_use_queue(user) -> bool:

@@ -89,4 +89,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.display_name or self.email.split("@")[0]
 
     def has_role(self, role: str) -> bool:
-        return self.groups.filter(name=role).exists()
+        from .roles import role_names
+
+        return role in role_names(self)

@@ -47,5 +47,17 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 }
 
 
+def role_names(user) -> frozenset[str]:
+    """The names of the user's roles (groups), read once per request and kept on the user
+    object: menus, permission checks and querysets ask many times while one page is built."""
+    if not (user and user.is_authenticated):
+        return frozenset()
+    cached = getattr(user, "_role_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._role_names = cached
+    return cached
+
+
 def is_staff_member(user) -> bool:
     return bool(user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))

@@ -43,4 +43,9 @@ def account_sections(user) -> list[Section]:
             sections.append(provider(user))
         else:
             sections.append(Section(key=key, title=title, empty_text=coming_text, coming=True))
+    # Modules that registered a section of their own (agenda sign-ups, wijkbudget plans, ...).
+    planned = {key for key, _title, _text in PLANNED}
+    for key, provider in _providers.items():
+        if key not in planned:
+            sections.append(provider(user))
     return sections

@@ -18,7 +18,7 @@ class ShopConfig(AppConfig):
         )
         from .agenda.tasks import send_activity_reminders
 
-        register_section("afspraken", my_registrations_section)
+        register_section("aanmeldingen", my_registrations_section)
         register_exporter("agenda", export_user_registrations)
         register_eraser("agenda", erase_user_registrations)
         register_job("agenda-reminders", send_activity_reminders.enqueue)

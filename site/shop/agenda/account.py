@@ -37,7 +37,7 @@ def my_registrations_section(user) -> Section:
         )
     )
     return Section(
-        key="afspraken",
+        key="aanmeldingen",
         title=_("Mijn aanmeldingen"),
         empty_text=_("U heeft zich nog niet aangemeld voor een activiteit."),
         items=items,

@@ -1,6 +1,7 @@
 """Who plans activities and sees the registrations: coordinators and editors."""
 
 from accounts import roles
+from accounts.roles import role_names
 
 AGENDA_ROLES = frozenset({roles.COORDINATOR, roles.REDACTEUR})
 
@@ -10,8 +11,4 @@ def can_manage_agenda(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    names = getattr(user, "_agenda_group_names", None)
-    if names is None:
-        names = frozenset(user.groups.values_list("name", flat=True))
-        user._agenda_group_names = names
-    return bool(names & AGENDA_ROLES)
+    return bool(role_names(user) & AGENDA_ROLES)

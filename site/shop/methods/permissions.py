@@ -1,6 +1,7 @@
 """Who answers requests for personal advice: the participatiewinkel's coordinators."""
 
 from accounts import roles
+from accounts.roles import role_names
 
 ADVICE_ROLES = frozenset({roles.COORDINATOR})
 
@@ -10,8 +11,4 @@ def can_answer_advice(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    names = getattr(user, "_advice_group_names", None)
-    if names is None:
-        names = frozenset(user.groups.values_list("name", flat=True))
-        user._advice_group_names = names
-    return bool(names & ADVICE_ROLES)
+    return bool(role_names(user) & ADVICE_ROLES)
