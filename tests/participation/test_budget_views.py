@@ -316,3 +316,69 @@ def test_my_proposals_export_and_erase(ideas_round, resident):
     assert export_user_budget(resident)["proposals"][0]["title"] == "Bankjes"
     erase_user_budget(resident)
     assert Proposal.objects.get().proposer is None
+
+
+def test_rounds_are_made_in_euros_in_the_admin(client, coordinator, moerwijk):
+    from participation.models import Round
+
+    client.force_login(coordinator)
+    data = {
+        "title": "Ronde",
+        "slug": "ronde-euro",
+        "wijken": [moerwijk.pk],
+        "budget": "12.500,50",
+        "is_published": "on",
+        "eligibility": "codes",
+        "min_age": "16",
+        "ballot_rule": "knapsack",
+        "min_projects": "1",
+        "min_share_percent": "0",
+        "points_total": "10",
+        "points_max_per_project": "5",
+        "outcome_rule": "mes-cost",
+        "completion": "add1",
+        "score_threshold": "0",
+    }
+    response = client.post(reverse("wijkbudget_rounds:add"), {**data, "budget": "-5"})
+    assert response.status_code == 200 and not Round.objects.exists()
+    client.post(reverse("wijkbudget_rounds:add"), data)
+    assert Round.objects.get().budget_cents == 1_250_050
+
+
+def test_realisation_updates_with_a_photo_on_the_round_page(
+    client, voting_round, resident_factory, coordinator
+):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from participation.feeds import recent_realisation_updates
+
+    closed_round(voting_round, resident_factory, coordinator)
+    voting_round.refresh_from_db()
+    won = next(p for p in voting_round.result["projects"] if p["selected"])
+    lost = [p for p in voting_round.result["projects"] if not p["selected"]]
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 10, 10)).save(buffer, "JPEG")
+    client.force_login(coordinator)
+    client.post(
+        ws("realisation", voting_round),
+        {
+            "proposal": won["id"],
+            "text": "De schep gaat in de grond.",
+            "photo": SimpleUploadedFile("a.jpg", buffer.getvalue()),
+        },
+    )
+    if lost:
+        response = client.post(
+            ws("realisation", voting_round), {"proposal": lost[0]["id"], "text": "x"}, follow=True
+        )
+        assert (
+            "Selecteer een geldige keuze" in response.content.decode()
+            or "Alleen plannen" in response.content.decode()
+        )
+    html = client.get(url("round", voting_round)).content.decode()
+    assert "De schep gaat in de grond." in html and "<img" in html
+    [update] = recent_realisation_updates(wijk=voting_round.wijken.get())
+    assert update.thumbnail
