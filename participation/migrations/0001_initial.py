@@ -3,16 +3,55 @@
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 import participation.models.proposal
 import participation.models.round
+
+CODENAMES = [
+    "add_round",
+    "change_round",
+    "view_round",
+    "review_proposals",
+    "manage_voting",
+    "close_round",
+    "view_proposal",
+    "change_proposal",
+]
+ROLES = ["coordinator", "beheerder"]
+
+
+def grant(apps, schema_editor):
+    app_config = apps.get_app_config("participation")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = list(
+        Permission.objects.filter(content_type__app_label="participation", codename__in=CODENAMES)
+    )
+    for name in ROLES:
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(*permissions)
+
+
+def revoke(apps, schema_editor):
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+    permissions = Permission.objects.filter(
+        content_type__app_label="participation", codename__in=CODENAMES
+    )
+    for group in Group.objects.filter(name__in=ROLES):
+        group.permissions.remove(*permissions)
 
 
 class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ("accounts", "0003_roles"),
         ("common", "0002_notification_attachments"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -659,4 +698,7 @@ class Migration(migrations.Migration):
                 name="mark_code_or_user",
             ),
         ),
+        # Coordinators and beheerders run rounds: edit them, judge proposals, make codes, enter
+        # paper ballots and close a round.
+        migrations.RunPython(grant, revoke),
     ]

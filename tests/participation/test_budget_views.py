@@ -382,3 +382,20 @@ def test_realisation_updates_with_a_photo_on_the_round_page(
     assert "De schep gaat in de grond." in html and "<img" in html
     [update] = recent_realisation_updates(wijk=voting_round.wijken.get())
     assert update.thumbnail
+
+
+def test_a_closed_round_waiting_for_its_count_says_so(client, voting_round):
+    from django.utils import timezone
+
+    voting_round.closed_at = timezone.now()
+    voting_round.save()
+    html = client.get(url("round", voting_round)).content.decode()
+    assert "Nu: Uitslag" in html and "We tellen nu de stemmen" in html
+
+
+def test_the_demo_round_is_seeded_once(wijken):
+    from participation.demo import seed_demo_round
+
+    first = seed_demo_round()
+    assert seed_demo_round() == first
+    assert first.phase() == "stemmen" and first.proposals.on_ballot().count() == 5
