@@ -399,3 +399,20 @@ def test_the_demo_round_is_seeded_once(wijken):
     first = seed_demo_round()
     assert seed_demo_round() == first
     assert first.phase() == "stemmen" and first.proposals.on_ballot().count() == 5
+
+
+@pytest.mark.parametrize("extra", [0, 12])
+def test_round_and_workspace_queries_do_not_grow_with_proposals(
+    client, voting_round, proposal_factory, coordinator, extra, django_assert_max_num_queries
+):
+    for _ in range(extra):
+        proposal_factory(round=voting_round)
+    with django_assert_max_num_queries(10):
+        assert client.get(url("round", voting_round)).status_code == 200
+    [code] = vote_codes_generate(round=voting_round, count=1, actor=coordinator)
+    enter_code(client, voting_round, code)
+    with django_assert_max_num_queries(12):
+        assert client.get(url("ballot", voting_round)).status_code == 200
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(30):
+        assert client.get(ws("round", voting_round)).status_code == 200
