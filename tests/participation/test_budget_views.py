@@ -416,3 +416,19 @@ def test_round_and_workspace_queries_do_not_grow_with_proposals(
     client.force_login(coordinator)
     with django_assert_max_num_queries(30):
         assert client.get(ws("round", voting_round)).status_code == 200
+
+
+def test_cumulative_results_count_points_and_voters(
+    client, voting_round, resident_factory, coordinator
+):
+    voting_round.ballot_rule = "cumulative"
+    voting_round.outcome_rule = "mes-approval"
+    voting_round.points_total = 5
+    voting_round.points_max_per_project = 5
+    voting_round.save()
+    speeltuin, bankjes, _m = voting_round.plans
+    for selection in [{speeltuin.pk: 5}, {speeltuin.pk: 2, bankjes.pk: 3}]:
+        ballot_cast(round=voting_round, selection=selection, user=resident_factory())
+    round_close(round=voting_round, actor=coordinator)
+    html = client.get(url("results", voting_round)).content.decode()
+    assert "7 punten van 2 stemmers" in html
