@@ -78,7 +78,7 @@ class RoundViewSet(ModelViewSet):
     menu_label = _("Wijkbudgetrondes")
     menu_order = 175
     add_to_admin_menu = True
-    list_display = ["title", "budget_cents", "voting_starts_at", "closed_at"]
+    list_display = ["title", "budget_label", "voting_starts_at", "closed_at"]
     search_fields = ["title"]
 
     def get_form_class(self, for_update=False):

@@ -432,3 +432,11 @@ def test_cumulative_results_count_points_and_voters(
     round_close(round=voting_round, actor=coordinator)
     html = client.get(url("results", voting_round)).content.decode()
     assert "7 punten van 2 stemmers" in html
+
+
+def test_the_pages_work_in_english_too(client, voting_round, coordinator):
+    assert client.get(f"/en/wijkbudget/{voting_round.slug}/").status_code == 200
+    assert client.get(f"/en/wijkbudget/{voting_round.slug}/stemmen/").status_code == 200
+    client.force_login(coordinator)
+    html = client.get(reverse("wijkbudget_rounds:index")).content.decode()
+    assert "€ 10.000,00" in html
