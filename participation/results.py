@@ -65,8 +65,8 @@ def explain_project(entry: dict, result: dict) -> str:
         text = ngettext(
             "%(n)s stemmer koos dit plan.",
             "%(n)s stemmers kozen dit plan.",
-            entry.get("supporters", votes),
-        ) % {"n": entry.get("supporters", votes)}
+            entry.get("supporters", entry.get("voters", votes)),
+        ) % {"n": entry.get("supporters", entry.get("voters", votes))}
         text += " " + _(
             "Ieder betaalde hoogstens %(per)s uit zijn gelijke deel van %(share)s; samen "
             "betaalden ze de %(cost)s die het kost. Het werd als nummer %(order)s gekozen."
@@ -87,7 +87,11 @@ def explain_project(entry: dict, result: dict) -> str:
         text = _(
             "%(n)s stemmers kozen dit plan, maar toen het aan de beurt kon komen, hadden zij samen "
             "nog %(left)s over. Het kost %(cost)s."
-        ) % {"n": votes, "left": format_euros(entry.get("money_left_cents", 0)), "cost": cost}
+        ) % {
+            "n": entry.get("voters", votes),
+            "left": format_euros(entry.get("money_left_cents", 0)),
+            "cost": cost,
+        }
         if entry.get("paid_for"):
             text += " " + _(
                 "Hun geld ging eerst naar plannen die per stemmer goedkoper waren: %(names)s."

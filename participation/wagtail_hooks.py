@@ -5,12 +5,69 @@ Both answer to model permissions that migration 0002 grants to coordinators and 
 from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from initiatives.money import euros_for_input
+
 from . import rules
+from .forms import EurosField
 from .models import Round
 from .workspace import urls as workspace_urls
+
+ROUND_FIELDS = [
+    "title",
+    "slug",
+    "intro",
+    "wijken",
+    "is_published",
+    "ideas_open_at",
+    "review_starts_at",
+    "voting_starts_at",
+    "voting_ends_at",
+    "realisation_starts_at",
+    "eligibility",
+    "min_age",
+    "ballot_rule",
+    "min_projects",
+    "max_projects",
+    "min_share_percent",
+    "points_total",
+    "points_max_per_project",
+    "outcome_rule",
+    "completion",
+    "score_threshold",
+]
+
+
+class RoundForm(WagtailAdminModelForm):
+    """The round as staff edit it: the budget in euros, stored as cents."""
+
+    budget = EurosField(label=_("Budget (euro)"), help_text=_("Bijvoorbeeld 50.000 of 12.500,50"))
+
+    class Meta:
+        model = Round
+        fields = ROUND_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["budget"].initial = euros_for_input(self.instance.budget_cents)
+        # Put the budget right after the wijken.
+        order = list(self.fields)
+        order.remove("budget")
+        order.insert(order.index("wijken") + 1, "budget")
+        self.order_fields(order)
+
+    def clean(self):
+        data = super().clean()
+        budget = data.get("budget")
+        if budget is not None and budget <= 0:
+            self.add_error("budget", _("Het budget moet meer dan nul zijn."))
+        elif budget is not None:
+            self.instance.budget_cents = budget
+        return data
 
 
 class RoundViewSet(ModelViewSet):
@@ -21,32 +78,11 @@ class RoundViewSet(ModelViewSet):
     menu_label = _("Wijkbudgetrondes")
     menu_order = 175
     add_to_admin_menu = True
-    list_display = ["title", "budget_cents", "voting_starts_at", "closed_at"]
+    list_display = ["title", "budget_label", "voting_starts_at", "closed_at"]
     search_fields = ["title"]
-    form_fields = [
-        "title",
-        "slug",
-        "intro",
-        "wijken",
-        "budget_cents",
-        "is_published",
-        "ideas_open_at",
-        "review_starts_at",
-        "voting_starts_at",
-        "voting_ends_at",
-        "realisation_starts_at",
-        "eligibility",
-        "min_age",
-        "ballot_rule",
-        "min_projects",
-        "max_projects",
-        "min_share_percent",
-        "points_total",
-        "points_max_per_project",
-        "outcome_rule",
-        "completion",
-        "score_threshold",
-    ]
+
+    def get_form_class(self, for_update=False):
+        return RoundForm
 
 
 @hooks.register("register_admin_viewset")

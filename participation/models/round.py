@@ -163,6 +163,13 @@ class Round(models.Model):
     def phase(self, now=None):
         return current_phase(self.dates, now or timezone.now())
 
+    def budget_label(self) -> str:
+        from initiatives.money import format_euros
+
+        return format_euros(self.budget_cents)
+
+    budget_label.short_description = _("budget")
+
     @property
     def is_cumulative(self) -> bool:
         return self.ballot_rule == BallotRule.CUMULATIVE

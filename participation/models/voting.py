@@ -8,6 +8,8 @@ same voter votes again (the last ballot counts). The receipt id is random and is
 only handle on their ballot in the published list.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -43,6 +45,8 @@ class Ballot(models.Model):
         ONLINE = "online", _("online")
         PAPER = "papier", _("op papier")
 
+    # Random keys: a sequence would line ballots up with the order of the "has voted" marks.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="ballots")
     receipt = models.CharField(max_length=16, unique=True)
     seal = models.CharField(max_length=64, blank=True, db_index=True)
@@ -60,6 +64,7 @@ class Ballot(models.Model):
 class BallotChoice(models.Model):
     """One project on one ballot; `points` is 1 on ballots without points."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="choices")
     proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="+")
     points = models.PositiveSmallIntegerField(default=1)

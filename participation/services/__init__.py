@@ -9,7 +9,7 @@ from .proposals import (
     proposal_submit,
 )
 from .realisation import realisation_add_update
-from .rounds import round_advance_phase, round_close
+from .rounds import round_advance_phase, round_close, round_count
 from .voting import (
     BallotRefused,
     ballot_cast,
@@ -31,6 +31,7 @@ __all__ = [
     "realisation_add_update",
     "round_advance_phase",
     "round_close",
+    "round_count",
     "vote_code_find",
     "vote_codes_generate",
 ]

@@ -26,11 +26,14 @@ def round_advance_phase(*, round: Round, actor) -> Round:
     return row
 
 
+# Counting runs in the request for ordinary rounds; a very large round is counted by the task
+# worker (MES with add-one completion takes seconds per 10,000 ballots), and the page says so.
+COUNT_IN_REQUEST_MAX_BALLOTS = 20_000
+
+
 def round_close(*, round: Round, actor) -> Round:
     """End the vote and publish the count. Holding the round's lock, no ballot can slip in
     between the last vote and the count (ballot_cast takes the same lock)."""
-    from .tally import compute_result
-
     with transaction.atomic():
         row = Round.objects.select_for_update().get(pk=round.pk)
         if row.closed_at is not None:
@@ -38,6 +41,27 @@ def round_close(*, round: Round, actor) -> Round:
         if row.phase() != Phase.STEMMEN:
             raise BudgetError(_("Een ronde kan alleen gesloten worden terwijl er gestemd wordt."))
         row.closed_at = timezone.now()
-        row.result = compute_result(row)
-        row.save(update_fields=["closed_at", "result"])
+        row.save(update_fields=["closed_at"])
+        if row.ballots.count() <= COUNT_IN_REQUEST_MAX_BALLOTS:
+            round_count(round=row)
+        else:
+            from ..tasks import count_round
+
+            transaction.on_commit(lambda: count_round.enqueue(row.pk))
+    return row
+
+
+def round_count(*, round: Round) -> Round:
+    """Compute and store the result of a closed round (once; the ballots no longer change)."""
+    from .tally import compute_result
+
+    with transaction.atomic():
+        row = Round.objects.select_for_update().get(pk=round.pk)
+        if row.closed_at is None:
+            raise BudgetError(_("Een ronde wordt pas geteld als het stemmen gesloten is."))
+        if row.result is None:
+            row.result = compute_result(row)
+            row.save(update_fields=["result"])
+        round.result = row.result
+        round.closed_at = row.closed_at
     return row

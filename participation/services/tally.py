@@ -102,6 +102,7 @@ def compute_result(round: Round) -> dict:
     # the slow add-one completion.
     chosen = select(round, election) if election.profile.n_voters and not mes else []
     score = scores(election)
+    approvals = election.profile.approvals()
     explained: dict[str, dict] = {}
     share = None
     if mes:
@@ -157,6 +158,7 @@ def compute_result(round: Round) -> dict:
                 "title": proposal.title,
                 "cost_cents": proposal.final_cost_cents or 0,
                 "score": int(score[j]) if score[j].denominator == 1 else float(score[j]),
+                "voters": approvals[j],
                 "selected": j in chosen_set,
                 "order": chosen.index(j) + 1 if j in chosen_set else None,
                 **explained.get(

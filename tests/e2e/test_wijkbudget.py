@@ -65,7 +65,7 @@ def test_a_round_from_ideas_to_results(
     staff.locator("#id_title").fill("Wijkbudget Moerwijk 2027")
     staff.locator("#id_slug").fill("moerwijk-2027")
     staff.locator("#id_wijken").select_option(label="Moerwijk")
-    staff.locator("#id_budget_cents").fill("1000000")
+    staff.locator("#id_budget").fill("10.000")
     yesterday = timezone.localtime() - timedelta(days=1)
     staff.locator("#id_ideas_open_at").fill(yesterday.strftime("%Y-%m-%d %H:%M"))
     staff.locator("#id_outcome_rule").select_option("mes-cost")

@@ -316,3 +316,127 @@ def test_my_proposals_export_and_erase(ideas_round, resident):
     assert export_user_budget(resident)["proposals"][0]["title"] == "Bankjes"
     erase_user_budget(resident)
     assert Proposal.objects.get().proposer is None
+
+
+def test_rounds_are_made_in_euros_in_the_admin(client, coordinator, moerwijk):
+    from participation.models import Round
+
+    client.force_login(coordinator)
+    data = {
+        "title": "Ronde",
+        "slug": "ronde-euro",
+        "wijken": [moerwijk.pk],
+        "budget": "12.500,50",
+        "is_published": "on",
+        "eligibility": "codes",
+        "min_age": "16",
+        "ballot_rule": "knapsack",
+        "min_projects": "1",
+        "min_share_percent": "0",
+        "points_total": "10",
+        "points_max_per_project": "5",
+        "outcome_rule": "mes-cost",
+        "completion": "add1",
+        "score_threshold": "0",
+    }
+    response = client.post(reverse("wijkbudget_rounds:add"), {**data, "budget": "-5"})
+    assert response.status_code == 200 and not Round.objects.exists()
+    client.post(reverse("wijkbudget_rounds:add"), data)
+    assert Round.objects.get().budget_cents == 1_250_050
+
+
+def test_realisation_updates_with_a_photo_on_the_round_page(
+    client, voting_round, resident_factory, coordinator
+):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from participation.feeds import recent_realisation_updates
+
+    closed_round(voting_round, resident_factory, coordinator)
+    voting_round.refresh_from_db()
+    won = next(p for p in voting_round.result["projects"] if p["selected"])
+    lost = [p for p in voting_round.result["projects"] if not p["selected"]]
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 10, 10)).save(buffer, "JPEG")
+    client.force_login(coordinator)
+    client.post(
+        ws("realisation", voting_round),
+        {
+            "proposal": won["id"],
+            "text": "De schep gaat in de grond.",
+            "photo": SimpleUploadedFile("a.jpg", buffer.getvalue()),
+        },
+    )
+    if lost:
+        response = client.post(
+            ws("realisation", voting_round), {"proposal": lost[0]["id"], "text": "x"}, follow=True
+        )
+        assert (
+            "Selecteer een geldige keuze" in response.content.decode()
+            or "Alleen plannen" in response.content.decode()
+        )
+    html = client.get(url("round", voting_round)).content.decode()
+    assert "De schep gaat in de grond." in html and "<img" in html
+    [update] = recent_realisation_updates(wijk=voting_round.wijken.get())
+    assert update.thumbnail
+
+
+def test_a_closed_round_waiting_for_its_count_says_so(client, voting_round):
+    from django.utils import timezone
+
+    voting_round.closed_at = timezone.now()
+    voting_round.save()
+    html = client.get(url("round", voting_round)).content.decode()
+    assert "Nu: Uitslag" in html and "We tellen nu de stemmen" in html
+
+
+def test_the_demo_round_is_seeded_once(wijken):
+    from participation.demo import seed_demo_round
+
+    first = seed_demo_round()
+    assert seed_demo_round() == first
+    assert first.phase() == "stemmen" and first.proposals.on_ballot().count() == 5
+
+
+@pytest.mark.parametrize("extra", [0, 12])
+def test_round_and_workspace_queries_do_not_grow_with_proposals(
+    client, voting_round, proposal_factory, coordinator, extra, django_assert_max_num_queries
+):
+    for _ in range(extra):
+        proposal_factory(round=voting_round)
+    with django_assert_max_num_queries(10):
+        assert client.get(url("round", voting_round)).status_code == 200
+    [code] = vote_codes_generate(round=voting_round, count=1, actor=coordinator)
+    enter_code(client, voting_round, code)
+    with django_assert_max_num_queries(12):
+        assert client.get(url("ballot", voting_round)).status_code == 200
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(30):
+        assert client.get(ws("round", voting_round)).status_code == 200
+
+
+def test_cumulative_results_count_points_and_voters(
+    client, voting_round, resident_factory, coordinator
+):
+    voting_round.ballot_rule = "cumulative"
+    voting_round.outcome_rule = "mes-approval"
+    voting_round.points_total = 5
+    voting_round.points_max_per_project = 5
+    voting_round.save()
+    speeltuin, bankjes, _m = voting_round.plans
+    for selection in [{speeltuin.pk: 5}, {speeltuin.pk: 2, bankjes.pk: 3}]:
+        ballot_cast(round=voting_round, selection=selection, user=resident_factory())
+    round_close(round=voting_round, actor=coordinator)
+    html = client.get(url("results", voting_round)).content.decode()
+    assert "7 punten van 2 stemmers" in html
+
+
+def test_the_pages_work_in_english_too(client, voting_round, coordinator):
+    assert client.get(f"/en/wijkbudget/{voting_round.slug}/").status_code == 200
+    assert client.get(f"/en/wijkbudget/{voting_round.slug}/stemmen/").status_code == 200
+    client.force_login(coordinator)
+    html = client.get(reverse("wijkbudget_rounds:index")).content.decode()
+    assert "€ 10.000,00" in html
