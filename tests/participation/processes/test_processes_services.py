@@ -152,3 +152,11 @@ def test_the_job_is_registered():
     from common.schedule import jobs
 
     assert {"processes", "ledger"} <= set(jobs())
+
+
+def test_an_english_speaking_coordinator_still_stores_the_dutch_address(open_process, coordinator):
+    from django.utils import translation
+
+    with translation.override("en"):
+        process_publish_report(process=open_process, actor=coordinator, report="Done.")
+    assert LedgerEntry.objects.get().input_url == "/inspraak/zuiderpark/"
