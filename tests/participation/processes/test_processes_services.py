@@ -160,3 +160,14 @@ def test_an_english_speaking_coordinator_still_stores_the_dutch_address(open_pro
     with translation.override("en"):
         process_publish_report(process=open_process, actor=coordinator, report="Done.")
     assert LedgerEntry.objects.get().input_url == "/inspraak/zuiderpark/"
+
+
+def test_the_demo_processes_clash_and_one_is_overdue(wijken):
+    from django.core.management import call_command
+
+    call_command("seed_processes", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("seed_processes", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Process.objects.count() == 4
+    skate = Process.objects.get(slug="skatebaan-zuiderpark")
+    assert [p.slug for p in process_clashes(skate)] == ["jongeren-moerwijk-ontmoeten"]
+    assert [p.slug for p in Process.objects.overdue()] == ["dreven-gaarden-zichten"]
