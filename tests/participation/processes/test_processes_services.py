@@ -171,3 +171,9 @@ def test_the_demo_processes_clash_and_one_is_overdue(wijken):
     skate = Process.objects.get(slug="skatebaan-zuiderpark")
     assert [p.slug for p in process_clashes(skate)] == ["jongeren-moerwijk-ontmoeten"]
     assert [p.slug for p in Process.objects.overdue()] == ["dreven-gaarden-zichten"]
+
+
+def test_running_processes_of_a_wijk(open_process, overdue_process, process_factory, wijken):
+    process_factory(wijken=[wijken["moerwijk"]])  # a concept is not running
+    assert list(Process.objects.running().in_wijk(wijken["moerwijk"])) == [open_process]
+    assert not Process.objects.running().in_wijk(wijken["bouwlust"]).exists()
