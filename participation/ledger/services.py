@@ -1,9 +1,12 @@
 """Writing into the ledger: `publish` (create or update the entry for one input) and `withdraw`."""
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 
 from .models import LedgerEntry
 
@@ -68,46 +71,64 @@ def withdraw(*, obj) -> int:
     return deleted
 
 
-def sync_entries(*, model, source: str, rows: list[tuple[int, dict]]) -> tuple[int, int]:
-    """Make the entries of `source` for `model` exactly `rows` ((pk, entry_fields), ...):
-    upsert in batches, remove the ones no longer listed. For providers that read a module's
-    models on a schedule. Returns (kept, removed)."""
-    content_type = ContentType.objects.get_for_model(model, for_concrete_model=True)
-    update_fields = [
-        "source",
-        "title",
-        "answer",
-        "answered_at",
-        "wijk",
-        "input_url",
-        "input_reference",
-        "input_summary",
-        "input_received_at",
-        "deadline",
-        "on_time",
-        "photo_url",
-        "is_public",
-        "updated_at",
-    ]
-    from django.utils import timezone
+UPDATE_FIELDS = [
+    "source",
+    "title",
+    "answer",
+    "answered_at",
+    "wijk",
+    "input_url",
+    "input_reference",
+    "input_summary",
+    "input_received_at",
+    "deadline",
+    "on_time",
+    "photo_url",
+    "is_public",
+    "updated_at",
+]
+BATCH = 500
 
-    now = timezone.now()
-    with transaction.atomic():
+
+def sync_entries(
+    *,
+    model,
+    source: str,
+    answered: QuerySet,
+    build: Callable[[QuerySet], Iterable[tuple[int, dict]]],
+    full: bool = False,
+) -> tuple[int, int]:
+    """Make the entries of `source` match `answered` (the inputs of `model` that have a public
+    answer), for providers that read a module's models on a schedule. Only inputs changed since
+    their entry was written are rebuilt (`model.updated_at`), unless `full`; `build(queryset)`
+    yields (pk, entry_fields(...)) for a batch. Entries whose input left `answered` (reopened,
+    made private) are removed. Returns (written, removed)."""
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=True)
+    entries = LedgerEntry.objects.filter(content_type=content_type, source=source)
+    current = dict(answered.values_list("pk", "updated_at"))
+    written_at = dict(entries.values_list("object_id", "updated_at"))
+    changed = [
+        pk
+        for pk, updated in current.items()
+        if full or pk not in written_at or updated >= written_at[pk]
+    ]
+    stale = [pk for pk in written_at if pk not in current]
+    written = removed = 0
+    for start in range(0, len(changed), BATCH):
+        now = timezone.now()
+        batch = answered.filter(pk__in=changed[start : start + BATCH])
         objects = [
-            LedgerEntry(content_type=content_type, object_id=pk, updated_at=now, **fields)
-            for pk, fields in rows
+            LedgerEntry(content_type=content_type, object_id=pk, **{**fields, "updated_at": now})
+            for pk, fields in build(batch)
         ]
-        LedgerEntry.objects.bulk_create(
-            objects,
-            batch_size=500,
-            update_conflicts=True,
-            unique_fields=["content_type", "object_id"],
-            update_fields=update_fields,
-        )
-        keep = {pk for pk, _fields in rows}
-        stale = LedgerEntry.objects.filter(content_type=content_type, source=source)
-        stale_ids = [e for e in stale.values_list("object_id", flat=True) if e not in keep]
-        removed = 0
-        for start in range(0, len(stale_ids), 500):
-            removed += stale.filter(object_id__in=stale_ids[start : start + 500]).delete()[0]
-    return len(rows), removed
+        with transaction.atomic():
+            LedgerEntry.objects.bulk_create(
+                objects,
+                update_conflicts=True,
+                unique_fields=["content_type", "object_id"],
+                update_fields=UPDATE_FIELDS,
+            )
+        written += len(objects)
+    for start in range(0, len(stale), BATCH):
+        removed += entries.filter(object_id__in=stale[start : start + BATCH]).delete()[0]
+    return written, removed

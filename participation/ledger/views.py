@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from common.context_processors import localized_path
 from common.models import Wijk
 
 from .models import LedgerEntry
@@ -32,6 +33,8 @@ def feed(request, wijk: str | None = None):
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
     for entry in page:
         entry.source_label = sources[entry.source].label if entry.source in sources else ""
+        # Stored as Dutch paths; shown in the visitor's language.
+        entry.link = localized_path(entry.input_url) if entry.input_url.startswith("/") else ""
     counts = [(source, source.counts(place)) for source in sources.values()]
     overdue = []
     for source in sources.values():

@@ -78,6 +78,11 @@ class ProcessQuerySet(models.QuerySet):
         """Running on at least one day of [start, end]."""
         return self.filter(starts_on__lte=end, ends_on__gte=start)
 
+    def running(self, today: dt.date | None = None):
+        """Published and open for input today (for wijk pages and the like)."""
+        today = today or timezone.localdate()
+        return self.published().filter(starts_on__lte=today, ends_on__gte=today)
+
     def overdue(self, today: dt.date | None = None):
         """Published, the promised follow-up date has passed, and no report yet."""
         today = today or timezone.localdate()

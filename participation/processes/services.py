@@ -3,10 +3,11 @@ were seen), a resident's contribution, the follow-up report, and the reminders t
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from common.notifications import notify
@@ -110,6 +111,12 @@ def _followup_deadline(process: Process) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day_after, dt.time.min))
 
 
+def _dutch_url(process: Process) -> str:
+    """Stored and mailed addresses are the Dutch ones (no prefix), whatever the admin's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return process.get_absolute_url()
+
+
 def process_publish_report(*, process: Process, actor, report: str) -> Process:
     """Publish "wat is er met uw inbreng gedaan": everyone who contributed and can be reached
     hears it; the report goes into the ledger. Publishing again corrects the text but tells
@@ -140,7 +147,7 @@ def process_publish_report(*, process: Process, actor, report: str) -> Process:
             answer=report,
             answered_at=row.report_published_at,
             wijken=list(row.wijken.all()),
-            input_url=row.get_absolute_url(),
+            input_url=_dutch_url(row),
             input_summary=row.summary,
             input_received_at=timezone.make_aware(dt.datetime.combine(row.starts_on, dt.time.min)),
             deadline=_followup_deadline(row),
@@ -154,7 +161,7 @@ def _tell_contributors(process: Process, now) -> int:
     seen_users, seen_emails = set(), set()
     context = {
         "title": process.title,
-        "url": process.get_absolute_url(),
+        "url": _dutch_url(process),
         "report": process.report,
     }
     already = process.contributions.exclude(notified_at=None)
@@ -191,7 +198,7 @@ def processes_remind_owners(*, now=None) -> int:
         context = {
             "title": process.title,
             "followup_due": process.followup_due.isoformat(),
-            "url": process.get_absolute_url(),
+            "url": _dutch_url(process),
             "contributions": process.contributions.count(),
         }
         if process.owner is not None and process.owner.is_active:

@@ -12,5 +12,7 @@ def register_builtin_sources() -> None:
         provider.register()
 
 
-def sync_all() -> dict[str, tuple[int, int]]:
-    return {key: provider.sync() for key, provider in PROVIDERS.items()}
+def sync_all(*, full: bool = False) -> dict[str, tuple[int, int]]:
+    """(written, removed) per provider; `full` rewrites every entry (after a change in what
+    the ledger shows), otherwise only those whose input changed."""
+    return {key: provider.sync(full=full) for key, provider in PROVIDERS.items()}

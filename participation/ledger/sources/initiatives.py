@@ -76,10 +76,10 @@ def answer_text(initiative: Initiative) -> str:
     return "\n".join(parts)
 
 
-def rows() -> list[tuple[int, dict]]:
+def build(batch) -> list[tuple[int, dict]]:
     result = []
     with translation.override("nl"):
-        for initiative in answered_queryset().iterator(chunk_size=500):
+        for initiative in batch:
             result.append(
                 (
                     initiative.pk,
@@ -100,5 +100,7 @@ def rows() -> list[tuple[int, dict]]:
     return result
 
 
-def sync() -> tuple[int, int]:
-    return sync_entries(model=Initiative, source=KEY, rows=rows())
+def sync(*, full: bool = False) -> tuple[int, int]:
+    return sync_entries(
+        model=Initiative, source=KEY, answered=answered_queryset(), build=build, full=full
+    )

@@ -56,10 +56,10 @@ def answered_queryset():
     )
 
 
-def rows() -> list[tuple[int, dict]]:
+def build(batch) -> list[tuple[int, dict]]:
     result = []
     with translation.override("nl"):
-        for melding in answered_queryset().iterator(chunk_size=500):
+        for melding in batch:
             photo = melding.after_photos[0] if melding.after_photos else None
             wijk_url = (
                 reverse("meldingen_public:wijk", args=[melding.wijk.slug])
@@ -89,5 +89,7 @@ def rows() -> list[tuple[int, dict]]:
     return result
 
 
-def sync() -> tuple[int, int]:
-    return sync_entries(model=Melding, source=KEY, rows=rows())
+def sync(*, full: bool = False) -> tuple[int, int]:
+    return sync_entries(
+        model=Melding, source=KEY, answered=answered_queryset(), build=build, full=full
+    )

@@ -126,3 +126,15 @@ def test_counts_cost_the_same_queries_for_few_or_many_rows(
     with django_assert_num_queries(2):
         for source in ("meldingen", "initiatieven"):
             ledger.all_sources()[source].counts(wijken["moerwijk"])
+
+
+def test_a_second_sync_rewrites_only_what_changed(closed_melding):
+    first = closed_melding()
+    closed_melding()
+    assert sync_all()["meldingen"] == (2, 0)
+    assert sync_all()["meldingen"] == (0, 0)
+    first.public_description = "Tekst aangepast door de behandelaar."
+    first.save()
+    assert sync_all()["meldingen"] == (1, 0)
+    assert LedgerEntry.objects.get(object_id=first.pk).input_summary.startswith("Tekst aangepast")
+    assert sync_all(full=True)["meldingen"] == (2, 0)

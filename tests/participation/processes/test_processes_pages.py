@@ -148,3 +148,11 @@ def test_list_and_calendar_query_counts_do_not_grow(
         assert client.get("/inspraak/").status_code == 200
     with django_assert_num_queries(3):  # wijken, processes, their wijken
         assert client.get("/inspraak/kalender/").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/inspraak/", "/inspraak/kalender/", "/terugkoppeling/"])
+def test_pages_answer_in_english_too(client, open_process, path):
+    response = client.get(f"/en{path}")
+    assert response.status_code == 200
+    assert '<html lang="en"' in response.content.decode()
+    assert client.get("/en/inspraak/zuiderpark/").status_code == 200

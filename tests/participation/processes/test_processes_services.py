@@ -152,3 +152,28 @@ def test_the_job_is_registered():
     from common.schedule import jobs
 
     assert {"processes", "ledger"} <= set(jobs())
+
+
+def test_an_english_speaking_coordinator_still_stores_the_dutch_address(open_process, coordinator):
+    from django.utils import translation
+
+    with translation.override("en"):
+        process_publish_report(process=open_process, actor=coordinator, report="Done.")
+    assert LedgerEntry.objects.get().input_url == "/inspraak/zuiderpark/"
+
+
+def test_the_demo_processes_clash_and_one_is_overdue(wijken):
+    from django.core.management import call_command
+
+    call_command("seed_processes", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("seed_processes", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Process.objects.count() == 4
+    skate = Process.objects.get(slug="skatebaan-zuiderpark")
+    assert [p.slug for p in process_clashes(skate)] == ["jongeren-moerwijk-ontmoeten"]
+    assert [p.slug for p in Process.objects.overdue()] == ["dreven-gaarden-zichten"]
+
+
+def test_running_processes_of_a_wijk(open_process, overdue_process, process_factory, wijken):
+    process_factory(wijken=[wijken["moerwijk"]])  # a concept is not running
+    assert list(Process.objects.running().in_wijk(wijken["moerwijk"])) == [open_process]
+    assert not Process.objects.running().in_wijk(wijken["bouwlust"]).exists()
