@@ -44,6 +44,8 @@ migrate: install
 demo-data: migrate
 	$(PY) manage.py load_initial_data
 	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_processes
+	$(PY) manage.py ledger_sync
 
 serve:
 	./scripts/run.sh
