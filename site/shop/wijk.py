@@ -50,7 +50,6 @@ def wijk_modules(page, request=None) -> dict:
     activities = list(
         Activity.objects.upcoming(timezone.now())
         .filter(wijk=wijk)
-        .with_counts()
         .select_related("wijk")
         .order_by("starts_at", "pk")[:UPCOMING_ACTIVITIES]
     )

@@ -98,6 +98,8 @@ def test_a_full_activity_puts_the_next_on_the_waiting_list_who_moves_up_on_cance
     third.refresh_from_db()
     assert second.status == RegistrationStatus.CONFIRMED and second.moved_up_at is not None
     assert third.status == RegistrationStatus.WAITING  # only one place came free
+    activity.refresh_from_db()
+    assert (activity.confirmed_count, activity.waiting_count) == (1, 1)
     (told,) = mails_to("b@x.nl")
     assert "Er is plaats voor u" in told.subject
     assert told.attachments[0][0] == "activiteit.ics"
