@@ -95,3 +95,11 @@ def test_a_wijk_page_costs_the_same_queries_with_few_or_many_rows(client, page_t
 def test_editors_can_add_a_project_only_below_a_wijk_page():
     assert ProjectPage.parent_page_types == ["shop.WijkPage"]
     assert "shop.ProjectPage" in WijkPage.subpage_types
+
+
+def test_the_participatiewinkel_shows_what_is_coming_up(client, page_tree, wijken):
+    ActivityFactory(wijk=wijken["vrederust"], title="Taalcafé Vrederust")
+    ActivityFactory(wijk=wijken["vrederust"], title="Nog niet openbaar", is_published=False)
+    html = client.get("/participatiewinkel/").content.decode()
+    assert "Taalcafé Vrederust" in html and "Nog niet openbaar" not in html
+    assert 'href="/agenda/"' in html
