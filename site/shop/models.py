@@ -149,7 +149,6 @@ class ParticipatiewinkelPage(Page):
         verbose_name = _("participatiewinkel")
 
     def get_context(self, request, *args, **kwargs):
-
         context = super().get_context(request, *args, **kwargs)
         context["activities"] = list(
             Activity.objects.upcoming().select_related("wijk").order_by("starts_at", "pk")[:4]
