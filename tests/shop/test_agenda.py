@@ -14,7 +14,7 @@ from django.utils import timezone
 from common.schedule import jobs
 from shop.agenda import activities_between
 from shop.agenda.factories import ActivityFactory, in_days
-from shop.agenda.models import ActivityType, Registration, RegistrationStatus
+from shop.agenda.models import Activity, ActivityType, Registration, RegistrationStatus
 from shop.agenda.services import (
     AgendaError,
     registration_by_token,
@@ -325,26 +325,30 @@ def test_coordinators_and_editors_plan_activities_residents_cannot(
     assert client.get(list_url).status_code == 200
     client.force_login(coordinator)
     start = in_days(5)
-    response = client.post(
-        add_url,
-        {
-            "type": "wijkforum",
-            "wijk": moerwijk.pk,
-            "title": "Wijkforum Moerwijk",
-            "description": "Praat mee.",
-            "place": "Buurthuis",
-            "address": "",
-            "starts_at": timezone.localtime(start).strftime("%Y-%m-%d %H:%M"),
-            "ends_at": timezone.localtime(start - dt.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
-            "capacity": "30",
-            "registration_open": "on",
-            "organiser": "Gemeente",
-            "contact_email": "",
-            "audience": "",
-            "is_published": "on",
-        },
-    )
+    data = {
+        "type": "wijkforum",
+        "wijk": moerwijk.pk,
+        "title": "Wijkforum Moerwijk",
+        "description": "Praat mee.",
+        "place": "Buurthuis",
+        "address": "",
+        "starts_at": timezone.localtime(start).strftime("%Y-%m-%d %H:%M"),
+        "ends_at": timezone.localtime(start - dt.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
+        "capacity": "30",
+        "registration_open": "on",
+        "organiser": "Gemeente",
+        "contact_email": "",
+        "audience": "",
+        "is_published": "on",
+    }
+    response = client.post(add_url, data)
     assert "De activiteit moet eindigen na het begin." in response.content.decode()
+    assert 'value="Wijkforum Moerwijk"' in response.content.decode()
+    data["ends_at"] = timezone.localtime(start + dt.timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    assert client.post(add_url, data).status_code == 302
+    created = Activity.objects.get(title="Wijkforum Moerwijk")
+    assert "Wijkforum Moerwijk" in client.get(reverse("shop:agenda")).content.decode()
+    assert created.get_absolute_url() in client.get(reverse("shop:agenda")).content.decode()
     registrations = reverse("wagtailsnippets_shop_registration:list")
     assert client.get(registrations).status_code == 200
     assert client.get(reverse("wagtailsnippets_shop_registration:add")).status_code in (302, 403)
