@@ -161,6 +161,13 @@ class ParticipatiewinkelPage(Page):
     class Meta:
         verbose_name = _("participatiewinkel")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["activities"] = list(
+            Activity.objects.upcoming().select_related("wijk").order_by("starts_at", "pk")[:4]
+        )
+        return context
+
 
 class ContentPage(Page):
     intro = models.TextField(_("inleiding"), blank=True)

@@ -36,7 +36,6 @@ def search(request):
             list(
                 Activity.objects.upcoming()
                 .filter(match)
-                .with_counts()
                 .select_related("wijk")
                 .order_by("starts_at", "pk")[:ACTIVITY_HITS]
             )

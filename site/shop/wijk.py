@@ -4,8 +4,10 @@ at most, whatever the number of rows, and a module that is not installed simply 
 part as a link."""
 
 from django.apps import apps
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from wagtail.models import Locale
 
 from .agenda.models import Activity
 from .projects import ProjectPage
@@ -33,15 +35,29 @@ def _initiatives(wijk) -> list:
     )
 
 
-def wijk_modules(page, request=None) -> dict:
-    wijk = page.wijk
-    projects = list(
+def _live_children(page) -> list:
+    return list(
         ProjectPage.objects.child_of(page)
         .live()
         .public()
         .prefetch_related("steps")
         .order_by("path")
     )
+
+
+def _projects(page) -> list:
+    """The projects below this wijk page; a translation without its own projects (yet) shows
+    those of the Dutch page, so an English reader still sees what is being built."""
+    projects = _live_children(page)
+    if projects or page.locale.language_code == settings.LANGUAGE_CODE:
+        return projects
+    original = page.get_translation_or_none(Locale.get_default())
+    return _live_children(original) if original is not None else []
+
+
+def wijk_modules(page, request=None) -> dict:
+    wijk = page.wijk
+    projects = _projects(page)
     markers = [
         {"lat": p.point[0], "lon": p.point[1], "title": p.title, "url": p.get_url(request)}
         for p in projects
@@ -50,7 +66,6 @@ def wijk_modules(page, request=None) -> dict:
     activities = list(
         Activity.objects.upcoming(timezone.now())
         .filter(wijk=wijk)
-        .with_counts()
         .select_related("wijk")
         .order_by("starts_at", "pk")[:UPCOMING_ACTIVITIES]
     )

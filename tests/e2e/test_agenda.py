@@ -105,6 +105,9 @@ def test_last_place_waiting_list_and_moving_up(
     visitor.follow(page.get_by_role("link", name="Samenwerken Twickelstraat"))
     assert page.get_by_role("heading", name="Tijdlijn").is_visible()
 
+    visitor.goto("/participatiewinkel/")
+    assert page.get_by_role("link", name="Wijkforum Bouwlust").is_visible()
+
     # Site search from the home page finds methods and projects.
     visitor.goto("/")
     page.get_by_role("searchbox", name="Waar zoekt u naar?").fill("wijkschouw")

@@ -14,7 +14,7 @@ from django.utils import timezone
 from common.schedule import jobs
 from shop.agenda import activities_between
 from shop.agenda.factories import ActivityFactory, in_days
-from shop.agenda.models import ActivityType, Registration, RegistrationStatus
+from shop.agenda.models import Activity, ActivityType, Registration, RegistrationStatus
 from shop.agenda.services import (
     AgendaError,
     registration_by_token,
@@ -98,6 +98,8 @@ def test_a_full_activity_puts_the_next_on_the_waiting_list_who_moves_up_on_cance
     third.refresh_from_db()
     assert second.status == RegistrationStatus.CONFIRMED and second.moved_up_at is not None
     assert third.status == RegistrationStatus.WAITING  # only one place came free
+    activity.refresh_from_db()
+    assert (activity.confirmed_count, activity.waiting_count) == (1, 1)
     (told,) = mails_to("b@x.nl")
     assert "Er is plaats voor u" in told.subject
     assert told.attachments[0][0] == "activiteit.ics"
@@ -323,26 +325,30 @@ def test_coordinators_and_editors_plan_activities_residents_cannot(
     assert client.get(list_url).status_code == 200
     client.force_login(coordinator)
     start = in_days(5)
-    response = client.post(
-        add_url,
-        {
-            "type": "wijkforum",
-            "wijk": moerwijk.pk,
-            "title": "Wijkforum Moerwijk",
-            "description": "Praat mee.",
-            "place": "Buurthuis",
-            "address": "",
-            "starts_at": timezone.localtime(start).strftime("%Y-%m-%d %H:%M"),
-            "ends_at": timezone.localtime(start - dt.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
-            "capacity": "30",
-            "registration_open": "on",
-            "organiser": "Gemeente",
-            "contact_email": "",
-            "audience": "",
-            "is_published": "on",
-        },
-    )
+    data = {
+        "type": "wijkforum",
+        "wijk": moerwijk.pk,
+        "title": "Wijkforum Moerwijk",
+        "description": "Praat mee.",
+        "place": "Buurthuis",
+        "address": "",
+        "starts_at": timezone.localtime(start).strftime("%Y-%m-%d %H:%M"),
+        "ends_at": timezone.localtime(start - dt.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
+        "capacity": "30",
+        "registration_open": "on",
+        "organiser": "Gemeente",
+        "contact_email": "",
+        "audience": "",
+        "is_published": "on",
+    }
+    response = client.post(add_url, data)
     assert "De activiteit moet eindigen na het begin." in response.content.decode()
+    assert 'value="Wijkforum Moerwijk"' in response.content.decode()
+    data["ends_at"] = timezone.localtime(start + dt.timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    assert client.post(add_url, data).status_code == 302
+    created = Activity.objects.get(title="Wijkforum Moerwijk")
+    assert "Wijkforum Moerwijk" in client.get(reverse("shop:agenda")).content.decode()
+    assert created.get_absolute_url() in client.get(reverse("shop:agenda")).content.decode()
     registrations = reverse("wagtailsnippets_shop_registration:list")
     assert client.get(registrations).status_code == 200
     assert client.get(reverse("wagtailsnippets_shop_registration:add")).status_code in (302, 403)

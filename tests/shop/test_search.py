@@ -2,6 +2,7 @@
 them, and upcoming activities from the agenda."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from shop.agenda.factories import ActivityFactory
@@ -46,3 +47,22 @@ def test_an_empty_or_odd_query_is_no_error(client, page_tree):
         assert client.get(reverse("shop:search"), {"q": odd}).status_code == 200
     response = client.get(reverse("shop:search"), {"q": "wijk", "pagina": "999"})
     assert response.status_code == 200
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="Dutch stemming is PostgreSQL full text search"
+)
+def test_dutch_stemming_with_the_production_search_config(client, settings, page_tree):
+    """Production settings give Wagtail's database backend SEARCH_CONFIG 'dutch' on PostgreSQL:
+    'speeltuin' then finds a page that only says 'speeltuinen'."""
+    from shop.models import ContentPage, HomePage
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+    }
+    home = HomePage.objects.get(locale__language_code="nl")
+    page = ContentPage(title="Buitenspelen", slug="buitenspelen", intro="Nieuwe speeltuinen.")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    html = search(client, "speeltuin")
+    assert 'href="/buitenspelen/"' in html

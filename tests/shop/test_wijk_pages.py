@@ -50,7 +50,8 @@ def test_a_wijk_page_shows_its_projects_agenda_and_modules(client, page_tree, wi
     assert "/meldingen/wijk/moerwijk/" in html and "/wijkbudget/" in html
     assert "/agenda/moerwijk.ics" in html and "/agenda/?wijk=moerwijk" in html
     assert "wijk-project-markers" in html  # the map's data, for the enhancement
-    assert client.get("/en/wijken/moerwijk/").status_code == 200
+    english = client.get("/en/wijken/moerwijk/").content.decode()
+    assert "Samenwerken Twickelstraat" in english  # the Dutch projects until translated
 
 
 def test_a_project_page_has_a_timeline_documents_and_a_place(client, page_tree):
@@ -95,3 +96,11 @@ def test_a_wijk_page_costs_the_same_queries_with_few_or_many_rows(client, page_t
 def test_editors_can_add_a_project_only_below_a_wijk_page():
     assert ProjectPage.parent_page_types == ["shop.WijkPage"]
     assert "shop.ProjectPage" in WijkPage.subpage_types
+
+
+def test_the_participatiewinkel_shows_what_is_coming_up(client, page_tree, wijken):
+    ActivityFactory(wijk=wijken["vrederust"], title="Taalcafé Vrederust")
+    ActivityFactory(wijk=wijken["vrederust"], title="Nog niet openbaar", is_published=False)
+    html = client.get("/participatiewinkel/").content.decode()
+    assert "Taalcafé Vrederust" in html and "Nog niet openbaar" not in html
+    assert 'href="/agenda/"' in html

@@ -61,7 +61,9 @@ class ActivityViewSet(SnippetViewSet):
         Column("type", label=_("soort"), accessor="get_type_display"),
         "wijk",
         DateColumn("starts_at", label=_("begint om")),
+        Column("confirmed_count", label=_("aangemeld")),
         Column("capacity", label=_("plaatsen")),
+        Column("waiting_count", label=_("wachtlijst")),
         Column("is_published", label=_("gepubliceerd")),
     ]
     list_filter = ["wijk", "type", "is_published"]

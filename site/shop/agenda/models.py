@@ -14,7 +14,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -54,17 +54,6 @@ class ActivityQuerySet(models.QuerySet):
     def between(self, start: dt.datetime, end: dt.datetime):
         """Activities that overlap [start, end)."""
         return self.filter(starts_at__lt=end, ends_at__gt=start)
-
-    def with_counts(self):
-        """Adds `confirmed_count` and `waiting_count` in the same query."""
-        return self.annotate(
-            confirmed_count=Count(
-                "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
-            ),
-            waiting_count=Count(
-                "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)
-            ),
-        )
 
 
 class Activity(models.Model):
@@ -109,6 +98,10 @@ class Activity(models.Model):
         help_text=_("Alleen invullen als de activiteit voor een bepaalde groep is."),
     )
     is_published = models.BooleanField(_("gepubliceerd"), default=False)
+    # Kept by the services under the activity's row lock (see services._recount), so lists
+    # show free places without counting registrations per row.
+    confirmed_count = models.PositiveIntegerField(_("aangemeld"), default=0, editable=False)
+    waiting_count = models.PositiveIntegerField(_("op de wachtlijst"), default=0, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = ActivityQuerySet.as_manager()
@@ -145,7 +138,7 @@ class Activity(models.Model):
         return self.ends_at <= timezone.now()
 
     def free_places(self) -> int | None:
-        """Needs `with_counts()`; None means no limit."""
+        """None means no limit."""
         if self.capacity is None:
             return None
         return max(self.capacity - self.confirmed_count, 0)

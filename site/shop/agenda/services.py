@@ -7,7 +7,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -128,6 +128,7 @@ def registration_create(
         raise AgendaError(
             _("U bent al aangemeld voor deze activiteit. Kijk in uw e-mail voor de bevestiging.")
         ) from error
+    _recount(locked)
     if has_place:
         _tell_confirmed(registration, token, event="agenda_registration")
     elif registration.email:
@@ -177,7 +178,19 @@ def registration_cancel(*, registration: Registration) -> Registration:
     _tell_organiser(activity, event="agenda_cancelled_organiser", registration=registration)
     if was_confirmed and activity.ends_at > timezone.now():
         _move_up(activity)
+    _recount(activity)
     return registration
+
+
+def _recount(activity: Activity) -> None:
+    """Store the numbers of places taken and people waiting; runs under the activity's lock."""
+    counts = activity.registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+    )
+    Activity.objects.filter(pk=activity.pk).update(
+        confirmed_count=counts["confirmed"], waiting_count=counts["waiting"]
+    )
 
 
 def _move_up(activity: Activity) -> None:

@@ -36,7 +36,7 @@ FEED_PAST_DAYS = 30
 
 def agenda(request):
     form = AgendaFilterForm(request.GET or None)
-    activities = Activity.objects.upcoming().with_counts().select_related("wijk")
+    activities = Activity.objects.upcoming().select_related("wijk")
     chosen_wijk = None
     if form.is_valid():
         chosen_wijk = form.cleaned_data["wijk"]
@@ -69,9 +69,7 @@ def _registration_of(user, activity: Activity) -> Registration | None:
 
 @require_http_methods(["GET", "POST"])
 def activity(request, pk: int):
-    item = get_object_or_404(
-        Activity.objects.published().with_counts().select_related("wijk"), pk=pk
-    )
+    item = get_object_or_404(Activity.objects.published().select_related("wijk"), pk=pk)
     initial = {}
     if request.user.is_authenticated:
         initial = {"name": request.user.display_name, "email": request.user.email}
