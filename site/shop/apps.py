@@ -22,3 +22,9 @@ class ShopConfig(AppConfig):
         register_exporter("agenda", export_user_registrations)
         register_eraser("agenda", erase_user_registrations)
         register_job("agenda-reminders", send_activity_reminders.enqueue)
+
+        from participation.processes.calendar import register_calendar_source
+
+        from .agenda.calendar import activity_entries
+
+        register_calendar_source("activiteiten", activity_entries)

@@ -2,9 +2,9 @@
 from their own services: they read those modules' models. Each provider has `register()` (its
 counts) and `sync()` (bring its entries up to date); `sync_all` runs every `sync`."""
 
-from . import initiatives, meldingen
+from . import initiatives, meldingen, wijkbudget
 
-PROVIDERS = {"meldingen": meldingen, "initiatieven": initiatives}
+PROVIDERS = {"meldingen": meldingen, "initiatieven": initiatives, "wijkbudget": wijkbudget}
 
 
 def register_builtin_sources() -> None:

@@ -208,6 +208,9 @@ WAGTAIL_SITE_NAME = "Zuidwest"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASE_URL.startswith(("postgres://", "postgresql://")):
+    # PostgreSQL full text with Dutch stemming: "speeltuin" also finds "speeltuinen".
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

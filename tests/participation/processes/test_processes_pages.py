@@ -104,6 +104,23 @@ def test_the_calendar_lists_processes_per_month_and_wijk(
     )
 
 
+def test_activities_of_the_agenda_are_on_the_calendar_of_their_wijk(client, wijken):
+    from shop.agenda.factories import ActivityFactory
+
+    start = timezone.now() + dt.timedelta(hours=2)
+    ActivityFactory(
+        wijk=wijken["moerwijk"],
+        title="Wijkforum Moerwijk",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+    )
+    month = timezone.localdate(start).strftime("%Y-%m")
+    html = client.get(f"/inspraak/kalender/?maand={month}&wijk=moerwijk").content.decode()
+    assert "Wijkforum Moerwijk" in html and "Activiteit" in html
+    html = client.get(f"/inspraak/kalender/?maand={month}&wijk=bouwlust").content.decode()
+    assert "Wijkforum Moerwijk" not in html
+
+
 def test_a_wrong_month_is_explained(client):
     response = client.get("/inspraak/kalender/?maand=dertien")
     assert response.status_code == 200
@@ -146,7 +163,7 @@ def test_list_and_calendar_query_counts_do_not_grow(
     client.get("/inspraak/")
     with django_assert_num_queries(4):  # wijken, count, page, wijken of the page
         assert client.get("/inspraak/").status_code == 200
-    with django_assert_num_queries(3):  # wijken, processes, their wijken
+    with django_assert_num_queries(4):  # wijken, processes, their wijken, activities
         assert client.get("/inspraak/kalender/").status_code == 200
 
 

@@ -1,0 +1,147 @@
+"""Wijkbudgetten in the ledger: the count of a round (which plans won, what they cost against
+the budget) and the realisation of funded plans (updates with a photo). Counts: plans sent in,
+plans with a feasibility answer, answered before voting started, and plans still waiting while
+the vote is already on (overdue)."""
+
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from initiatives.money import format_euros
+
+from ...budget_workflow import Feasibility
+from ...models import Proposal, ProposalEvent, RealisationUpdate, Round
+from ..registry import Counts, register_source
+from ..services import entry_fields, sync_entries
+
+KEY = "wijkbudget"
+ANSWERED = [Feasibility.HAALBAAR, Feasibility.NIET_HAALBAAR]
+
+
+def counts(wijk=None) -> Counts:
+    now = timezone.now()
+    proposals = Proposal.objects.filter(round__is_published=True).exclude(
+        status=Feasibility.SAMENGEVOEGD
+    )
+    if wijk is not None:
+        proposals = proposals.filter(round__wijken=wijk)
+    answered_in_time = ProposalEvent.objects.filter(
+        proposal=OuterRef("pk"), to_status__in=ANSWERED
+    ).filter(
+        Q(proposal__round__voting_starts_at__isnull=True)
+        | Q(created_at__lte=F("proposal__round__voting_starts_at"))
+    )
+    answered = Q(status__in=ANSWERED)
+    figures = proposals.annotate(in_time=Exists(answered_in_time)).aggregate(
+        received=Count("pk", distinct=True),
+        answered=Count("pk", filter=answered, distinct=True),
+        on_time=Count("pk", filter=answered & Q(in_time=True), distinct=True),
+        overdue=Count(
+            "pk",
+            filter=Q(status=Feasibility.INGEDIEND, round__voting_starts_at__lt=now),
+            distinct=True,
+        ),
+    )
+    return Counts(**figures)
+
+
+def register() -> None:
+    register_source(KEY, gettext_lazy("Wijkbudget"), counts, unit=gettext_lazy("plannen"))
+
+
+def counted_rounds():
+    return (
+        Round.objects.filter(is_published=True, closed_at__isnull=False, result__isnull=False)
+        .annotate(updated_at=F("closed_at"))
+        .prefetch_related("wijken")
+        .order_by("pk")
+    )
+
+
+def build_rounds(batch) -> list[tuple[int, dict]]:
+    result = []
+    with translation.override("nl"):
+        for round in batch:
+            projects = (round.result or {}).get("projects", [])
+            chosen = [p for p in projects if p.get("selected")]
+            spent = sum(p.get("cost_cents", 0) for p in chosen)
+            names = ", ".join(p.get("title", "") for p in chosen)
+            answer = _("Gekozen: %(names)s. Samen %(spent)s van het budget van %(budget)s.") % {
+                "names": names or _("geen plannen"),
+                "spent": format_euros(spent),
+                "budget": format_euros(round.budget_cents),
+            }
+            wijken = list(round.wijken.all())
+            result.append(
+                (
+                    round.pk,
+                    entry_fields(
+                        source=KEY,
+                        title=_("Uitslag: %(title)s") % {"title": round.title},
+                        answer=answer,
+                        answered_at=round.closed_at,
+                        wijk=wijken[0] if wijken else None,
+                        input_url=reverse("participation:results", args=[round.slug]),
+                        input_summary=_("%(count)s plannen op het stembiljet")
+                        % {"count": len(projects)},
+                        input_received_at=round.voting_starts_at,
+                        deadline=round.voting_ends_at,
+                    ),
+                )
+            )
+    return result
+
+
+def realisation_updates():
+    return (
+        RealisationUpdate.objects.filter(
+            proposal__round__is_published=True, proposal__round__closed_at__isnull=False
+        )
+        .annotate(updated_at=F("created_at"))
+        .select_related("proposal__round")
+        .prefetch_related("proposal__round__wijken")
+        .order_by("pk")
+    )
+
+
+def build_updates(batch) -> list[tuple[int, dict]]:
+    result = []
+    with translation.override("nl"):
+        for update in batch:
+            proposal = update.proposal
+            wijken = list(proposal.round.wijken.all())
+            result.append(
+                (
+                    update.pk,
+                    entry_fields(
+                        source=KEY,
+                        title=_("Uitvoering: %(title)s") % {"title": proposal.title},
+                        answer=update.text,
+                        answered_at=update.created_at,
+                        wijk=wijken[0] if wijken else None,
+                        input_url=reverse(
+                            "participation:proposal", args=[proposal.round.slug, proposal.pk]
+                        ),
+                        input_summary=proposal.description[:300],
+                        input_received_at=proposal.created_at,
+                        photo_url=update.thumbnail.url if update.thumbnail else "",
+                    ),
+                )
+            )
+    return result
+
+
+def sync(*, full: bool = False) -> tuple[int, int]:
+    rounds = sync_entries(
+        model=Round, source=KEY, answered=counted_rounds(), build=build_rounds, full=full
+    )
+    updates = sync_entries(
+        model=RealisationUpdate,
+        source=KEY,
+        answered=realisation_updates(),
+        build=build_updates,
+        full=full,
+    )
+    return rounds[0] + updates[0], rounds[1] + updates[1]

@@ -1,0 +1,56 @@
+"""Wijkbudget in the ledger: the count of a round and the realisation of its winners, with
+counts of plans answered before the vote and plans still waiting while voting is on."""
+
+import pytest
+
+from participation import ledger
+from participation.budget_workflow import Feasibility
+from participation.factories import ProposalFactory, RoundFactory
+from participation.ledger.models import LedgerEntry
+from participation.ledger.sources import sync_all
+from participation.services import ballot_cast, realisation_add_update, round_close
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def counted_round(wijken, user_factory):
+    round = RoundFactory(title="Wijkbudget Moerwijk", wijken=[wijken["moerwijk"]])
+    bench = ProposalFactory(
+        round=round, title="Bankjes bij de vijver", estimated_cost_cents=400_000
+    )
+    ProposalFactory(round=round, title="Grote speeltuin", estimated_cost_cents=900_000)
+    ProposalFactory(round=round, title="Te laat beoordeeld", status=Feasibility.INGEDIEND)
+    for _voter in range(3):
+        ballot_cast(round=round, selection={bench.pk: 1}, user=user_factory())
+    round_close(round=round, actor=user_factory(role="coordinator"))
+    round.refresh_from_db()
+    return round, bench
+
+
+def test_a_counted_round_and_its_realisation_are_answers_in_the_ledger(
+    client, counted_round, user_factory
+):
+    round, bench = counted_round
+    sync_all()
+    entry = LedgerEntry.objects.get(source="wijkbudget")
+    assert entry.title == "Uitslag: Wijkbudget Moerwijk"
+    assert "Bankjes bij de vijver" in entry.answer and "Grote speeltuin" not in entry.answer
+    assert entry.input_url == f"/wijkbudget/{round.slug}/uitslag/"
+
+    realisation_add_update(
+        proposal=bench, actor=user_factory(role="coordinator"), text="De bankjes staan er."
+    )
+    sync_all()
+    html = client.get("/terugkoppeling/moerwijk/?bron=wijkbudget").content.decode()
+    assert "Uitvoering: Bankjes bij de vijver" in html and "De bankjes staan er." in html
+    assert "Uitslag: Wijkbudget Moerwijk" in html
+
+
+def test_plans_without_an_answer_once_voting_started_count_as_overdue(counted_round, wijken):
+    source = ledger.all_sources()["wijkbudget"]
+    figures = source.counts(wijken["moerwijk"])
+    assert figures.received == 3
+    assert figures.answered == 2
+    assert figures.overdue == 1
+    assert source.counts(wijken["bouwlust"]).received == 0
