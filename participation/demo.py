@@ -45,6 +45,7 @@ PLANS = [
 def seed_demo_round() -> Round:
     existing = Round.objects.filter(slug=SLUG).first()
     if existing:
+        _demo_codes(existing)
         return existing
     now = timezone.now()
     with transaction.atomic():
@@ -72,10 +73,27 @@ def seed_demo_round() -> Round:
                 estimated_cost_cents=cents,
                 final_cost_cents=cents,
                 status=Feasibility.HAALBAAR,
+                created_at=now - timedelta(days=45),
             )
             ProposalEvent.objects.create(
                 proposal=proposal,
                 to_status=Feasibility.HAALBAAR,
                 public_message="Dit plan kan. Het staat op het stembiljet.",
+                # Answered during the feasibility review, before voting started.
+                created_at=now - timedelta(days=20),
             )
+    _demo_codes(round)
     return round
+
+
+DEMO_CODES = [f"DEMZWKBD222{n}" for n in range(2, 7)]  # DEMZ-WKBD-2222 … DEMZ-WKBD-2226
+
+
+def _demo_codes(round: Round) -> None:
+    """Known vote codes for the demo (seed_demo runs only with DEBUG), so a visitor can vote
+    without printing letters; real codes are random and shown once."""
+    from .models import VoteCode
+    from .services.voting import hash_code
+
+    for code in DEMO_CODES:
+        VoteCode.objects.get_or_create(round=round, code_hash=hash_code(round, code))

@@ -399,6 +399,11 @@ def test_the_demo_round_is_seeded_once(wijken):
     first = seed_demo_round()
     assert seed_demo_round() == first
     assert first.phase() == "stemmen" and first.proposals.on_ballot().count() == 5
+    # The demo codes of the README work, once each, and seeding again adds none.
+    from participation.services import vote_code_find
+
+    assert first.codes.count() == 5
+    assert vote_code_find(round=first, text="demz-wkbd-2222").pk
 
 
 @pytest.mark.parametrize("extra", [0, 12])
