@@ -127,6 +127,7 @@ def _ballot_context(round, selection, check=None, extra_errors=()):
         "check": check,
         "errors": errors,
         "left_cents": left,
+        "over_cents": max(-left, 0),
         "points_left": round.points_total - (check.points_used if check else 0),
     }
 

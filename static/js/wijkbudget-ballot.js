@@ -24,6 +24,22 @@
       if (box.checked) cents += parseInt(box.dataset.cost, 10) || 0;
     });
     used.textContent = euros.format(cents / 100);
+    // "Nog over" / "Te veel" against the budget, so the two lines never disagree.
+    var left = form.querySelector("[data-pb-left]");
+    var budget = parseInt(form.dataset.budget, 10);
+    if (left && !isNaN(budget)) {
+      var rest = budget - cents;
+      var label = rest < 0 ? left.dataset.textOver : left.dataset.textLeft;
+      var amount = euros.format(Math.abs(rest) / 100);
+      left.textContent = "";
+      if (rest < 0) {
+        var strong = document.createElement("strong");
+        strong.textContent = label + " " + amount;
+        left.appendChild(strong);
+      } else {
+        left.textContent = label + " " + amount;
+      }
+    }
   }
   form.addEventListener("change", update);
   form.addEventListener("input", update);
