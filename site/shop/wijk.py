@@ -35,6 +35,28 @@ def _initiatives(wijk) -> list:
     )
 
 
+def _budget(wijk) -> dict:
+    """The newest budget round of the wijk (open or counted) and the latest realisation news."""
+    if not apps.is_installed("participation"):
+        return {}
+    from participation.feeds import recent_realisation_updates
+    from participation.models import Round
+
+    round = Round.objects.public().filter(wijken=wijk).order_by("-created_at", "-pk").first()
+    return {
+        "budget_round": round,
+        "realisation_updates": list(recent_realisation_updates(wijk=wijk, limit=3)),
+    }
+
+
+def _processes(wijk) -> list:
+    if not apps.is_installed("participation.processes"):
+        return []
+    from participation.processes.models import Process
+
+    return list(Process.objects.running().in_wijk(wijk).order_by("ends_on", "pk")[:3])
+
+
 def _live_children(page) -> list:
     return list(
         ProjectPage.objects.child_of(page)
@@ -79,4 +101,8 @@ def wijk_modules(page, request=None) -> dict:
         "initiatives_url": f"{_url('initiatives:index')}?wijk={wijk.slug}",
         "meldingen_url": _url("meldingen_public:wijk", wijk.slug),
         "wijkbudget_url": _url("participation:wijkbudget"),
+        **_budget(wijk),
+        "processes": _processes(wijk),
+        "processes_url": _url("participation:processes:index"),
+        "ledger_url": _url("participation:terugkoppeling_wijk", wijk.slug),
     }

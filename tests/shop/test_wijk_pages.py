@@ -40,7 +40,19 @@ def test_a_wijk_page_shows_its_projects_agenda_and_modules(client, page_tree, wi
         reference="IN-2026-00901",
     )
     InitiativeFactory(wijk=wijken["moerwijk"], title="Nog een concept")
+    from participation.factories import ProposalFactory, RoundFactory
+    from participation.models import RealisationUpdate
+    from participation.processes.factories import PublishedProcessFactory
+
+    budget_round = RoundFactory(title="Wijkbudget Moerwijk 2027", wijken=[wijken["moerwijk"]])
+    plan = ProposalFactory(round=budget_round, title="Bankjes bij de vijver")
+    RealisationUpdate.objects.create(proposal=plan, text="De bankjes zijn besteld.")
+    PublishedProcessFactory(title="Speelplek Moerwijk", wijken=[wijken["moerwijk"]])
+    PublishedProcessFactory(title="Plein Bouwlust", wijken=[wijken["bouwlust"]])
     html = client.get("/wijken/moerwijk/").content.decode()
+    assert "Wijkbudget Moerwijk 2027" in html and "De bankjes zijn besteld." in html
+    assert "Speelplek Moerwijk" in html and "Plein Bouwlust" not in html
+    assert "/terugkoppeling/moerwijk/" in html
     assert "Samenwerken Twickelstraat" in html  # demo project from the programme
     assert "Plan voor het gebouw" in html  # its current step
     assert "Wijkforum Moerwijk" in html
@@ -78,8 +90,17 @@ def test_a_wijk_page_costs_the_same_queries_with_few_or_many_rows(client, page_t
             assert client.get(wijk_page.url).status_code == 200
         return len(queries)
 
+    from participation.factories import ProposalFactory, RoundFactory
+    from participation.models import RealisationUpdate
+    from participation.processes.factories import PublishedProcessFactory
+
+    budget_round = RoundFactory(wijken=[wijken["bouwlust"]])
     few = count()
     for n in range(6):
+        PublishedProcessFactory(wijken=[wijken["bouwlust"]])
+        RealisationUpdate.objects.create(
+            proposal=ProposalFactory(round=budget_round), text=f"Stap {n} is klaar."
+        )
         add_project(wijk_page, n)
         ActivityFactory(wijk=wijken["bouwlust"], starts_at=in_days(n + 1))
         InitiativeFactory(
