@@ -9,11 +9,11 @@ import os
 import random
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from shop.agenda.factories import in_days
 from shop.agenda.models import Activity, ActivityType, Registration, RegistrationStatus
+from tests.bench.conftest import measure
 
 pytestmark = pytest.mark.django_db
 
@@ -64,22 +64,6 @@ def bulk_activities(wijken, count: int) -> None:
         for i in range(3)
     ]
     Registration.objects.bulk_create(registrations, batch_size=1000)
-
-
-def measure(client, path: str, timer, rounds: int = 20) -> int:
-    executed = [0]
-
-    def count_queries(execute, sql, params, many, context):
-        executed[0] += 1
-        return execute(sql, params, many, context)
-
-    client.get(path)  # warm up
-    with connection.execute_wrapper(count_queries):
-        response = client.get(path)
-    assert response.status_code == 200, path
-    for _ in range(rounds):
-        timer(client.get, path)
-    return executed[0]
 
 
 def test_agenda_with_1000_activities(client, page_tree, wijken, timer):

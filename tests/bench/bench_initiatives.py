@@ -8,27 +8,11 @@ rows; response times (p50/p95) are printed.
 import os
 
 import pytest
-from django.db import connection
 
+from tests.bench.conftest import measure
 from tests.initiatives.bulk import bulk_initiatives
 
 pytestmark = pytest.mark.django_db
-
-
-def measure(client, path: str, timer, rounds: int = 20) -> int:
-    executed = [0]
-
-    def count_queries(execute, sql, params, many, context):
-        executed[0] += 1
-        return execute(sql, params, many, context)
-
-    client.get(path)  # warm up
-    with connection.execute_wrapper(count_queries):
-        response = client.get(path)
-    assert response.status_code == 200, path
-    for _ in range(rounds):
-        timer(client.get, path)
-    return executed[0]
 
 
 def test_gallery_and_queue_with_5000_initiatives(

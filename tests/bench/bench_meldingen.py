@@ -10,6 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from meldingen.models import Melding
+from tests.bench.conftest import measure
 
 pytestmark = pytest.mark.django_db
 
@@ -113,22 +114,6 @@ def bulk_reports(categories, wijken, count: int) -> None:
         ],
         batch_size=1000,
     )
-
-
-def measure(client, path: str, timer, rounds: int = 20) -> int:
-    executed = [0]
-
-    def count_queries(execute, sql, params, many, context):
-        executed[0] += 1
-        return execute(sql, params, many, context)
-
-    client.get(path)  # warm up
-    with connection.execute_wrapper(count_queries):
-        response = client.get(path)
-    assert response.status_code == 200, path
-    for _ in range(rounds):
-        timer(client.get, path)
-    return executed[0]
 
 
 def test_queue_and_public_list_with_10000_reports(

@@ -5,9 +5,9 @@ assertion is that the query count does not grow with the number of methods."""
 import os
 
 import pytest
-from django.db import connection
 
 from shop.methods.pages import MethodIndexPage
+from tests.bench.conftest import measure
 from tests.shop.test_methods_support import add_method
 
 pytestmark = pytest.mark.django_db
@@ -31,19 +31,6 @@ FILTERS = {
 }
 
 
-def queries_of(client, params) -> int:
-    executed = [0]
-
-    def count(execute, sql, sql_params, many, context):
-        executed[0] += 1
-        return execute(sql, sql_params, many, context)
-
-    client.get(URL, params)  # warm up
-    with connection.execute_wrapper(count):
-        assert client.get(URL, params).status_code == 200
-    return executed[0]
-
-
 def test_methods_index_with_every_filter(client, page_tree, timer):
     index = MethodIndexPage.objects.get(locale__language_code="nl")
     extra = int(os.environ.get("BENCH_METHODS", "200"))
@@ -54,9 +41,7 @@ def test_methods_index_with_every_filter(client, page_tree, timer):
                 add_method(index, f"bench-{n}", title=f"Bench methode {n}")
         for label, params in FILTERS.items():
             timer.samples = []
-            queries = queries_of(client, params)
-            for _ in range(20):
-                timer(client.get, URL, params)
+            queries = measure(client, URL, timer, params=params)
             results[(label, size_label)] = (queries, timer.report(f"{label} @ {size_label}"))
     print()
     for (_label, _size), (queries, line) in results.items():

@@ -26,3 +26,23 @@ class Timer:
 @pytest.fixture
 def timer():
     return Timer()
+
+
+def measure(client, path: str, timer, rounds: int = 20, params=None) -> int:
+    """GET `path` once to warm caches, count the queries of one more GET, then time `rounds`
+    GETs with `timer`. Returns the query count."""
+    from django.db import connection
+
+    executed = [0]
+
+    def count_queries(execute, sql, sql_params, many, context):
+        executed[0] += 1
+        return execute(sql, sql_params, many, context)
+
+    client.get(path, params)  # warm up
+    with connection.execute_wrapper(count_queries):
+        response = client.get(path, params)
+    assert response.status_code == 200, path
+    for _ in range(rounds):
+        timer(client.get, path, params)
+    return executed[0]

@@ -1,0 +1,47 @@
+// Small maps with markers (initiatives, wijk projects): an enhancement of a list that is
+// complete without it. Without JavaScript, Leaflet or the tile server the map stays hidden.
+// Markup: <div data-marker-map data-markers="ID" data-text-map="label" hidden><div data-map>…
+// and a <script type="application/json" id="ID"> with [{lat, lon, title, url}].
+(function () {
+  "use strict";
+  if (!window.L) return;
+  document.querySelectorAll("[data-marker-map]").forEach(function (section) {
+    var data = document.getElementById(section.dataset.markers || "");
+    if (!data) return;
+    var markers;
+    try { markers = JSON.parse(data.textContent) || []; } catch (e) { return; }
+    if (!markers.length) return;
+    var canvas = section.querySelector("[data-map]");
+    section.hidden = false;
+    canvas.setAttribute("role", "region");
+    canvas.setAttribute("aria-label", section.dataset.textMap || "");
+    var map = L.map(canvas, {
+      zoomControl: false,
+      attributionControl: false, // the credit is a line of text under the map
+      renderer: L.svg({ padding: 0 }),
+      minZoom: 11,
+      maxZoom: 18
+    }).setView([52.047, 4.268], 13);
+    var tiles = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 19 });
+    var failed = 0;
+    tiles.on("tileerror", function () {
+      failed += 1;
+      if (failed > 3) { section.hidden = true; }
+    });
+    tiles.addTo(map);
+    var bounds = [];
+    markers.forEach(function (item) {
+      var marker = L.circleMarker([item.lat, item.lon], { radius: 9, color: "#14532d", weight: 3, fillOpacity: 0.6 });
+      if (item.url) {
+        var link = document.createElement("a");
+        link.href = item.url;
+        link.textContent = item.title;
+        marker.bindPopup(link);
+      }
+      marker.addTo(map);
+      bounds.push([item.lat, item.lon]);
+    });
+    if (bounds.length > 1) { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 }); }
+    else { map.setView(bounds[0], 15); }
+  });
+})();
