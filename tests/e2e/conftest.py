@@ -57,6 +57,10 @@ class Visitor:
         # Strict: axe's undecided contrast counts as a failure. Off only for staff pages inside
         # Wagtail's admin chrome, whose styling is Wagtail's; definite violations still fail.
         self.strict = strict
+        # Our scripts are enhancements, but one that throws is a bug: collect uncaught errors
+        # (only from our own pages and static files) and fail on them at the next check.
+        self.script_errors: list[str] = []
+        page.on("pageerror", lambda error: self.script_errors.append(str(error)))
 
     def goto(self, path: str):
         self.page.goto(self.base_url + path)
@@ -105,6 +109,8 @@ class Visitor:
         ]
         self.checked.append(self.page.url)
         assert not violations, f"axe on {self.page.url}:\n{json.dumps(violations, indent=2)}"
+        errors, self.script_errors = self.script_errors, []
+        assert not errors, f"script errors on {self.page.url}: {errors}"
 
     def lang(self) -> str:
         return self.page.locator("html").get_attribute("lang")
