@@ -1,53 +1,33 @@
 """Initiatives in the Wagtail admin: the brokers' workspace under /beheer/initiatieven/, and the
 reference data (advice texts, funds, which broker covers which wijk) as snippets."""
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from accounts.policies import RolePermissionPolicy
 
 from . import rules
 from .models import AdviceTemplate, BrokerWijk, Fund
 from .workspace import urls as workspace_urls
 
-
-class RolePolicy(ModelPermissionPolicy):
-    """These models belong to roles: the role grants every action, on top of any Django
-    permission given to a user by hand."""
-
-    def __init__(self, model, roles: frozenset[str], predicate):
-        super().__init__(model)
-        self.roles = roles
-        self.predicate = predicate
-
-    def user_has_permission(self, user, action):
-        return self.predicate(user) or super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return self.predicate(user) or super().user_has_any_permission(user, actions)
-
-    def users_with_any_permission(self, actions):
-        by_permission = super().users_with_any_permission(actions).values("pk")
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(Q(pk__in=by_permission) | Q(is_superuser=True) | Q(groups__name__in=self.roles))
-            .distinct()
-        )
-
-
 register_permission_policy(
     AdviceTemplate,
-    RolePolicy(AdviceTemplate, rules.BROKER_ROLES | rules.OVERSEER_ROLES, rules.can_use_workspace),
+    RolePermissionPolicy(
+        AdviceTemplate,
+        roles=rules.BROKER_ROLES | rules.OVERSEER_ROLES,
+        predicate=rules.can_use_workspace,
+    ),
 )
 for _model in (Fund, BrokerWijk):
-    register_permission_policy(_model, RolePolicy(_model, rules.OVERSEER_ROLES, rules.is_overseer))
+    register_permission_policy(
+        _model,
+        RolePermissionPolicy(_model, roles=rules.OVERSEER_ROLES, predicate=rules.is_overseer),
+    )
 
 
 class WorkspaceMenuItem(MenuItem):

@@ -2,49 +2,28 @@
 data (categories, routing rules, standard texts) for the beheerder (bakerydemo's
 breads/wagtail_hooks.py pattern)."""
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts import roles
+from accounts.policies import RolePermissionPolicy
 
 from .backoffice import urls as backoffice_urls
 from .backoffice.permissions import can_use_queue, is_beheerder
 from .models import Category, RoutingRule, StandardText
 
-
-class BeheerderPolicy(ModelPermissionPolicy):
-    """Reference data is the beheerder's: the role grants every action on these models, on top
-    of any Django permission given to a user by hand."""
-
-    def user_has_permission(self, user, action):
-        return is_beheerder(user) or super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return is_beheerder(user) or super().user_has_any_permission(user, actions)
-
-    def users_with_any_permission(self, actions):
-        by_permission = super().users_with_any_permission(actions).values("pk")
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(
-                Q(pk__in=by_permission) | Q(is_superuser=True) | Q(groups__name=roles.BEHEERDER)
-            )
-            .distinct()
-        )
-
-
 # Registered before the viewsets below ask for a policy (Wagtail 8).
 for _model in (Category, RoutingRule, StandardText):
-    register_permission_policy(_model, BeheerderPolicy(_model))
+    # Reference data is the beheerder's.
+    register_permission_policy(
+        _model,
+        RolePermissionPolicy(_model, roles={roles.BEHEERDER}, predicate=is_beheerder),
+    )
 
 
 class MeldingenMenuItem(MenuItem):

@@ -2,53 +2,31 @@
 who registered (names and phone numbers, for a call when a place comes free). Registrations
 come from the site; staff do not add or edit them here."""
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from accounts.policies import RolePermissionPolicy
 
 from .models import Activity, Registration
 from .permissions import AGENDA_ROLES, can_manage_agenda
 
-
-class AgendaPolicy(ModelPermissionPolicy):
-    """Coordinators and editors may do everything the viewset allows; a Django permission given
-    by hand still counts. `readonly` models refuse add and change to everyone."""
-
-    def __init__(self, model, *, readonly: bool = False):
-        super().__init__(model)
-        self.readonly = readonly
-
-    def user_has_permission(self, user, action):
-        if self.readonly and action in {"add", "change", "delete"}:
-            return False
-        return can_manage_agenda(user) or super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions):
-        if self.readonly:
-            actions = [a for a in actions if a not in {"add", "change", "delete"}]
-        if not actions:
-            return get_user_model().objects.none()
-        by_permission = super().users_with_any_permission(actions).values("pk")
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(
-                Q(pk__in=by_permission) | Q(is_superuser=True) | Q(groups__name__in=AGENDA_ROLES)
-            )
-            .distinct()
-        )
-
-
-register_permission_policy(Activity, AgendaPolicy(Activity))
-register_permission_policy(Registration, AgendaPolicy(Registration, readonly=True))
+# Coordinators and editors may do everything the viewset allows; registrations come from the site,
+# so adding, changing or deleting them is refused to everyone.
+register_permission_policy(
+    Activity, RolePermissionPolicy(Activity, roles=AGENDA_ROLES, predicate=can_manage_agenda)
+)
+register_permission_policy(
+    Registration,
+    RolePermissionPolicy(
+        Registration,
+        roles=AGENDA_ROLES,
+        predicate=can_manage_agenda,
+        refused={"add", "change", "delete"},
+    ),
+)
 
 
 class ActivityViewSet(SnippetViewSet):

@@ -4,49 +4,27 @@ open requests first with the overdue ones flagged, and answer in the edit form; 
 site."""
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from accounts.policies import RolePermissionPolicy
 
 from .models import AdviceRequest, AdviceStatus
 from .permissions import ADVICE_ROLES, can_answer_advice
 from .services import AdviceRequestError, advice_request_answer
 
-
-class AdviceRequestPolicy(ModelPermissionPolicy):
-    """Participatiewinkel staff (coordinators) may view, answer and delete requests; a Django
-    permission given by hand still counts. Adding is refused to everyone, superusers too."""
-
-    def user_has_permission(self, user, action):
-        if action == "add":
-            return False
-        return can_answer_advice(user) or super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions):
-        actions = [a for a in actions if a != "add"]
-        if not actions:
-            return get_user_model().objects.none()
-        by_permission = super().users_with_any_permission(actions).values("pk")
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(
-                Q(pk__in=by_permission) | Q(is_superuser=True) | Q(groups__name__in=ADVICE_ROLES)
-            )
-            .distinct()
-        )
-
-
-register_permission_policy(AdviceRequest, AdviceRequestPolicy(AdviceRequest))
+# Participatiewinkel staff (coordinators) may view, answer and delete requests; adding is refused
+# to everyone, superusers too: requests come from the site.
+register_permission_policy(
+    AdviceRequest,
+    RolePermissionPolicy(
+        AdviceRequest, roles=ADVICE_ROLES, predicate=can_answer_advice, refused={"add"}
+    ),
+)
 
 
 class OverdueColumn(Column):

@@ -1,0 +1,44 @@
+"""One Wagtail permission policy for models that belong to roles: the role grants every action
+(on top of any Django permission given to a user by hand), and some actions can be refused to
+everyone, superusers too (e.g. adding what only comes from the public site)."""
+
+from collections.abc import Callable, Iterable
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from wagtail.permission_policies import ModelPermissionPolicy
+
+
+class RolePermissionPolicy(ModelPermissionPolicy):
+    def __init__(
+        self,
+        model,
+        *,
+        roles: Iterable[str],
+        predicate: Callable[[object], bool],
+        refused: Iterable[str] = (),
+    ):
+        super().__init__(model)
+        self.roles = frozenset(roles)
+        self.predicate = predicate
+        self.refused = frozenset(refused)
+
+    def user_has_permission(self, user, action):
+        if action in self.refused:
+            return False
+        return self.predicate(user) or super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        actions = [action for action in actions if action not in self.refused]
+        if not actions:
+            return get_user_model().objects.none()
+        by_permission = super().users_with_any_permission(actions).values("pk")
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(Q(pk__in=by_permission) | Q(is_superuser=True) | Q(groups__name__in=self.roles))
+            .distinct()
+        )
