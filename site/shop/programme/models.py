@@ -113,15 +113,6 @@ class Measure(
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def is_top10(self) -> bool:
-        return self.top10_rank is not None
-
-    def latest_update(self):
-        # Uses the prefetched updates (newest first by Meta.ordering): no query per measure.
-        updates = list(self.updates.all())
-        return updates[0] if updates else None
-
     def get_preview_template(self, request, mode_name):
         return "shop/programme/measure_preview.html"
 
