@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -34,6 +35,8 @@ class Selection:
     hist: dict  # supporters' classes (or (class, utility)) -> number of voters, when bought
     exact: Fraction | None = None
     margin: float = 0.0  # how far `rho` may be from the exact value
+    slope: float | None = None  # with track=True: d rho / d share, and its error bound
+    slope_err: float = 0.0
 
 
 @dataclass
@@ -42,3 +45,11 @@ class MesResult:
     free: list[int]
     steps: list[Selection] = field(default_factory=list)
     dropped: dict[int, int] = field(default_factory=dict)  # project -> round it became unaffordable
+    # with track=True: the share may grow by less than this with the same steps and outcome
+    stable: float = 0.0
+
+    def same_for(self) -> int:
+        """How many whole increments of the share are known to select the same projects."""
+        if self.stable == float("inf") or self.stable <= 1:
+            return 0
+        return math.ceil(self.stable) - 1

@@ -98,12 +98,15 @@ def equalshares_add1(
         chosen = engine.run(inst.budget / n, include_free=False).selected
     else:
         per_voter = Fraction(math.floor(inst.budget / n))
-        chosen = engine.run(per_voter, include_free=False).selected
+        run = engine.run(per_voter, include_free=False, track=True)
+        chosen = run.selected
         while not (exhaustive_stop and is_exhaustive(inst, chosen, everything)):
-            nxt = engine.run(per_voter + 1, include_free=False).selected
-            if inst.total_cost(nxt) > inst.budget:
+            # the next increments known to select the same projects are skipped (see mes.py)
+            per_voter += run.same_for()
+            run = engine.rerun(per_voter + 1, include_free=False)
+            if inst.total_cost(run.selected) > inst.budget:
                 break
-            per_voter, chosen = per_voter + 1, nxt
+            per_voter, chosen = per_voter + 1, run.selected
     return _utilitarian(election, chosen) if completion else chosen
 
 

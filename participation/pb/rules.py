@@ -117,7 +117,10 @@ def equal_shares(election: Election, utility: str) -> list[int]:
 def equal_shares_add_one(election: Election, utility: str) -> tuple[list[int], Fraction]:
     """pabutools' iterated MES: raise every share by 1 until overspending or exhaustive.
 
-    Returns the selection and the equal share it was computed with.
+    Returns the selection and the equal share it was computed with. A run also reports for how
+    many further increments its outcome is certain to stay the same (`MesResult.same_for`, see
+    mes.py); those runs are skipped, and the next run only redoes the rounds that may differ,
+    which changes nothing but the time.
     """
     inst = election.instance
     n = election.profile.n_voters
@@ -126,14 +129,17 @@ def equal_shares_add_one(election: Election, utility: str) -> tuple[list[int], F
     engine = EqualShares(mes_input(election, utility))
     per_voter = inst.budget / n
     previous, previous_share = list(engine.free), per_voter
+    run = engine.run(per_voter, track=True)
     while True:
-        chosen = engine.run(per_voter).selected
+        chosen = run.selected
         if inst.total_cost(chosen) > inst.budget:
             return previous, previous_share
         if is_exhaustive(inst, chosen, engine.candidates):
             return chosen, per_voter
-        previous, previous_share = chosen, per_voter
-        per_voter += 1
+        same = run.same_for()
+        previous, previous_share = chosen, per_voter + same
+        per_voter += same + 1
+        run = engine.rerun(per_voter)
 
 
 def outcome(election: Election, rule: str, completion: str | None = None) -> list[int]:
