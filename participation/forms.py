@@ -58,7 +58,7 @@ class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Uw stemcode"),
         max_length=40,
-        help_text=_("Deze code staat in de brief die u kreeg, bijvoorbeeld ABCD-EFGH-JKLM."),
+        help_text=_("Deze code staat in de brief die u kreeg, bijvoorbeeld ABCD-EFGH-JKMN."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
 

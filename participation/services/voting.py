@@ -79,7 +79,7 @@ def vote_code_find(*, round: Round, text: str) -> VoteCode:
         raise BudgetError(
             _(
                 "Deze stemcode klopt niet. Een stemcode heeft 12 letters en cijfers, zoals "
-                "ABCD-EFGH-JKLM."
+                "ABCD-EFGH-JKMN. De letters I, L en O en de cijfers 0 en 1 komen er niet in voor."
             )
         )
     found = VoteCode.objects.filter(round=round, code_hash=hash_code(round, code)).first()

@@ -248,3 +248,12 @@ def test_a_very_large_round_is_counted_by_the_worker(
         callback()  # the immediate task backend runs the count now
     closed.refresh_from_db()
     assert closed.result["voters"] == 1
+
+
+def test_the_example_code_in_the_help_text_has_the_form_of_a_real_code(voting_round):
+    # A resident who copies the example must hear "we do not know this code", not that a code
+    # looks different: the example uses only letters that real codes use (no I, L, O, 0, 1).
+    with pytest.raises(BudgetError, match="kennen we niet"):
+        vote_code_find(round=voting_round, text="ABCD-EFGH-JKMN")
+    with pytest.raises(BudgetError, match="De letters I, L en O"):
+        vote_code_find(round=voting_round, text="ABCD-EFGH-JKLM")
