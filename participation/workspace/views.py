@@ -255,7 +255,12 @@ class PaperView(StaffMixin, WagtailAdminTemplateMixin, View):
                 actor=request.user,
             )
         except BallotRefused as error:
-            return self._render(round, form, selection, error.messages, status=400)
+            # the reasons are written for the voter; for staff the point is what to do now
+            lead = _(
+                "Zo telt dit stembiljet niet mee. Kijk eerst of u het goed heeft overgetypt. "
+                "Staat het echt zo op papier? Dan is het stembiljet ongeldig; voer het niet in."
+            )
+            return self._render(round, form, selection, [lead, *error.messages], status=400)
         except BudgetError as error:
             return self._render(round, form, selection, error.messages, status=400)
         if ballot is None:

@@ -287,6 +287,20 @@ def test_paper_ballots_in_the_workspace(client, voting_round, coordinator, admin
     assert Ballot.objects.get().source == "papier"
 
 
+def test_an_invalid_paper_ballot_is_refused_with_what_staff_should_do(
+    client, voting_round, coordinator
+):
+    client.force_login(coordinator)
+    over = [p.pk for p in voting_round.plans]  # € 11.000 on a € 10.000 budget
+    response = client.post(ws("paper", voting_round), {"sheet": "6", "kies": over})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "goed heeft overgetypt" in page and "ongeldig" in page
+    assert "meer dan het budget" in page
+    assert 'value="6"' in page  # what was typed stays
+    assert not Ballot.objects.exists()
+
+
 def test_closing_from_the_workspace(client, voting_round, coordinator):
     client.force_login(coordinator)
     client.post(ws("close", voting_round))
