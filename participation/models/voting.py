@@ -60,6 +60,11 @@ class Ballot(models.Model):
     def __str__(self) -> str:
         return self.receipt
 
+    @property
+    def receipt_display(self) -> str:
+        """The receipt as the voter saw it: in groups of four, like on the receipt page."""
+        return "-".join(self.receipt[i : i + 4] for i in range(0, len(self.receipt), 4))
+
 
 class BallotChoice(models.Model):
     """One project on one ballot; `points` is 1 on ballots without points."""

@@ -186,6 +186,9 @@ def test_a_voter_finds_their_ballot_by_receipt(
             url("ballots", voting_round), {"bewijs": f"{wanted[:4]}-{wanted[4:]}".lower()}
         ).content.decode()
     assert "Gevonden" in html and "Bankjes, Moestuin" in html
+    # shown in groups of four, as on the receipt page, in the message and in the list
+    shown = "-".join(wanted[i : i + 4] for i in range(0, len(wanted), 4))
+    assert html.count(shown) == 2
     html = client.get(url("ballots", voting_round), {"bewijs": "NOPE"}).content.decode()
     assert "staat niet in de lijst" in html
 
