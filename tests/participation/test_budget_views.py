@@ -193,6 +193,20 @@ def test_a_voter_finds_their_ballot_by_receipt(
     assert "staat niet in de lijst" in html
 
 
+def test_the_ballot_list_pages_and_keeps_the_search(
+    client, voting_round, resident_factory, coordinator, monkeypatch
+):
+    from participation.views import public
+
+    monkeypatch.setattr(public, "BALLOTS_PER_PAGE", 4)
+    receipts = closed_round(voting_round, resident_factory, coordinator)  # 9 ballots: 3 pages
+    html = client.get(url("ballots", voting_round), {"bewijs": receipts[0]}).content.decode()
+    assert "Pagina 1 van 3" in html and "Gevonden" in html
+    assert f"bewijs={receipts[0]}&amp;pagina=2" in html
+    html = client.get(url("ballots", voting_round), {"pagina": 3}).content.decode()
+    assert "Pagina 3 van 3" in html and "Volgende pagina" not in html
+
+
 def test_results_and_ballots_only_after_closing(client, voting_round):
     assert client.get(url("results", voting_round)).status_code == 404
     assert client.get(url("ballots", voting_round)).status_code == 404
