@@ -208,6 +208,7 @@ class EqualShares(ExactPrices):
         cls = keys if fu is not None else [key[0] for key in keys]
         dw = list(map(mul, map(cd.__getitem__, cls), ws))
         ew = list(map(mul, map(cde.__getitem__, cls), ws))
+        self.poor_classes = k
         poor, poor_e = sum(dw[:k]), sum(ew[:k]) + EPS * sum(map(abs, dw[:k]))
         self.money_slope = sum(dw)
         self.money_slope_err = sum(ew) + EPS * sum(map(abs, dw))
@@ -354,7 +355,9 @@ class EqualShares(ExactPrices):
     def _rounds(self, result: MesResult, lo: dict, bound: dict, remaining: set) -> MesResult:
         """Buy the cheapest project per unit of utility, round after round."""
         rank = self.inp.rank
+        rich_only: dict[int, bool] = {}  # evaluated this round with nobody paying in full
         while remaining:
+            rich_only.clear()
             if self.logging:  # where a later rerun may start from
                 self.checkpoints.append(
                     (
@@ -387,17 +390,24 @@ class EqualShares(ExactPrices):
                 lo[j] = rho_lo
                 if self.track:
                     bound[j] = (rho, self.rho_slope, rho_hi - rho, self.rho_slope_err)
+                    rich_only[j] = self.poor_classes == 0
                 best_hi = min(best_hi, rho_hi)
                 contenders.append((rho_lo, j, rho, h, rho_hi - rho))
             contenders = [c for c in contenders if c[0] <= best_hi]
             if not contenders:  # every project left was dropped
                 break
-            if len(contenders) > 1:
-                self._untrack()  # a near tie: decided exactly, but not followed further
+            if len(contenders) > 1:  # a near tie: decided exactly
                 exact = {c[1]: self._exact_scan(c[1], c[3]) for c in contenders}
                 best = min(exact.values())
                 win = min((c for c in contenders if exact[c[1]] == best), key=lambda c: rank[c[1]])
                 step = Selection(win[1], float(best), win[3], exact=best)
+                if self.track:
+                    self._tie_persists(contenders, exact, rich_only)
+                if self.track:
+                    tied = {c[1] for c in contenders}
+                    self._winner_stays_cheapest(win[1], remaining - tied, bound)
+                if self.track:
+                    step.slope, step.slope_err = bound[win[1]][1], bound[win[1]][3]
             else:
                 _, j, rho, h, margin = contenders[0]
                 step = Selection(j, rho, h, margin=margin)
@@ -413,6 +423,24 @@ class EqualShares(ExactPrices):
         self._selected, self._free = list(result.selected), result.free
         self.track = False
         return result
+
+    def _tie_persists(self, contenders: list, exact: dict, rich_only: dict) -> None:
+        """Projects within float margin of each other were decided exactly. When none of them
+        has a supporter who pays in full, each price is cost / (utility of the supporters with
+        money left): it does not move with the share, so the exact decision holds for larger
+        shares too (the winner's supporters are checked in `_buy`, and for the others that
+        price is a lower bound). Otherwise the run is not followed further."""
+        for _, j, _, h, _ in contenders:
+            if not rich_only.get(j) or self._constant_rho(j, h) != exact[j]:
+                self._untrack()
+                return
+
+    def _constant_rho(self, j: int, h: dict) -> Fraction:
+        """cost / total utility of the supporters in h: the price when nobody pays in full."""
+        unit = self.inp.unit[j]
+        if unit is not None:
+            return self.inp.costs[j] / (unit * sum(h.values()))
+        return self.inp.costs[j] / sum((self.uval[code] * w for (_, code), w in h.items()), 0)
 
     def _winner_stays_cheapest(self, w: int, remaining: set, bound: dict) -> None:
         """Each other project's lower bound must stay above the winner's price: with both
