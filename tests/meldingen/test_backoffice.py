@@ -441,7 +441,7 @@ def test_photos_are_served_only_to_who_may_see_the_report(
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"
-    assert b"".join(response.streaming_content) == photo_a.image.open("rb").read()
+    assert response.content == photo_a.image.open("rb").read()
     # No thumbnail made yet: the small version falls back to the photo.
     assert client.get(f"{url}klein/").status_code == 200
     assert not photo_a.image.path.startswith(str(settings.MEDIA_ROOT))

@@ -520,7 +520,7 @@ def test_media_url_serves_only_after_photos_of_public_reports(client, report, ha
     assert re.fullmatch(rf"http://testserver{API}/media/{melding.reference}/\d+", url)
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
-    assert Image.open(io.BytesIO(b"".join(response.streaming_content))).size == (60, 40)
+    assert Image.open(io.BytesIO(response.content)).size == (60, 40)
     reporter_photo = Photo.objects.get(kind=Photo.Kind.REPORTER)
     wrong = f"{API}/media/{reporter_photo.melding.reference}/{reporter_photo.pk}"
     errors_of(client.get(wrong), 404)
