@@ -2,17 +2,16 @@
 volunteers, publication, withdrawing and the accountability. Plus accepting an invitation and
 the permission-checked files."""
 
-import mimetypes
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.files import private_file_response
 from common.ratelimit import limited
 
 from .. import rules
@@ -237,15 +236,4 @@ def file(request, kind: str, pk: int, size: str = ""):
         stored = item.thumbnail if size == "klein" and item.thumbnail else item.image
     else:
         stored = item.file
-    try:
-        handle = stored.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
-    content_type = mimetypes.guess_type(stored.name)[0] or "application/octet-stream"
-    response = FileResponse(handle, content_type=content_type)
-    if model is Attachment:
-        response["Content-Disposition"] = f'attachment; filename="{item.name}"'
-    response["Cache-Control"] = "private, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'"
-    return response
+    return private_file_response(stored, download_name=item.name if model is Attachment else None)
