@@ -68,3 +68,16 @@ def test_the_login_page_speaks_plain_dutch_with_u(client):
     page = client.get(reverse("account_login")).content.decode()
     assert "Heeft u nog geen account?" in page
     assert "Als je nog geen account hebt" not in page
+
+
+def test_the_login_page_offers_one_way_in_and_it_sends_a_code(client, mailoutbox):
+    from accounts.factories import UserFactory
+
+    user = UserFactory(email="sanne@example.org")
+    page = client.get(reverse("account_login")).content.decode()
+    assert "zonder wachtwoord" in page
+    assert reverse("account_request_login_code") not in page  # no second button doing the same
+    response = client.post(reverse("account_login"), {"login": user.email})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_confirm_login_code")
+    assert mailoutbox and mailoutbox[-1].to == [user.email]
