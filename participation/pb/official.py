@@ -100,7 +100,10 @@ def equalshares_add1(
         per_voter = Fraction(math.floor(inst.budget / n))
         run = engine.run(per_voter, include_free=False, track=True)
         chosen = run.selected
+        supported = set(engine.candidates)
         while not (exhaustive_stop and is_exhaustive(inst, chosen, everything)):
+            if supported <= set(chosen):  # every project with a vote is in: nothing can change
+                break
             # the next increments known to select the same projects are skipped (see mes.py)
             per_voter += run.same_for()
             run = engine.rerun(per_voter + 1, include_free=False)

@@ -56,6 +56,13 @@ def test_equalshares_add1_raises_whole_shares_while_the_outcome_fits():
     assert official(text) == ["A", "C"]
 
 
+def test_equalshares_add1_ends_when_every_project_with_a_vote_is_in():
+    # All together A-D cost 10 > 7, but nobody voted for D: once A, B and C are bought, larger
+    # shares change nothing and never overspend. This used to raise the shares for ever.
+    text = pb("equalshares/add1", {"A": "3", "B": "1", "C": "2", "D": "4"}, BALLOTS, "7")
+    assert official(text) == ["A", "B", "C"]
+
+
 def test_comparison_step_switches_to_greedy_when_more_voters_prefer_it():
     text = pb("equalshares/add1-comparison", {"A": "3", "B": "3", "C": "2"}, BALLOTS, "6")
     e = parse_text(text)
