@@ -213,6 +213,21 @@ def test_closing_counts_with_mes_and_matches_the_pb_package(
         ballot_cast(round=closed, selection={}, user=resident_factory())
 
 
+def test_an_equalshares_round_where_a_plan_got_no_votes_closes(
+    voting_round, resident_factory, coordinator
+):
+    # The three plans cost € 11.000 together, over the € 10.000; nobody chose the speeltuin, and
+    # the other two fit. Raising the shares can then never overspend: closing used to hang.
+    speeltuin, bankjes, moestuin = voting_round.plans
+    voting_round.outcome_rule = "equalshares/add1"
+    voting_round.save()
+    for selection in [{bankjes.pk: 1}] * 3 + [{moestuin.pk: 1}] * 2:
+        ballot_cast(round=voting_round, selection=selection, user=resident_factory())
+    closed = round_close(round=voting_round, actor=coordinator)
+    won = {p["title"] for p in closed.result["projects"] if p["selected"]}
+    assert won == {"Bankjes", "Moestuin"}
+
+
 def test_empty_ballots_still_count_as_voters(voting_round, resident_factory):
     voting_round.min_projects = 0
     voting_round.save()
