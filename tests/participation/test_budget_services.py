@@ -218,7 +218,7 @@ def test_an_equalshares_round_where_a_plan_got_no_votes_closes(
 ):
     # The three plans cost € 11.000 together, over the € 10.000; nobody chose the speeltuin, and
     # the other two fit. Raising the shares can then never overspend: closing used to hang.
-    speeltuin, bankjes, moestuin = voting_round.plans
+    _speeltuin, bankjes, moestuin = voting_round.plans
     voting_round.outcome_rule = "equalshares/add1"
     voting_round.save()
     for selection in [{bankjes.pk: 1}] * 3 + [{moestuin.pk: 1}] * 2:
