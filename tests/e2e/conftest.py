@@ -211,3 +211,25 @@ def session_for(user) -> str:
     client = Client()
     client.force_login(user)
     return client.cookies["sessionid"].value
+
+
+def log_in(visitor: Visitor, user, *, forget_cookies: bool = False) -> None:
+    """A session made on the server side, handed to the visitor's browser: login by code is
+    tested in test_first_visit. `forget_cookies` first drops what the browser held (another
+    voter's session on a shared browser)."""
+    if forget_cookies:
+        visitor.page.context.clear_cookies()
+    visitor.page.context.add_cookies(
+        [{"name": "sessionid", "value": session_for(user), "url": visitor.base_url}]
+    )
+
+
+@pytest.fixture
+def staff_visitor(browser, live_server):
+    """Staff at a desktop width. Staff pages sit in Wagtail's admin chrome, whose styling is
+    Wagtail's: definite axe violations still fail, undecided contrast does not."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield Visitor(page, live_server.url, strict=False)
+    context.close()

@@ -7,37 +7,14 @@ import re
 from email import policy
 
 import pytest
-from django.test import Client
 
-from tests.e2e.conftest import Visitor
+from tests.e2e.conftest import Visitor, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def log_in(visitor: Visitor, user, base_url: str) -> None:
-    """A session made on the server side, handed to the browser: login by code is tested in
-    test_first_visit; here the initiative is the subject."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    visitor.page.context.add_cookies(
-        [{"name": "sessionid", "value": cookie.value, "url": base_url}]
-    )
-
-
-@pytest.fixture
-def broker_visitor(browser, live_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    # Staff pages sit in Wagtail's admin chrome, whose styling is Wagtail's: definite axe
-    # violations still fail, undecided contrast does not.
-    yield Visitor(page, live_server.url, strict=False)
-    context.close()
-
-
 def test_a_resident_submits_and_a_broker_answers(
-    visitor, broker_visitor, live_server, wijken, resident_factory, broker_factory
+    visitor, staff_visitor, live_server, wijken, resident_factory, broker_factory
 ):
     from initiatives.models import BrokerWijk, Initiative
 
@@ -45,7 +22,7 @@ def test_a_resident_submits_and_a_broker_answers(
     broker = broker_factory(email="makelaar@zuidwest.example", display_name="Karim")
     BrokerWijk.objects.create(broker=broker, wijk=wijken["moerwijk"])
     page = visitor.page
-    log_in(visitor, resident, live_server.url)
+    log_in(visitor, resident)
 
     visitor.goto("/initiatieven/")
     visitor.follow(page.get_by_role("link", name="Dien uw idee in"))
@@ -77,16 +54,16 @@ def test_a_resident_submits_and_a_broker_answers(
     assert initiative.status == "ingediend" and initiative.reference in page.content()
 
     # The broker, in the workspace.
-    log_in(broker_visitor, broker, live_server.url)
-    workspace = broker_visitor.page
-    broker_visitor.goto("/beheer/initiatieven/?wachtrij=nieuw")
-    broker_visitor.follow(workspace.get_by_role("link", name=initiative.reference))
+    log_in(staff_visitor, broker)
+    workspace = staff_visitor.page
+    staff_visitor.goto("/beheer/initiatieven/?wachtrij=nieuw")
+    staff_visitor.follow(workspace.get_by_role("link", name=initiative.reference))
     workspace.get_by_label("Eerste bericht aan de initiatiefnemer").fill(
         "Dag Amina, wat een mooi plan. Ik help u graag."
     )
-    broker_visitor.follow(workspace.get_by_role("button", name="Oppakken en bericht sturen"))
+    staff_visitor.follow(workspace.get_by_role("button", name="Oppakken en bericht sturen"))
     workspace.locator("#id_bericht-text").fill("Heeft u al toestemming voor het veldje?")
-    broker_visitor.follow(workspace.get_by_role("button", name="Bericht versturen"))
+    staff_visitor.follow(workspace.get_by_role("button", name="Bericht versturen"))
     assert "Heeft u al toestemming voor het veldje?" in workspace.content()
 
     # The resident reads it on their own page and answers there.
@@ -97,7 +74,7 @@ def test_a_resident_submits_and_a_broker_answers(
     visitor.follow(page.get_by_role("button", name="Bericht versturen"))
     assert page.get_by_text("Ja, van de school.").is_visible()
     assert initiative.messages.count() == 2
-    assert len(visitor.checked) >= 8 and len(broker_visitor.checked) >= 3
+    assert len(visitor.checked) >= 8 and len(staff_visitor.checked) >= 3
 
 
 def test_a_resident_books_a_spreekuur_without_an_account_and_cancels_it(
@@ -169,33 +146,33 @@ def conversation(wijken, resident_factory, broker_factory):
 
 
 def test_grant_publish_support_and_accountability(
-    conversation, visitor, broker_visitor, browser, live_server
+    conversation, visitor, staff_visitor, browser, live_server
 ):
     """From a conversation to a completed initiative: the broker grants part of the amount, the
     fund shrinks, the initiator publishes, a neighbour gives steun and signs up, the initiator
     files the accountability and the broker confirms it."""
     initiative, initiator, broker, fund, neighbour_user = conversation
-    log_in(broker_visitor, broker, live_server.url)
-    workspace = broker_visitor.page
-    broker_visitor.goto(f"/beheer/initiatieven/{initiative.reference}/")
+    log_in(staff_visitor, broker)
+    workspace = staff_visitor.page
+    staff_visitor.goto(f"/beheer/initiatieven/{initiative.reference}/")
     workspace.locator("#id_toekennen-amount").fill("400")
     workspace.locator("#id_toekennen-conditions").fill("Bewaar de bonnetjes.")
     workspace.locator("#id_toekennen-public_message").fill("U krijgt € 400 voor uw moestuin.")
-    broker_visitor.follow(workspace.get_by_role("button", name="Toekennen", exact=True))
+    staff_visitor.follow(workspace.get_by_role("button", name="Toekennen", exact=True))
     fund.refresh_from_db()
     assert fund.remaining_cents == 460_000
-    broker_visitor.goto("/beheer/initiatieven/fondsen/")
+    staff_visitor.goto("/beheer/initiatieven/fondsen/")
     assert "€ 4.600,00" in workspace.content()
 
     page = visitor.page
-    log_in(visitor, initiator, live_server.url)
+    log_in(visitor, initiator)
     visitor.goto(f"/initiatieven/mijn/{initiative.pk}/")
     assert page.get_by_text("€ 400,00").first.is_visible()
     visitor.follow(page.get_by_role("button", name="Op de website zetten"))
 
     neighbour_context = browser.new_context(viewport={"width": 360, "height": 800})
     neighbour = Visitor(neighbour_context.new_page(), live_server.url)
-    log_in(neighbour, neighbour_user, live_server.url)
+    log_in(neighbour, neighbour_user)
     neighbour.goto("/initiatieven/")
     neighbour.follow(neighbour.page.get_by_role("link", name="Moestuin voor de buurt"))
     neighbour.follow(neighbour.page.get_by_role("button", name="Ik steun dit"))
@@ -208,7 +185,7 @@ def test_grant_publish_support_and_accountability(
 
     workspace.goto(f"{live_server.url}/beheer/initiatieven/{initiative.reference}/")
     workspace.locator("#id_starten-public_message").fill("Succes met de moestuin!")
-    broker_visitor.follow(workspace.get_by_role("button", name="Uitvoering starten"))
+    staff_visitor.follow(workspace.get_by_role("button", name="Uitvoering starten"))
 
     visitor.goto(f"/initiatieven/mijn/{initiative.pk}/")
     assert page.get_by_text("Ik kan op zaterdag scheppen.").is_visible()
@@ -219,9 +196,9 @@ def test_grant_publish_support_and_accountability(
         field.fill("150")
     visitor.follow(page.get_by_role("button", name="Verantwoording versturen"))
 
-    broker_visitor.goto(f"/beheer/initiatieven/{initiative.reference}/")
+    staff_visitor.goto(f"/beheer/initiatieven/{initiative.reference}/")
     workspace.locator("#id_afronden-public_message").fill("Dank u wel, mooi gedaan!")
-    broker_visitor.follow(
+    staff_visitor.follow(
         workspace.get_by_role("button", name="Verantwoording bevestigen en afronden")
     )
     initiative.refresh_from_db()

@@ -6,30 +6,11 @@ the report is published."""
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
-from tests.e2e.conftest import Visitor
+from tests.e2e.conftest import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def log_in(visitor: Visitor, user, base_url: str) -> None:
-    client = Client()
-    client.force_login(user)
-    visitor.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}]
-    )
-
-
-@pytest.fixture
-def staff_visitor(browser, live_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    # Wagtail's admin chrome is Wagtail's: definite axe violations fail, undecided contrast not.
-    yield Visitor(page, live_server.url, strict=False)
-    context.close()
 
 
 def test_a_coordinator_plans_a_clashing_process_and_is_warned(
@@ -48,7 +29,7 @@ def test_a_coordinator_plans_a_clashing_process_and_is_warned(
     )
     afdeling_factory(name="Stedelijke Ontwikkeling", slug="so")
     coordinator = coordinator_factory(email="coordinator@zuidwest.example")
-    log_in(staff_visitor, coordinator, live_server.url)
+    log_in(staff_visitor, coordinator)
     admin = staff_visitor.page
 
     staff_visitor.goto("/beheer/inspraak/new/")
@@ -138,7 +119,7 @@ def test_an_overdue_process_shows_on_the_ledger_until_its_report_is_out(
     assert page.get_by_text("De terugkoppeling is te laat").is_visible()
 
     coordinator = coordinator_factory()
-    log_in(staff_visitor, coordinator, live_server.url)
+    log_in(staff_visitor, coordinator)
     admin = staff_visitor.page
     staff_visitor.goto("/beheer/inspraak/")
     staff_visitor.follow(admin.get_by_role("link", name="Terugkoppeling schrijven"))

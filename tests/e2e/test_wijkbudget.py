@@ -8,31 +8,11 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
-from tests.e2e.conftest import Visitor
+from tests.e2e.conftest import Visitor, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def log_in(visitor: Visitor, user, base_url: str) -> None:
-    client = Client()
-    client.force_login(user)
-    visitor.page.context.clear_cookies()
-    visitor.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}]
-    )
-
-
-@pytest.fixture
-def staff_visitor(browser, live_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    # Wagtail's admin chrome: definite axe violations fail, undecided contrast does not.
-    yield Visitor(page, live_server.url, strict=False)
-    context.close()
 
 
 def propose(visitor: Visitor, slug: str, title: str, cost: str) -> None:
@@ -60,7 +40,7 @@ def test_a_round_from_ideas_to_results(
     page = visitor.page
 
     # Staff open the round in the admin: ideas from yesterday on.
-    log_in(staff_visitor, coordinator, live_server.url)
+    log_in(staff_visitor, coordinator, forget_cookies=True)
     staff_visitor.goto("/beheer/wijkbudget-rondes/new/")
     staff.locator("#id_title").fill("Wijkbudget Moerwijk 2027")
     staff.locator("#id_slug").fill("moerwijk-2027")
@@ -74,9 +54,9 @@ def test_a_round_from_ideas_to_results(
     assert round.phase() == "ideeen" and round.budget_cents == 1_000_000
 
     # Residents propose: two in the browser, two more straight through the service.
-    log_in(visitor, amina, live_server.url)
+    log_in(visitor, amina, forget_cookies=True)
     propose(visitor, round.slug, "Speeltuin", "6.000")
-    log_in(visitor, bram, live_server.url)
+    log_in(visitor, bram, forget_cookies=True)
     propose(visitor, round.slug, "Skatebaan op het dak", "9.500")
     for title, cents in [("Bankjes", 300_000), ("Moestuin", 200_000)]:
         proposal_submit(
