@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import email_field, honeypot_field, phone_field
 from common.images import sanitise_image
 from common.postcodes import normalise_postcode
 from common.services import wijk_for_point, wijk_for_postcode
@@ -106,23 +107,15 @@ class DetailsForm(forms.Form):
         max_length=2000,
         error_messages={"required": _("Beschrijf kort wat er aan de hand is.")},
     )
-    email = forms.EmailField(
+    email = email_field(
         label=_("Uw e-mailadres"),
-        required=False,
         help_text=_("Dan sturen wij u bericht. U kunt ook zonder e-mail melden."),
-        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk of er een @ in staat.")},
     )
-    phone = forms.RegexField(
-        label=_("Uw telefoonnummer"),
-        required=False,
-        regex=r"^\+?[0-9 ()-]{8,20}$",
-        error_messages={"invalid": _("Dit telefoonnummer klopt niet. Gebruik alleen cijfers.")},
-    )
+    phone = phone_field(label=_("Uw telefoonnummer"))
     keep_informed = forms.BooleanField(
         label=_("Houd mij op de hoogte per e-mail"), required=False, initial=True
     )
-    # A field people never see; simple bots fill in every field.
-    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+    website = honeypot_field()
 
     def clean_description(self):
         text = self.cleaned_data["description"].strip()

@@ -1,9 +1,9 @@
 """Forms of the public side: the gallery filter, 'ik doe mee' and booking a spreekuur."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import ReachableForm, email_field, honeypot_field, name_field, phone_field
 from common.models import Wijk
 
 from ..models import Theme
@@ -11,22 +11,9 @@ from ..workflow import PUBLIC, Status
 
 
 class VolunteerForm(forms.Form):
-    name = forms.CharField(
-        label=_("Uw naam"),
-        max_length=80,
-        error_messages={"required": _("Vul uw naam in.")},
-    )
-    email = forms.EmailField(
-        label=_("E-mailadres"),
-        required=False,
-        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk of er een @ in staat.")},
-    )
-    phone = forms.RegexField(
-        label=_("Telefoonnummer"),
-        required=False,
-        regex=r"^\+?[0-9 ()-]{8,20}$",
-        error_messages={"invalid": _("Dit telefoonnummer klopt niet. Gebruik alleen cijfers.")},
-    )
+    name = name_field()
+    email = email_field()
+    phone = phone_field()
     message = forms.CharField(
         label=_("Wat wilt u doen?"),
         required=False,
@@ -61,7 +48,7 @@ class GalleryFilterForm(forms.Form):
     )
 
 
-class BookingForm(forms.Form):
+class BookingForm(ReachableForm):
     """A slot on a consultation hour; no account needed, an email address or phone number is."""
 
     slot = forms.ChoiceField(
@@ -72,21 +59,11 @@ class BookingForm(forms.Form):
             "invalid_choice": _("Dit tijdstip is niet meer vrij. Kies een andere tijd."),
         },
     )
-    name = forms.CharField(
-        label=_("Uw naam"), max_length=80, error_messages={"required": _("Vul uw naam in.")}
+    name = name_field()
+    email = email_field(
+        help_text=_("Dan krijgt u een bevestiging, een herinnering en een link om af te zeggen.")
     )
-    email = forms.EmailField(
-        label=_("E-mailadres"),
-        required=False,
-        help_text=_("Dan krijgt u een bevestiging, een herinnering en een link om af te zeggen."),
-        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk of er een @ in staat.")},
-    )
-    phone = forms.RegexField(
-        label=_("Telefoonnummer"),
-        required=False,
-        regex=r"^\+?[0-9 ()-]{8,20}$",
-        error_messages={"invalid": _("Dit telefoonnummer klopt niet. Gebruik alleen cijfers.")},
-    )
+    phone = phone_field()
     question = forms.CharField(
         label=_("Waar wilt u over praten?"),
         required=False,
@@ -94,8 +71,10 @@ class BookingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Kort is goed. Bijvoorbeeld: ik wil een buurtfeest organiseren."),
     )
-    # A field people never see; simple bots fill in every field.
-    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+    website = honeypot_field()
+
+    field_order = ["slot"]
+    reach_message = _("Vul een e-mailadres of telefoonnummer in, zodat de makelaar u kan bereiken.")
 
     def __init__(self, *args, slots=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,10 +88,6 @@ class BookingForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not self.errors and not (data.get("email") or data.get("phone")):
-            raise ValidationError(
-                _("Vul een e-mailadres of telefoonnummer in, zodat de makelaar u kan bereiken.")
-            )
         if data.get("slot"):
             data["slot_start"] = self.slot_map[data["slot"]]
         return data

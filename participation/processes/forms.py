@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import honeypot_field
+
 from .models import Audience
 
 
@@ -23,8 +25,7 @@ class ContributionForm(forms.Form):
             "invalid": _("Dit e-mailadres klopt niet. Bijvoorbeeld: naam@voorbeeld.nl")
         },
     )
-    # A field people never see; simple bots fill in every field.
-    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+    website = honeypot_field()
 
 
 class PublishForm(forms.Form):

@@ -4,6 +4,7 @@ without JavaScript) and the registration (no account needed; a honeypot field fo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import ReachableForm, email_field, honeypot_field, name_field, phone_field
 from common.models import Wijk
 
 from .models import ActivityType
@@ -24,30 +25,15 @@ class AgendaFilterForm(forms.Form):
     )
 
 
-class RegistrationForm(forms.Form):
-    name = forms.CharField(
-        label=_("Uw naam"), max_length=80, error_messages={"required": _("Vul uw naam in.")}
+class RegistrationForm(ReachableForm):
+    name = name_field()
+    email = email_field(
+        help_text=_("Dan krijgt u een bevestiging, een herinnering en een link om af te melden.")
     )
-    email = forms.EmailField(
-        label=_("E-mailadres"),
-        required=False,
-        help_text=_("Dan krijgt u een bevestiging, een herinnering en een link om af te melden."),
-        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk of er een @ in staat.")},
+    phone = phone_field(
+        help_text=_("Heeft u geen e-mail? Dan belt de organisator u als dat nodig is.")
     )
-    phone = forms.RegexField(
-        label=_("Telefoonnummer"),
-        required=False,
-        regex=r"^\+?[0-9 ()-]{8,20}$",
-        help_text=_("Heeft u geen e-mail? Dan belt de organisator u als dat nodig is."),
-        error_messages={"invalid": _("Dit telefoonnummer klopt niet. Gebruik alleen cijfers.")},
+    website = honeypot_field()
+    reach_message = _(
+        "Vul een e-mailadres of telefoonnummer in, zodat de organisator u kan bereiken."
     )
-    # A field people never see; simple bots fill in every field.
-    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors and not (cleaned.get("email") or cleaned.get("phone")):
-            raise forms.ValidationError(
-                _("Vul een e-mailadres of telefoonnummer in, zodat de organisator u kan bereiken.")
-            )
-        return cleaned

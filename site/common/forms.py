@@ -1,0 +1,51 @@
+"""Form fields that several public forms share: a name, an email address and a phone number for
+people without an account (with the same plain-Dutch errors everywhere), a honeypot for bots,
+and the rule that someone must be reachable by email or phone."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+PHONE_PATTERN = r"^\+?[0-9 ()-]{8,20}$"
+
+
+def name_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Uw naam"), max_length=80, error_messages={"required": _("Vul uw naam in.")}
+    )
+
+
+def email_field(label=None, help_text="") -> forms.EmailField:
+    return forms.EmailField(
+        label=label or _("E-mailadres"),
+        required=False,
+        help_text=help_text,
+        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk of er een @ in staat.")},
+    )
+
+
+def phone_field(label=None, help_text="") -> forms.RegexField:
+    return forms.RegexField(
+        label=label or _("Telefoonnummer"),
+        required=False,
+        regex=PHONE_PATTERN,
+        help_text=help_text,
+        error_messages={"invalid": _("Dit telefoonnummer klopt niet. Gebruik alleen cijfers.")},
+    )
+
+
+def honeypot_field() -> forms.CharField:
+    """A field people never see (the templates hide it); simple bots fill in every field."""
+    return forms.CharField(label=_("Laat dit veld leeg"), required=False)
+
+
+class ReachableForm(forms.Form):
+    """Refuses a form without an email address or a phone number, saying who needs to reach
+    the person (`reach_message`)."""
+
+    reach_message = _("Vul een e-mailadres of telefoonnummer in.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not (cleaned.get("email") or cleaned.get("phone")):
+            raise forms.ValidationError(self.reach_message)
+        return cleaned
