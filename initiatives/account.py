@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from accounts.exports import by_address, erasure_addresses, forget_log_entries
 from accounts.sections import Section
 
 from .models import Booking, CoInitiator, Initiative, Message, Support, Volunteer
@@ -180,9 +181,23 @@ def export_user_initiatives(user) -> dict:
     }
 
 
+ERASER_COVERS = [
+    "initiatives.Initiative",
+    "initiatives.Message",
+    "initiatives.CoInitiator",
+    "initiatives.Support",
+    "initiatives.Volunteer",
+    "initiatives.Booking",
+    "initiatives.Photo",
+    "initiatives.Attachment",
+]
+
+
 def erase_user_initiatives(user) -> None:
     """Drafts are private and go. Submitted initiatives are public business (a grant of public
-    money) and stay, without the person; their messages stay as 'initiatiefnemer'."""
+    money) and stay, without the person; their messages stay as 'initiatiefnemer'. Invitations
+    and spreekuur bookings made with one of the account's verified addresses go too."""
+    addresses = erasure_addresses(user)
     for draft in Initiative.objects.filter(initiator=user, status=Status.CONCEPT):
         for photo in draft.photos.all():
             photo.image.delete(save=False)
@@ -194,10 +209,12 @@ def erase_user_initiatives(user) -> None:
     Initiative.objects.filter(initiator=user).update(initiator=None)
     Message.objects.filter(author=user).update(author=None)
     CoInitiator.objects.filter(user=user).delete()
-    CoInitiator.objects.filter(email__iexact=user.email, user=None).delete()
+    CoInitiator.objects.filter(by_address("email", addresses), user=None).delete()
     for volunteer in Volunteer.objects.filter(user=user):
         Initiative.objects.filter(pk=volunteer.initiative_id, volunteer_count__gt=0).update(
             volunteer_count=F("volunteer_count") - 1
         )
     Volunteer.objects.filter(user=user).delete()
-    Booking.objects.filter(user=user).delete()
+    bookings = Booking.objects.filter(Q(user=user) | by_address("email", addresses))
+    forget_log_entries(Booking, bookings.values_list("pk", flat=True))
+    bookings.delete()

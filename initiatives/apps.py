@@ -12,6 +12,7 @@ class InitiativesConfig(AppConfig):
         from common.schedule import register_job
 
         from .account import (
+            ERASER_COVERS,
             erase_user_initiatives,
             export_user_initiatives,
             my_bookings_section,
@@ -20,7 +21,7 @@ class InitiativesConfig(AppConfig):
         from .tasks import send_booking_reminders
 
         register_exporter("initiatieven", export_user_initiatives)
-        register_eraser("initiatieven", erase_user_initiatives)
+        register_eraser("initiatieven", erase_user_initiatives, covers=ERASER_COVERS)
         register_section("initiatieven", my_initiatives_section)
         register_section("afspraken", my_bookings_section)
         # The reminder the day before a spreekuur appointment; idempotent (reminded_at).

@@ -1,10 +1,12 @@
 """What meldingen adds to an account: the 'Mijn meldingen' list, the data export, and erasure
 (reports stay, as anonymous reports, without the reporter's contact data)."""
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from accounts.exports import by_address, erasure_addresses
 from accounts.sections import Section
 
 from .models import Melding, Subscription
@@ -58,8 +60,14 @@ def export_user_meldingen(user) -> list[dict]:
     ]
 
 
+ERASER_COVERS = ["meldingen.Melding", "meldingen.Subscription"]
+
+
 def erase_user_meldingen(user) -> None:
-    Melding.objects.filter(reporter=user).update(
+    """By account, and by a verified address of the account: a sensitive report is never linked
+    to an account, but the address typed into it while logged in is the person's own."""
+    addresses = erasure_addresses(user)
+    Melding.objects.filter(Q(reporter=user) | by_address("reporter_email", addresses)).update(
         reporter=None, reporter_email="", reporter_phone="", keep_informed=False
     )
-    Subscription.objects.filter(user=user).delete()
+    Subscription.objects.filter(Q(user=user) | by_address("email", addresses)).delete()

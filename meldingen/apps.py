@@ -11,12 +11,17 @@ class MeldingenConfig(AppConfig):
         from accounts.sections import register_section
         from common.schedule import register_job
 
-        from .account import erase_user_meldingen, export_user_meldingen, my_meldingen_section
+        from .account import (
+            ERASER_COVERS,
+            erase_user_meldingen,
+            export_user_meldingen,
+            my_meldingen_section,
+        )
 
         register_exporter("meldingen", export_user_meldingen)
-        register_eraser("meldingen", erase_user_meldingen)
+        register_eraser("meldingen", erase_user_meldingen, covers=ERASER_COVERS)
         register_section("meldingen", my_meldingen_section)
 
-        from .tasks import housekeeping
+        from .tasks import enqueue_housekeeping
 
-        register_job("meldingen", housekeeping.enqueue)
+        register_job("meldingen", enqueue_housekeeping)

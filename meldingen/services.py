@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.images import SanitisedImage, make_thumbnail
+from common.models import Notification
 from common.notifications import notify
 from common.realtime import group_name, publish_event
 from common.services import wijk_for_location
@@ -412,15 +413,31 @@ def melding_set_public_description(*, melding: Melding, text: str, actor) -> Mel
     return locked
 
 
-def meldingen_erase_contact_data(*, now=None) -> int:
-    """Retention: contact data goes a number of days after closing; the report stays."""
+def meldingen_erase_contact_data(*, now=None, retention_days: int | None = None) -> int:
+    """Retention: a number of days after closing, the report forgets who made and followed it:
+    the reporter's contact data and account link, its supporters (addresses and accounts) and
+    every message we sent about it. The report itself stays, anonymous.
+    `retention_days` comes with the job from the scheduler (see tasks.housekeeping); without it
+    the setting of this process counts."""
     now = now or timezone.now()
-    cutoff = now - timezone.timedelta(days=settings.MELDINGEN_CONTACT_RETENTION_DAYS)
+    if retention_days is None:
+        retention_days = settings.MELDINGEN_CONTACT_RETENTION_DAYS
+    cutoff = now - timezone.timedelta(days=retention_days)
     # Not "doorgezet": an outside party may give the case back, and the reporter must be reachable.
     finished = [Status.AFGEHANDELD, Status.NIET_IN_BEHANDELING, Status.SAMENGEVOEGD]
-    return Melding.objects.filter(
-        status__in=finished, closed_at__lt=cutoff, contact_erased_at=None
-    ).update(reporter_email="", reporter_phone="", reporter=None, contact_erased_at=now)
+    with transaction.atomic():
+        due = Melding.objects.select_for_update().filter(
+            status__in=finished, closed_at__lt=cutoff, contact_erased_at=None
+        )
+        references = list(due.values_list("reference", flat=True))
+        if not references:
+            return 0
+        Subscription.objects.filter(melding__reference__in=references).delete()
+        # The messages name the report in their context; by reference, whoever received them.
+        Notification.objects.filter(context__reference__in=references).delete()
+        return Melding.objects.filter(reference__in=references).update(
+            reporter_email="", reporter_phone="", reporter=None, contact_erased_at=now
+        )
 
 
 def meldingen_notify_overdue(*, now=None) -> int:

@@ -67,6 +67,14 @@ def export_user_budget(user) -> dict:
     }
 
 
+ERASER_COVERS = [
+    "participation.Proposal",
+    "participation.HasVoted",
+    "participation.PaperBallotEntry",
+    "participation.Ballot",  # secret: never linked to a person, nothing to erase
+]
+
+
 def erase_user_budget(user) -> None:
     """Proposals are public business (they were on a ballot, or answered in public) and stay,
     without the person. Their vote marks go; the secret ballot itself never named them."""

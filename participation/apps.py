@@ -10,8 +10,13 @@ class ParticipationConfig(AppConfig):
         from accounts.exports import register_eraser, register_exporter
         from accounts.sections import register_section
 
-        from .account import erase_user_budget, export_user_budget, my_proposals_section
+        from .account import (
+            ERASER_COVERS,
+            erase_user_budget,
+            export_user_budget,
+            my_proposals_section,
+        )
 
         register_exporter("wijkbudget", export_user_budget)
-        register_eraser("wijkbudget", erase_user_budget)
+        register_eraser("wijkbudget", erase_user_budget, covers=ERASER_COVERS)
         register_section("wijkbudget", my_proposals_section)

@@ -1,5 +1,9 @@
 """What this app holds about a resident, for 'export my data' and 'delete my account'."""
 
+from django.db.models import Q
+
+from accounts.exports import by_address, erasure_addresses
+
 from .models import Contribution
 
 
@@ -16,8 +20,12 @@ def export_user_contributions(user) -> list[dict]:
     ]
 
 
+ERASER_COVERS = ["processes.Contribution"]
+
+
 def erase_user_contributions(user) -> None:
-    """The reactions stay (they were input to a public process), without who gave them."""
-    Contribution.objects.filter(user=user).update(user=None, name="", email="")
-    if user.email:
-        Contribution.objects.filter(email__iexact=user.email).update(name="", email="")
+    """The reactions stay (they were input to a public process), without who gave them: those of
+    the account and those sent with one of its verified addresses."""
+    Contribution.objects.filter(Q(user=user) | by_address("email", erasure_addresses(user))).update(
+        user=None, name="", email=""
+    )

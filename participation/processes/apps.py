@@ -12,11 +12,11 @@ class ProcessesConfig(AppConfig):
         from common.schedule import register_job
 
         from . import calendar, ledger_source
-        from .account import erase_user_contributions, export_user_contributions
+        from .account import ERASER_COVERS, erase_user_contributions, export_user_contributions
         from .tasks import remind_owners
 
         ledger_source.register()
         calendar.register_processes()
         register_job("processes", remind_owners.enqueue)
         register_exporter("inspraak", export_user_contributions)
-        register_eraser("inspraak", erase_user_contributions)
+        register_eraser("inspraak", erase_user_contributions, covers=ERASER_COVERS)

@@ -8,6 +8,12 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
 
+    def ready(self) -> None:
+        from .erasure import COVERS, erase_account
+        from .exports import register_eraser
+
+        register_eraser("account", erase_account, covers=COVERS, last=True)
+
 
 class ZuidwestUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with our user forms (see accounts/viewsets.py)."""

@@ -51,10 +51,12 @@ def user_export_data(*, user) -> dict:
 
 @transaction.atomic
 def user_delete(*, user) -> None:
-    """Erase the account and its personal data. Public contributions stay, anonymised: every
-    app's eraser detaches them first, then the row goes (its notifications go with it)."""
+    """Erase the account and every personal datum the platform holds about the person: each
+    app's eraser (registered in accounts.exports) clears what it holds by account or by one of
+    the account's verified addresses, and anonymises public contributions; the account's own
+    eraser (notifications, sessions, addresses) runs last; then the row goes."""
     locked = User.objects.select_for_update().get(pk=user.pk)
-    for _section, eraser in sorted(erasers().items()):
+    for _section, eraser in erasers().items():
         eraser(locked)
     EmailAddress.objects.filter(user=locked).delete()
     logger.info("Account %s erased on request", locked.pk)

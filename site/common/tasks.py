@@ -38,3 +38,13 @@ def publish_scheduled() -> str:
     out = StringIO()
     call_command("publish_scheduled", stdout=out)
     return out.getvalue()[-2000:]
+
+
+@task()
+def clear_sessions() -> str:
+    """Django's `clearsessions`: expired sessions go (they may hold a draft report with contact
+    data, or a pending login); the database session backend never drops them by itself."""
+    from django.core.management import call_command
+
+    call_command("clearsessions")
+    return "ok"

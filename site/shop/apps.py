@@ -11,6 +11,7 @@ class ShopConfig(AppConfig):
         from accounts.sections import register_section
         from common.schedule import register_job
 
+        from .agenda.account import ERASER_COVERS as AGENDA_COVERS
         from .agenda.account import (
             erase_user_registrations,
             export_user_registrations,
@@ -20,7 +21,13 @@ class ShopConfig(AppConfig):
 
         register_section("aanmeldingen", my_registrations_section)
         register_exporter("agenda", export_user_registrations)
-        register_eraser("agenda", erase_user_registrations)
+        register_eraser("agenda", erase_user_registrations, covers=AGENDA_COVERS)
+
+        from .methods.account import ERASER_COVERS as ADVICE_COVERS
+        from .methods.account import erase_user_advice, export_user_advice
+
+        register_exporter("adviesvragen", export_user_advice)
+        register_eraser("adviesvragen", erase_user_advice, covers=ADVICE_COVERS)
         register_job("agenda-reminders", send_activity_reminders.enqueue)
 
         from participation.processes.calendar import register_calendar_source

@@ -3,11 +3,13 @@ and erasure (registrations of an erased account lose the name and contact detail
 they held stay counted as cancelled)."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from accounts.exports import by_address, erasure_addresses, forget_log_entries
 from accounts.sections import Section
 
 from .models import Registration, RegistrationStatus, hash_secret
@@ -67,15 +69,22 @@ def export_user_registrations(user) -> dict:
 ERASED_FIELDS = ["name", "email", "phone", "user", "cancel_token_hash", "moved_up_token_hash"]
 
 
+ERASER_COVERS = ["shop.Registration"]
+
+
 def erase_user_registrations(user) -> None:
-    """Cancel what is still to come (the waiting list moves up) and strip personal data."""
+    """Cancel what is still to come (the waiting list moves up) and strip personal data: of the
+    account's sign-ups, and of those made without logging in with one of its verified addresses."""
     from .services import registration_cancel
 
-    upcoming = Registration.objects.filter(user=user, activity__ends_at__gt=timezone.now())
+    theirs = Q(user=user) | by_address("email", erasure_addresses(user))
+    upcoming = Registration.objects.filter(theirs, activity__ends_at__gt=timezone.now())
     for registration in upcoming.exclude(status=RegistrationStatus.CANCELLED):
         registration_cancel(registration=registration)
     with transaction.atomic():
-        for registration in Registration.objects.filter(user=user).select_for_update():
+        erased = Registration.objects.filter(theirs).select_for_update()
+        forget_log_entries(Registration, [r.pk for r in erased])
+        for registration in erased:
             registration.name = str(_("verwijderd"))
             registration.email = ""
             registration.phone = "-"
