@@ -10,7 +10,12 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from accounts.exports import by_address, erasure_addresses, forget_log_entries
+from accounts.exports import (
+    by_address,
+    erasure_addresses,
+    forget_log_entries,
+    forget_notifications,
+)
 from accounts.sections import Section
 
 from .models import Booking, CoInitiator, Initiative, Message, Support, Volunteer
@@ -215,6 +220,13 @@ def erase_user_initiatives(user) -> None:
             volunteer_count=F("volunteer_count") - 1
         )
     Volunteer.objects.filter(user=user).delete()
+    from .services.spreekuren import _mail_context
+
     bookings = Booking.objects.filter(Q(user=user) | by_address("email", addresses))
+    for booking in bookings.select_related("hour"):
+        context = _mail_context(booking)
+        forget_notifications(
+            ["initiative_booking_broker"], {k: context[k] for k in ("name", "date", "time")}
+        )
     forget_log_entries(Booking, bookings.values_list("pk", flat=True))
     bookings.delete()

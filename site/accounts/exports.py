@@ -83,3 +83,13 @@ def forget_log_entries(model, pks: Iterable) -> None:
             content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
             object_id__in=ids,
         ).update(label="–", data={})
+
+
+def forget_notifications(events: Iterable[str], context: dict) -> None:
+    """Delete the copies sent to someone else (a broker, an organiser) about a row an eraser
+    removes: the notifications of `events` whose context holds every key/value of `context`,
+    e.g. the name, date and time of a booking."""
+    from common.models import Notification
+
+    lookups = {f"context__{key}": value for key, value in context.items()}
+    Notification.objects.filter(event__in=list(events), **lookups).delete()

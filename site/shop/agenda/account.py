@@ -9,7 +9,12 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from accounts.exports import by_address, erasure_addresses, forget_log_entries
+from accounts.exports import (
+    by_address,
+    erasure_addresses,
+    forget_log_entries,
+    forget_notifications,
+)
 from accounts.sections import Section
 
 from .models import Registration, RegistrationStatus, hash_secret
@@ -70,12 +75,14 @@ ERASED_FIELDS = ["name", "email", "phone", "user", "cancel_token_hash", "moved_u
 
 
 ERASER_COVERS = ["shop.Registration"]
+# The organiser's copies name the resident; they go with the sign-up.
+ORGANISER_EVENTS = ["agenda_registration_organiser", "agenda_cancelled_organiser"]
 
 
 def erase_user_registrations(user) -> None:
     """Cancel what is still to come (the waiting list moves up) and strip personal data: of the
     account's sign-ups, and of those made without logging in with one of its verified addresses."""
-    from .services import registration_cancel
+    from .services import _mail_context, registration_cancel
 
     theirs = Q(user=user) | by_address("email", erasure_addresses(user))
     upcoming = Registration.objects.filter(theirs, activity__ends_at__gt=timezone.now())
@@ -85,6 +92,10 @@ def erase_user_registrations(user) -> None:
         erased = Registration.objects.filter(theirs).select_for_update()
         forget_log_entries(Registration, [r.pk for r in erased])
         for registration in erased:
+            context = _mail_context(registration)
+            forget_notifications(
+                ORGANISER_EVENTS, {k: context[k] for k in ("title", "name", "date", "time")}
+            )
             registration.name = str(_("verwijderd"))
             registration.email = ""
             registration.phone = "-"
