@@ -71,6 +71,14 @@ def next_week(hour: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour), tzinfo=timezone.get_current_timezone())
 
 
+def new_report(slug: str = "lantaarnpaal", reporter=None, **values):
+    """A report through the intake service, in Moerwijk unless a postcode is given."""
+    values.setdefault("description", "De lamp is kapot.")
+    values.setdefault("postcode", "2532AB")
+    intake = Intake(category=Category.objects.get(slug=slug), **values)
+    return melding_create(intake=intake, photos=[], reporter=reporter)[0]
+
+
 @pytest.fixture
 def categories(wijken):
     load_afdelingen()
@@ -99,37 +107,16 @@ def test_deleting_an_account_leaves_nothing_of_the_person_anywhere(
     client.force_login(person)  # a live session on some phone
 
     # meldingen: a report with contact data, a sensitive report while logged in, a supporter
-    report, _ = melding_create(
-        intake=Intake(
-            category=categories["lantaarnpaal"],
-            description="De lamp is kapot.",
-            postcode="2532AB",
-            email=EMAIL,
-            phone=PHONE,
-        ),
-        photos=[],
+    report = new_report(reporter=person, email=EMAIL, phone=PHONE)
+    new_report(
+        "drugshandel",
         reporter=person,
+        description="Elke avond handel bij de flat",
+        postcode="2541AA",
+        email=EMAIL,
+        phone=PHONE,
     )
-    melding_create(
-        intake=Intake(
-            category=categories["drugshandel"],
-            description="Elke avond handel bij de flat",
-            postcode="2541AA",
-            email=EMAIL,
-            phone=PHONE,
-        ),
-        photos=[],
-        reporter=person,
-    )
-    theirs, _ = melding_create(
-        intake=Intake(
-            category=categories["lantaarnpaal"],
-            description="Losse stoeptegel",
-            postcode="2532AB",
-            email="buur@example.org",
-        ),
-        photos=[],
-    )
+    theirs = new_report(description="Losse stoeptegel", email="buur@example.org")
     melding_support(melding=theirs, email=EMAIL)  # without logging in
     melding_change_status(
         melding=report, to=Status.IN_BEHANDELING, actor=handler, public_message="We kijken."
@@ -219,15 +206,7 @@ def test_only_verified_addresses_count_as_the_persons_own(resident_factory, cate
     does not erase that other person's data."""
     from allauth.account.models import EmailAddress
 
-    other_report, _ = melding_create(
-        intake=Intake(
-            category=categories["lantaarnpaal"],
-            description="Kapot",
-            postcode="2532AB",
-            email="slachtoffer@example.org",
-        ),
-        photos=[],
-    )
+    other_report = new_report(description="Kapot", email="slachtoffer@example.org")
     person = resident_factory(email=EMAIL)
     EmailAddress.objects.create(user=person, email="slachtoffer@example.org", verified=False)
 
@@ -243,27 +222,10 @@ def test_a_resident_without_an_account_is_forgotten_after_the_retention_period(
 ):
     settings.MELDINGEN_CONTACT_RETENTION_DAYS = 30
     follower = resident_factory(email="volger@example.org")
-    report, _ = melding_create(
-        intake=Intake(
-            category=categories["lantaarnpaal"],
-            description="De lamp is kapot.",
-            postcode="2532AB",
-            email=EMAIL,
-            phone=PHONE,
-        ),
-        photos=[],
-    )
+    report = new_report(email=EMAIL, phone=PHONE)
     melding_support(melding=report, email="Steun.Oudeweg@example.org")
     melding_support(melding=report, user=follower)
-    open_one, _ = melding_create(
-        intake=Intake(
-            category=categories["lantaarnpaal"],
-            description="Nog een lamp.",
-            postcode="2532AB",
-            email="ander@example.org",
-        ),
-        photos=[],
-    )
+    open_one = new_report(description="Nog een lamp.", email="ander@example.org")
     melding_change_status(
         melding=report, to=Status.AFGEHANDELD, actor=handler, public_message="Gerepareerd."
     )

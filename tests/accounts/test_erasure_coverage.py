@@ -69,12 +69,18 @@ def test_the_walk_notices_a_model_with_an_address_or_a_kept_link():
         class Meta:
             app_label = "common"
 
+        def __str__(self):
+            return self.email
+
     class Log(models.Model):
         actor = models.ForeignKey(get_user_model(), on_delete=models.DO_NOTHING)
         display_name = models.CharField(max_length=80)
 
         class Meta:
             app_label = "common"
+
+        def __str__(self):
+            return self.display_name
 
     assert personal_fields(Signup) == ["email"]
     assert personal_fields(Log) == ["display_name", "actor"]
