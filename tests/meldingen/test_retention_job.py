@@ -42,11 +42,21 @@ def closed_report(wijken, handler):
     return report
 
 
-def run_worker():
-    call_command("db_worker", batch=True, no_startup_delay=True, queue_name="*", verbosity=0)
+@pytest.fixture
+def run_worker(monkeypatch):
+    """The real `db_worker`, in batch mode. Between tasks it closes connections that are not in
+    autocommit mode, which a test's transaction never is: that hygiene is switched off here."""
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+    return lambda: call_command(
+        "db_worker", batch=True, no_startup_delay=True, queue_name="*", verbosity=0
+    )
 
 
-def test_the_worker_erases_after_the_period_the_scheduler_was_given(closed_report, settings):
+def test_the_worker_erases_after_the_period_the_scheduler_was_given(
+    closed_report, settings, run_worker
+):
     settings.TASKS = DATABASE_TASKS
     settings.MELDINGEN_CONTACT_RETENTION_DAYS = 30  # the scheduler's environment
     call_command("housekeeping", only=["meldingen"])
@@ -59,7 +69,7 @@ def test_the_worker_erases_after_the_period_the_scheduler_was_given(closed_repor
     assert closed_report.reporter_email == "" and closed_report.contact_erased_at is not None
 
 
-def test_a_report_within_the_period_keeps_its_contact_data(closed_report, settings):
+def test_a_report_within_the_period_keeps_its_contact_data(closed_report, settings, run_worker):
     settings.TASKS = DATABASE_TASKS
     settings.MELDINGEN_CONTACT_RETENTION_DAYS = 60
     call_command("housekeeping", only=["meldingen"])
