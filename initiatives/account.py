@@ -201,7 +201,10 @@ ERASER_COVERS = [
 def erase_user_initiatives(user) -> None:
     """Drafts are private and go. Submitted initiatives are public business (a grant of public
     money) and stay, without the person; their messages stay as 'initiatiefnemer'. Invitations
-    and spreekuur bookings made with one of the account's verified addresses go too."""
+    and spreekuur bookings made with one of the account's verified addresses go too, with the
+    broker's copy of the booking (it names the resident)."""
+    from .services.spreekuren import _mail_context
+
     addresses = erasure_addresses(user)
     for draft in Initiative.objects.filter(initiator=user, status=Status.CONCEPT):
         for photo in draft.photos.all():
@@ -220,8 +223,6 @@ def erase_user_initiatives(user) -> None:
             volunteer_count=F("volunteer_count") - 1
         )
     Volunteer.objects.filter(user=user).delete()
-    from .services.spreekuren import _mail_context
-
     bookings = Booking.objects.filter(Q(user=user) | by_address("email", addresses))
     for booking in bookings.select_related("hour"):
         context = _mail_context(booking)

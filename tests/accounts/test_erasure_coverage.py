@@ -18,7 +18,6 @@ NOT_PERSONAL = {
     "shop.Activity": "the organiser's work address, entered by staff",
     "wagtailcore.PageLogEntry": "keeps the id of the staff member who acted; the label is a title",
     "wagtailcore.APIToken": "a staff member's API token, cascades with the account",
-    "initiatives.Attachment": "the file's name; the uploader link is set to null",
 }
 
 NAME = re.compile(r"^(name|display_name|first_name|last_name|full_name)$")
