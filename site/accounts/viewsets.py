@@ -66,6 +66,9 @@ class UserViewSet(users.UserViewSet):
     add_view_class = CreateView
     edit_view_class = EditView
     delete_view_class = DeleteView
+    # A copy would carry the original's roles and flags into a new account past the checks
+    # above; an account is made from scratch instead.
+    copy_view_enabled = False
 
     def get_form_class(self, for_update: bool = False):
         return ZuidwestUserEditForm if for_update else ZuidwestUserCreationForm
