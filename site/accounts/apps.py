@@ -16,7 +16,17 @@ class AccountsConfig(AppConfig):
 
 
 class ZuidwestUsersAppConfig(WagtailUsersAppConfig):
-    """Wagtail's user admin with our user forms (see accounts/viewsets.py)."""
+    """Wagtail's user admin with our user forms (see accounts/viewsets.py); its groups, with
+    their permissions, only for superusers."""
 
     default = False
     user_viewset = "accounts.viewsets.UserViewSet"
+
+    def ready(self):
+        super().ready()
+        from django.contrib.auth.models import Group
+        from wagtail.permissions import register_permission_policy
+
+        from .policies import SuperuserOnlyPolicy
+
+        register_permission_policy(Group, SuperuserOnlyPolicy(Group))

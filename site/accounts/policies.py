@@ -42,3 +42,17 @@ class RolePermissionPolicy(ModelPermissionPolicy):
             .filter(Q(pk__in=by_permission) | Q(is_superuser=True) | Q(groups__name__in=self.roles))
             .distinct()
         )
+
+
+class SuperuserOnlyPolicy(ModelPermissionPolicy):
+    """Only superusers, whatever permissions anyone else was given: for the groups, whose
+    permissions decide everyone's rights (accounts.rights)."""
+
+    def user_has_permission(self, user, action):
+        return bool(user.is_active and user.is_superuser)
+
+    def user_has_any_permission(self, user, actions):
+        return self.user_has_permission(user, None)
+
+    def users_with_any_permission(self, actions):
+        return get_user_model().objects.filter(is_active=True, is_superuser=True)

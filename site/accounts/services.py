@@ -1,6 +1,7 @@
 """Services on accounts: profile changes, data export and erasure (AVG/GDPR art. 15, 17, 20)."""
 
 import logging
+from collections.abc import Iterable
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -8,11 +9,13 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from . import roles
+from . import rights, roles
 from .exports import erasers, exporters
 
 logger = logging.getLogger(__name__)
 User = get_user_model()
+# The groups that open the back office: the staff roles and the sensitive-report team.
+STAFF_GROUPS = frozenset(roles.STAFF_ROLES) | {roles.ONDERMIJNING}
 
 
 def user_export_data(*, user) -> dict:
@@ -63,10 +66,22 @@ def user_delete(*, user) -> None:
     locked.delete()
 
 
-def user_set_roles(*, user, role_names: list[str]) -> None:
-    unknown = set(role_names) - set(roles.ROLES) - {roles.ONDERMIJNING}
+@transaction.atomic
+def user_set_roles(*, user, role_names: Iterable[str], actor=None) -> None:
+    """Give `user` exactly these roles (groups) and keep the staff flag in step with them.
+    With an `actor` (a person in the back office) the rules of accounts.rights apply and a
+    refusal raises PermissionDenied before anything changes; without one it is the platform
+    itself (migrations, demo data)."""
+    User.objects.select_for_update().only("pk").get(pk=user.pk)  # one change at a time
+    role_names = set(role_names)
+    groups = list(Group.objects.filter(name__in=role_names))
+    unknown = role_names - {group.name for group in groups}
     if unknown:
         raise ValueError(f"Onbekende rol(len): {', '.join(sorted(unknown))}")
-    user.groups.set(Group.objects.filter(name__in=role_names))
-    user.is_staff = any(name in roles.STAFF_ROLES for name in role_names)
+    if actor is not None:
+        rights.check_grant(editor=actor, target=user, groups=groups)
+    user.groups.set(groups)
+    user.is_staff = user.is_superuser or bool(role_names & STAFF_GROUPS)
     user.save(update_fields=["is_staff"])
+    for cached in ("_role_names", "_perm_cache", "_group_perm_cache"):
+        user.__dict__.pop(cached, None)

@@ -4,6 +4,7 @@ rest of the page tree last."""
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,6 +13,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from common import views as common_views
 
 urlpatterns = [
+    # One way into the back office: the code login of allauth, with its rate limits. Wagtail's
+    # password form would take guesses without limit; a GET or a POST lands on allauth's page.
+    path(
+        "beheer/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailadmin_login",
+    ),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),

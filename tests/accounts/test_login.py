@@ -81,3 +81,56 @@ def test_the_login_page_offers_one_way_in_and_it_sends_a_code(client, mailoutbox
     assert response.status_code == 302
     assert response["Location"] == reverse("account_confirm_login_code")
     assert mailoutbox and mailoutbox[-1].to == [user.email]
+
+
+@pytest.fixture
+def superuser_with_password(user_factory):
+    """An account that still has a password (made by createsuperuser, or by an older demo)."""
+    user = user_factory(email="super@zuidwest.example", is_superuser=True, is_staff=True)
+    user.set_password("het-juiste-wachtwoord")
+    user.save()
+    return user
+
+
+def guess_passwords(client, url: str, field: str, email: str) -> list:
+    """40 wrong passwords in a row, then the right one; the responses."""
+    wrong = [client.post(url, {field: email, "password": f"fout-{n}"}) for n in range(40)]
+    return [*wrong, client.post(url, {field: email, "password": "het-juiste-wachtwoord"})]
+
+
+def test_the_wagtail_password_login_is_no_way_in(client, superuser_with_password):
+    responses = guess_passwords(client, "/beheer/login/", "username", superuser_with_password.email)
+    assert all(r.status_code == 302 for r in responses)
+    assert responses[-1]["Location"].startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
+    assert client.get("/beheer/").status_code == 302
+
+
+def test_the_wagtail_login_sends_staff_to_the_code_login(client):
+    response = client.get("/beheer/login/?next=/beheer/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_login") + "?next=/beheer/pages/"
+
+
+def test_the_allauth_login_takes_no_password_and_limits_attempts(client, superuser_with_password):
+    responses = guess_passwords(client, reverse("account_login"), "login", "super@zuidwest.example")
+    assert responses[-1].status_code == 429  # rate-limited, like every login attempt
+    assert "_auth_user_id" not in client.session
+    assert client.get("/beheer/").status_code == 302
+
+
+def test_no_password_reset_in_the_admin(client, administrator):
+    assert client.get("/beheer/password_reset/").status_code == 404
+    client.force_login(administrator)
+    assert client.get("/beheer/password_reset/").status_code == 404
+
+
+def test_the_admin_account_page_sets_no_password_and_no_unconfirmed_address(
+    client, superuser_with_password
+):
+    """A password set there would be a second way in; an address set there would skip the
+    confirmation that allauth asks for (and the login code would go to it)."""
+    client.force_login(superuser_with_password)
+    page = client.get("/beheer/account/").content.decode()
+    assert 'name="password-new_password1"' not in page
+    assert 'name="name_email-email"' not in page

@@ -28,6 +28,8 @@ def test_demo_users_and_reports_once_however_often_it_runs(settings, categories,
     for email, role, *_rest in DEMO_USERS:
         assert User.objects.get(email=email).groups.filter(name=role).exists()
     assert User.objects.get(email="admin@zuidwest.example").is_superuser
+    # Nobody has a password to guess: the demo users log in by code, like everyone.
+    assert not [u.email for u in User.objects.all() if u.has_usable_password()]
     demo = Melding.objects.filter(reporter_email="melder@zuidwest.example")
     assert demo.count() == 7
     assert demo.filter(status=Status.AFGEHANDELD).exclude(public_description="").exists()

@@ -241,6 +241,12 @@ MELDINGEN_CONTACT_RETENTION_DAYS = env_int("MELDINGEN_CONTACT_RETENTION_DAYS", 9
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private-media")))
 # Open311 GeoReport v2: when keys are set, POST requests must carry one of them.
 OPEN311_API_KEYS = env_list("OPEN311_API_KEYS", [])
-# Staff log in like everyone else: by email code or password, through allauth.
+# Staff log in like everyone else: by e-mail code, through allauth and its rate limits.
+# Wagtail's own password login (/beheer/login/) redirects there (config/urls.py); no password
+# is set, changed or reset in the admin, and an address changes only through allauth, which
+# confirms it first.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
-WAGTAILUSERS_PASSWORD_REQUIRED = False
+WAGTAILUSERS_PASSWORD_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False

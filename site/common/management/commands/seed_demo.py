@@ -1,5 +1,6 @@
 """Demo users for every role, built on the test factories. Idempotent: run it as often as
-you like."""
+you like. They have no password: like everyone, they log in with a code sent by e-mail (in
+var/mail/ locally)."""
 
 import inspect
 
@@ -14,7 +15,6 @@ from accounts.models import User
 from common.loaders import load_afdelingen, load_wijken
 from common.models import Afdeling, Wijk
 
-DEMO_PASSWORD = "zuidwest-demo"  # noqa: S105 – local demo only, refused without DEBUG
 DEMO_USERS = [
     # email, role, display name, wijk slug, afdeling slug
     ("bewoner@zuidwest.example", roles.BEWONER, "Fatima", "moerwijk", None),
@@ -54,7 +54,7 @@ DEMO_CONTENT = [
 
 
 class Command(BaseCommand):
-    help = "Create the demo users (one per role) with the password shown in the README."
+    help = "Create the demo users (one per role) with the addresses shown in the README."
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Also when DEBUG is off.")
@@ -62,7 +62,9 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, force=False, **options):
         if not settings.DEBUG and not force:
-            raise CommandError("seed_demo makes users with a known password: only with DEBUG on.")
+            raise CommandError(
+                "seed_demo makes staff accounts with known addresses: only with DEBUG on."
+            )
         if not Wijk.objects.exists():
             load_wijken()
         load_afdelingen()
@@ -76,7 +78,7 @@ class Command(BaseCommand):
                 if afdeling_slug
                 else None,
             )
-            user.set_password(DEMO_PASSWORD)
+            user.set_unusable_password()  # also over a password an older seed_demo set
             if role == roles.ONDERMIJNING:
                 user.is_staff = True
             user.save()
@@ -85,9 +87,9 @@ class Command(BaseCommand):
         )
         admin.is_superuser = True
         admin.is_staff = True
-        admin.set_password(DEMO_PASSWORD)
+        admin.set_unusable_password()
         admin.save()
-        self.stdout.write(f"{len(DEMO_USERS) + 1} demo users ready (password: {DEMO_PASSWORD}).")
+        self.stdout.write(f"{len(DEMO_USERS) + 1} demo users ready (log in by code).")
         users = {role: email for email, role, *_rest in DEMO_USERS}
         by_role = {role: User.objects.get(email=email) for role, email in users.items()}
         for path in DEMO_CONTENT:
