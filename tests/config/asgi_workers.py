@@ -191,6 +191,7 @@ class Resident:
         self.session = requests.Session()
         self.session.headers["X-Forwarded-For"] = address
         self.tally = tally
+        self.follow_path = ""  # the report's status page, once accepted
 
     def _send(self, method: str, path: str, data: dict | None = None) -> requests.Response | None:
         if data is not None:
@@ -238,4 +239,5 @@ class Resident:
             return None
         with self.tally.lock:
             self.tally.accepted.append(match["reference"])
+        self.follow_path = match[0]
         return match["reference"]
