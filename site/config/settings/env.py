@@ -38,11 +38,21 @@ def env_list(name: str, default: list[str] | None = None, *, required: bool = Fa
 
 
 def database_from_url(url: str) -> dict:
-    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
-    if config["ENGINE"] == "django.db.backends.sqlite3":
+    """DATABASES["default"] from DATABASE_URL.
+
+    PostgreSQL goes through Django's connection pool (psycopg_pool), one pool per process.
+    Under ASGI every request runs its ORM work on a thread of its own, so a persistent
+    connection (CONN_MAX_AGE > 0) stays open after its thread is gone and each worker piles
+    up connections until PostgreSQL refuses new clients. The pool caps a process at
+    DATABASE_POOL_MAX_SIZE connections and lets a request wait up to DATABASE_POOL_TIMEOUT
+    seconds for one instead of failing. Size it so that every process together stays below
+    PostgreSQL's max_connections (see README, "Beyond one machine")."""
+    config = dj_database_url.parse(url, conn_max_age=0, conn_health_checks=True)
+    config.setdefault("OPTIONS", {})
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        config["OPTIONS"]["pool"] = database_pool_options()
+    elif config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets the web process and the task worker read and write the same file.
-        config["CONN_MAX_AGE"] = 0
-        config.setdefault("OPTIONS", {})
         config["OPTIONS"].update(
             {
                 "transaction_mode": "IMMEDIATE",
@@ -51,6 +61,20 @@ def database_from_url(url: str) -> dict:
             }
         )
     return config
+
+
+def database_pool_options() -> dict:
+    """psycopg_pool sizes for one process, from the environment."""
+    min_size = env_int("DATABASE_POOL_MIN_SIZE", 2)
+    max_size = env_int("DATABASE_POOL_MAX_SIZE", 10)
+    timeout = float(env_str("DATABASE_POOL_TIMEOUT", "20"))
+    if not 0 <= min_size <= max_size or max_size < 1 or timeout <= 0:
+        raise ImproperlyConfigured(
+            "DATABASE_POOL_MIN_SIZE must be between 0 and DATABASE_POOL_MAX_SIZE, "
+            "DATABASE_POOL_MAX_SIZE at least 1 and DATABASE_POOL_TIMEOUT more than 0 seconds "
+            f"(now {min_size}, {max_size} and {timeout})."
+        )
+    return {"min_size": min_size, "max_size": max_size, "timeout": timeout}
 
 
 def email_from_url(url: str) -> dict:
