@@ -2,39 +2,20 @@
 while (common.ratelimit.upload_limited). Over the limit: status 429, a Dutch explanation, nothing
 decoded, and what the resident already sent or typed stays."""
 
-import io
-
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image
 
-from common import ratelimit
 from meldingen.models import DraftPhoto, Photo
 from meldingen.services import melding_change_status
 from meldingen.workflow import Status
+from tests.common.uploads import REFUSED, allow_uploads, forbid_decoding, jpeg
 
 pytestmark = pytest.mark.django_db
 
-REFUSED = "Wacht 10 minuten en stuur ze dan opnieuw."
 
-
-def jpeg() -> SimpleUploadedFile:
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 48), "orange").save(buffer, "JPEG")
-    return SimpleUploadedFile("foto.jpg", buffer.getvalue(), "image/jpeg")
-
-
-@pytest.fixture
-def two_uploads(monkeypatch):
-    monkeypatch.setattr(ratelimit, "UPLOAD_LIMIT", (2, 600))
-
-
-def no_decoding(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("a photo over the limit was decoded")
-
-    monkeypatch.setattr("meldingen.forms.sanitise_image", refuse)
+@pytest.fixture(autouse=True)
+def _two_uploads(monkeypatch):
+    allow_uploads(monkeypatch, 2)
 
 
 def at_photo_step(client, categories):
@@ -43,14 +24,14 @@ def at_photo_step(client, categories):
 
 
 def test_photos_over_the_limit_are_refused_and_the_earlier_ones_kept(
-    client, categories, two_uploads, monkeypatch
+    client, categories, monkeypatch
 ):
     at_photo_step(client, categories)
     photos = reverse("meldingen:photos")
     for _ in range(2):  # under the limit: accepted
         assert client.post(photos, {"photo_1": jpeg()}).status_code == 302
     assert DraftPhoto.objects.count() == 2
-    no_decoding(monkeypatch)
+    forbid_decoding(monkeypatch, "meldingen.forms")
 
     response = client.post(photos, {"photo_1": jpeg()})
 
@@ -64,7 +45,7 @@ def test_photos_over_the_limit_are_refused_and_the_earlier_ones_kept(
     assert client.get(reverse("meldingen:details")).status_code == 200
 
 
-def test_another_address_may_still_send_photos(client, categories, two_uploads):
+def test_another_address_may_still_send_photos(client, categories):
     at_photo_step(client, categories)
     photos = reverse("meldingen:photos")
     for _ in range(2):
@@ -74,7 +55,7 @@ def test_another_address_may_still_send_photos(client, categories, two_uploads):
 
 
 def test_the_feedback_photo_shares_the_limit_and_keeps_the_text(
-    client, categories, melding_factory, handler, two_uploads, monkeypatch
+    client, categories, melding_factory, handler, monkeypatch
 ):
     from meldingen.factories import TEST_SECRET
 
@@ -85,7 +66,7 @@ def test_the_feedback_photo_shares_the_limit_and_keeps_the_text(
     melding_change_status(
         melding=melding, to=Status.AFGEHANDELD, actor=handler, public_message="Gerepareerd."
     )
-    no_decoding(monkeypatch)
+    forbid_decoding(monkeypatch, "meldingen.forms")
 
     response = client.post(
         reverse("meldingen:follow", args=[melding.reference, TEST_SECRET]),
