@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from common.files import private_file_response
 from common.images import SanitisedImage
-from common.ratelimit import limited
+from common.ratelimit import UPLOAD_REFUSED, limited, upload_limited
 
 from . import workflow
 from .forms import (
@@ -118,11 +118,14 @@ def step_photos(request):
         DraftPhoto.objects.filter(token=draft.data["token"]).delete()
         return redirect("meldingen:photos")
     room = max(0, MAX_PHOTOS - len(existing))
+    too_many = upload_limited(request)
     form = PhotoForm(
         request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
+        None if too_many else request.FILES,
         room=room,
     )
+    if too_many:
+        form.add_error(None, UPLOAD_REFUSED)
     if request.method == "POST" and form.is_valid():
         for image in form.cleaned_data["sanitised"]:
             DraftPhoto.objects.create(token=draft.data["token"], image=image.as_file("foto"))
@@ -145,6 +148,7 @@ def step_photos(request):
             duplicates=duplicates,
             support_form=SupportForm(),
         ),
+        status=429 if too_many else 200,
     )
 
 
@@ -268,6 +272,7 @@ def follow(request, reference: str, secret: str | None = None):
     melding = _follow_target(request, reference, secret)
     reply_form = ReplyForm(prefix="reply")
     feedback_form = FeedbackForm(prefix="feedback")
+    too_many = False
     if request.method == "POST":
         if limited(request, "melding-answer", limit=ANSWER_LIMIT[0], period=ANSWER_LIMIT[1]):
             messages.error(request, _("Te veel verzoeken. Probeer het later opnieuw."))
@@ -282,7 +287,11 @@ def follow(request, reference: str, secret: str | None = None):
                     messages.success(request, _("Bedankt. Uw antwoord is verstuurd."))
                     return redirect(request.path)
         else:
-            feedback_form = FeedbackForm(request.POST, request.FILES, prefix="feedback")
+            too_many = upload_limited(request)
+            files = None if too_many else request.FILES
+            feedback_form = FeedbackForm(request.POST, files, prefix="feedback")
+            if too_many:
+                feedback_form.add_error(None, UPLOAD_REFUSED)
             if feedback_form.is_valid():
                 data = feedback_form.cleaned_data
                 try:
@@ -318,6 +327,7 @@ def follow(request, reference: str, secret: str | None = None):
             "follow_url": request.build_absolute_uri(request.path),
             "ws_path": f"/ws/melding/{melding.reference}/{secret}/" if secret else "",
         },
+        status=429 if too_many else 200,
     )
 
 

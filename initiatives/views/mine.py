@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.files import private_file_response
-from common.ratelimit import limited
+from common.ratelimit import UPLOAD_REFUSED, limited, upload_limited
 
 from .. import rules
 from ..forms import AccountabilityForm, InviteForm, MessageForm, WithdrawForm
@@ -168,9 +168,15 @@ def withdraw(request, pk: int):
 def accountability(request, pk: int):
     initiative = _mine_or_404(request, pk)
     lines = list(initiative.budget_lines.all())
+    too_many = upload_limited(request)
     form = AccountabilityForm(
-        request.POST, request.FILES, budget_lines=lines, prefix="verantwoording"
+        request.POST,
+        None if too_many else request.FILES,
+        budget_lines=lines,
+        prefix="verantwoording",
     )
+    if too_many:
+        form.add_error(None, UPLOAD_REFUSED)
     if form.is_valid():
         data = form.cleaned_data
         spent = [
@@ -199,7 +205,10 @@ def accountability(request, pk: int):
                 request, _("Dank u wel. De makelaar bekijkt de verantwoording en bevestigt die.")
             )
             return redirect("initiatives:mine", pk=pk)
-    return _page(request, initiative, accountability_form=form)
+    response = _page(request, initiative, accountability_form=form)
+    if too_many:
+        response.status_code = 429
+    return response
 
 
 @require_http_methods(["GET", "POST"])

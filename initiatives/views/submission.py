@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from common.ratelimit import UPLOAD_REFUSED, upload_limited
+
 from .. import rules
 from ..forms import BudgetLineFormSet, ConsentForm, FilesForm, IdeaForm, NeedsForm, PlaceForm
 from ..models import Initiative, Photo
@@ -193,6 +195,7 @@ def _int(value, default: int) -> int:
 
 def _step_files(request, initiative):
     form = FilesForm()
+    too_many = False
     if request.method == "POST":
         if "remove_photo" in request.POST or "remove_attachment" in request.POST:
             initiative_remove_file(
@@ -203,7 +206,10 @@ def _step_files(request, initiative):
             )
             messages.success(request, _("Het bestand is verwijderd."))
             return redirect(request.path)
-        form = FilesForm(request.POST, request.FILES)
+        too_many = upload_limited(request)
+        form = FilesForm(request.POST, None if too_many else request.FILES)
+        if too_many:
+            form.add_error(None, UPLOAD_REFUSED)
         if form.is_valid() and _save_files(request, initiative, form):
             if "add" in request.POST:
                 messages.success(request, _("Opgeslagen. U kunt nog meer toevoegen."))
@@ -222,6 +228,7 @@ def _step_files(request, initiative):
             max_photos=MAX_PHOTOS,
             max_attachments=MAX_ATTACHMENTS,
         ),
+        status=429 if too_many else 200,
     )
 
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from common.ratelimit import limited
+from common.ratelimit import UPLOAD_REFUSED, limited, upload_limited
 
 from .. import budget_workflow as wf
 from ..budget_workflow import Phase
@@ -91,7 +91,11 @@ def propose(request, slug):
             {"round": round, "message": _("U kunt nu geen ideeën indienen voor deze ronde.")},
             status=403,
         )
-    form = ProposalForm(request.POST or None, request.FILES or None)
+    too_many = upload_limited(request)
+    posted = request.POST if too_many else request.POST or None  # refused: still bound
+    form = ProposalForm(posted, None if too_many else request.FILES or None)
+    if too_many:
+        form.add_error(None, UPLOAD_REFUSED)
     if request.method == "POST" and form.is_valid():
         if limited(request, "wijkbudget-idee", limit=10, period=3600):
             form.add_error(
@@ -119,7 +123,12 @@ def propose(request, slug):
                     request, _("Dank u wel! Uw idee is ingediend. U hoort van ons of het kan.")
                 )
                 return redirect("participation:proposal", round.slug, proposal.pk)
-    return render(request, "participation/propose.html", {"round": round, "form": form})
+    return render(
+        request,
+        "participation/propose.html",
+        {"round": round, "form": form},
+        status=429 if too_many else 200,
+    )
 
 
 def proposal_detail(request, slug, pk):

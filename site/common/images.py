@@ -17,10 +17,27 @@ from typing import Protocol
 import pillow_heif
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-# iPhones upload HEIC by default; register the opener once so Image.open understands it.
-pillow_heif.register_heif_opener()
+# iPhones upload HEIC by default; register the opener once so Image.open understands it. We never
+# use the depth maps and auxiliary images (portrait mode) that iPhones put beside the photo, so
+# they are not read. Embedded thumbnails stay on: `draft` may decode one instead of the photo.
+pillow_heif.register_heif_opener(depth_images=False, aux_images=False)
+
+# The largest photo we accept, in pixels. Phones save 12 MP (4032 x 3024) by default, recent
+# iPhones 24 MP (5712 x 4284 = 24.5 MP) and system cameras 24 MP (6000 x 4000); 30 MP leaves a
+# margin above those. The 48-200 MP "full resolution" modes of some phones are not accepted: we
+# keep at most MAX_SIDE pixels per side anyway, and a decoded 50 MP photo alone costs 150-200 MB
+# of memory in a worker. Such a resident is told to send a smaller photo or a screenshot.
+MAX_PIXELS = 30_000_000
+MAX_SIDE = 2560  # longest side of what we store
+# Pillow refuses to open anything above twice MAX_IMAGE_PIXELS, in every code path (Wagtail's
+# images for editors, thumbnails, renditions), so that refusal sits exactly at our limit. Its
+# warning for the half-way point would then fire for ordinary 24 MP photos: it is silenced once,
+# here, rather than toggled per upload (warning filters are process-wide, not thread-safe).
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS // 2
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
 JPEG_QUALITY = 85
@@ -98,45 +115,68 @@ def _broken() -> ValidationError:
     )
 
 
-def _open(data: bytes, max_pixels: int) -> Image.Image:
-    """Open the image header, check format and pixel count, and only then decode the pixels."""
-    too_many_pixels = ValidationError(
-        "De foto heeft te veel pixels. Een foto mag hoogstens %(limit)s megapixel zijn. "
-        "Maak de foto kleiner en probeer het opnieuw.",
+def _too_many_pixels(max_pixels: int) -> ValidationError:
+    return ValidationError(
+        _(
+            "De foto heeft te veel pixels. Een foto mag hoogstens %(limit)s megapixel zijn. "
+            "Stuur een kleinere foto. Of maak een schermafbeelding (screenshot) van de foto "
+            "en stuur die."
+        ),
         code="too_many_pixels",
         params={"limit": f"{max_pixels / 1_000_000:g}".replace(".", ",")},
     )
-    # Pillow warns above MAX_IMAGE_PIXELS and raises above twice that; turn the warning into an
-    # error too. (catch_warnings changes process-wide state; at worst the "error" filter lingers,
-    # which is harmless for a warning that only ever signals a bomb.)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            img = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
-        except _BOMB as exc:
-            raise too_many_pixels from exc
-        except UnidentifiedImageError as exc:
-            if _is_other_image(data):
-                raise ValidationError(
-                    "Dit soort bestand kunnen we niet gebruiken. "
-                    "Kies een foto in JPEG, PNG, WebP of HEIC.",
-                    code="unsupported_format",
-                ) from exc
+
+
+def _fit(size: tuple[int, int], max_side: int) -> tuple[int, int]:
+    """The size `thumbnail` will make of `size` within a square of `max_side`."""
+    width, height = size
+    scale = min(1.0, max_side / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _open(data: bytes, max_pixels: int, max_side: int) -> Image.Image:
+    """Open the image header, check format and pixel count, and only then decode the pixels, at
+    the smallest size the format can decode to that still covers what we keep."""
+    try:
+        img = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
+    except _BOMB as exc:  # over Pillow's own limit, which is ours (see MAX_IMAGE_PIXELS)
+        raise _too_many_pixels(min(max_pixels, MAX_PIXELS)) from exc
+    except UnidentifiedImageError as exc:
+        if _is_other_image(data):
             raise ValidationError(
-                "Dit bestand is geen foto. Kies een foto in JPEG, PNG, WebP of HEIC.",
-                code="not_an_image",
+                "Dit soort bestand kunnen we niet gebruiken. "
+                "Kies een foto in JPEG, PNG, WebP of HEIC.",
+                code="unsupported_format",
             ) from exc
-        except _DECODE_ERRORS as exc:  # recognised, but the header itself is damaged
-            raise _broken() from exc
-        width, height = img.size  # from the header: nothing decoded yet
-        if width * height > max_pixels:
-            raise too_many_pixels
-        try:
-            img.load()  # animated images: only the first frame is used
-        except _BOMB as exc:
-            raise too_many_pixels from exc
-        except _DECODE_ERRORS as exc:
-            raise _broken() from exc
+        raise ValidationError(
+            "Dit bestand is geen foto. Kies een foto in JPEG, PNG, WebP of HEIC.",
+            code="not_an_image",
+        ) from exc
+    except _DECODE_ERRORS as exc:  # recognised, but the header itself is damaged
+        raise _broken() from exc
+    width, height = img.size  # from the header: nothing decoded yet
+    if width * height > max_pixels:
+        raise _too_many_pixels(max_pixels)
+    # JPEG decodes at 1/2, 1/4 or 1/8 scale inside libjpeg (a 24 MP photo then takes a quarter
+    # of the memory and time), never below the size we keep, so what we store is as sharp as
+    # before; HEIF may pick an embedded thumbnail that is large enough. Other formats ignore it.
+    img.draft(None, _fit(img.size, max_side))
+    try:
+        img.load()  # animated images: only the first frame is used
+    except _BOMB as exc:
+        raise _too_many_pixels(max_pixels) from exc
+    except _DECODE_ERRORS as exc:
+        raise _broken() from exc
+    return img
+
+
+def _shrink(img: Image.Image, max_side: int) -> Image.Image:
+    """Scale down to what we keep before anything else copies the full-size pixels (rotation,
+    colour conversion and mode changes each make a copy). Palette, 1-bit and 16-bit images are
+    normalised first, because Pillow resizes those without smoothing or not at all."""
+    if img.mode in ("1", "P") or img.mode.startswith("I;16"):
+        img = _normalise(img)
+    img.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     return img
 
 
@@ -186,8 +226,8 @@ def sanitise_image(
     upload: Upload,
     *,
     max_bytes: int = 10 * 1024 * 1024,
-    max_pixels: int = 40_000_000,
-    max_side: int = 2560,
+    max_pixels: int = MAX_PIXELS,
+    max_side: int = MAX_SIDE,
 ) -> SanitisedImage:
     """Check an uploaded photo and return a clean copy, or raise ValidationError with a Dutch
     message for the resident and one of the codes: too_large, not_an_image, unsupported_format,
@@ -196,12 +236,10 @@ def sanitise_image(
     The clean copy is upright (EXIF orientation applied), sRGB, at most `max_side` pixels on its
     longest side, and JPEG (or PNG when it has real transparency) without any metadata.
     """
-    img = _open(_read(upload, max_bytes), max_pixels)
+    img = _shrink(_open(_read(upload, max_bytes), max_pixels, max_side), max_side)
     with contextlib.suppress(*_DECODE_ERRORS):  # malformed EXIF: keep the photo, don't refuse it
         img = ImageOps.exif_transpose(img)
-    img = _normalise(_to_srgb(img))
-    img.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-    return _encode(img)
+    return _encode(_normalise(_to_srgb(img)))
 
 
 def make_thumbnail(content: bytes, *, size: int = 480) -> SanitisedImage:

@@ -5,6 +5,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
 
 
 def client_key(request, scope: str) -> str:
@@ -24,3 +25,24 @@ def limited(request, scope: str, *, limit: int, period: int) -> bool:
         cache.add(key, 1, timeout=period)
         return False
     return count > limit
+
+
+# One budget for every public upload form (report photos, feedback photos, initiative photos
+# and PDFs, budget plans): decoding photos is the most expensive thing a visitor can make a
+# worker do. 20 sends with files in 10 minutes is far above what a person needs (three photos
+# per report step, five per initiative), and low enough that one address cannot keep a worker
+# busy. Only requests that carry a file count.
+UPLOAD_LIMIT = (20, 10 * 60)
+UPLOAD_REFUSED = _(
+    "U heeft in korte tijd veel foto's of bestanden gestuurd. Wacht 10 minuten en stuur ze dan "
+    "opnieuw. De rest van wat u invulde, staat er nog."
+)
+
+
+def upload_limited(request) -> bool:
+    """Count a request that sends files; True when the client sent too many lately. The caller
+    then binds its form without the files (so nothing is decoded), adds UPLOAD_REFUSED and
+    answers with status 429."""
+    if request.method != "POST" or not request.FILES:
+        return False
+    return limited(request, "upload", limit=UPLOAD_LIMIT[0], period=UPLOAD_LIMIT[1])

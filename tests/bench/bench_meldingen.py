@@ -50,6 +50,7 @@ def test_intake_of_1000_reports_with_a_photo(client, categories, timer, settings
     from meldingen import views
 
     monkeypatch.setattr(views, "SUBMIT_LIMIT", (10**6, 3600))
+    monkeypatch.setattr("common.ratelimit.UPLOAD_LIMIT", (10**6, 3600))
     count = int(__import__("os").environ.get("BENCH_INTAKE", "1000"))
     photos = [photo_bytes(i) for i in range(10)]
     rng = random.Random(1)

@@ -10,7 +10,7 @@ import pillow_heif
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image, ImageCms, PngImagePlugin
+from PIL import Image, ImageChops, ImageCms, ImageFilter, ImageStat, PngImagePlugin
 
 from common.images import SanitisedImage, make_thumbnail, sanitise_image
 
@@ -195,15 +195,20 @@ def test_hundred_megapixel_png_is_refused_from_its_header():
     assert "te veel pixels" in error.messages[0]
 
 
-def png_header(width: int, height: int) -> bytes:
+def png_chunk(kind: bytes, body: bytes) -> bytes:
+    crc = zlib.crc32(kind + body)
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+
+def png_header(width: int, height: int, colour_type: int = 0) -> bytes:
     """Just the PNG signature, IHDR and an empty IDAT: enough for Image.open to read the size."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        crc = zlib.crc32(kind + body)
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
-
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", b"") + chunk(b"IEND", b"")
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", ihdr)
+        + png_chunk(b"IDAT", b"")
+        + png_chunk(b"IEND", b"")
+    )
 
 
 @pytest.mark.parametrize(
@@ -304,3 +309,110 @@ def test_icc_profile_is_converted_to_srgb_and_dropped():
     assert icc[-64:] not in result.content
     red, _, blue = out.getpixel((8, 8))
     assert blue > 200 > 50 > red  # "red" in that colour space is blue in sRGB
+
+
+def flat_png(width: int, height: int) -> bytes:
+    """A single-colour RGB PNG, compressed here row by row: it is tiny whatever its pixel count,
+    and Pillow would take seconds to write it."""
+    packer, row, body = zlib.compressobj(9), b"\0" * (1 + 3 * width), []
+    body = [packer.compress(row) for _ in range(height)] + [packer.flush()]
+    signature_and_ihdr = png_header(width, height, colour_type=2)[: 8 + 25]
+    return signature_and_ihdr + png_chunk(b"IDAT", b"".join(body)) + png_chunk(b"IEND", b"")
+
+
+def never_decoded(monkeypatch) -> None:
+    from PIL import ImageFile
+
+    def load(self):
+        raise AssertionError(f"decoded {self.size} pixels")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", load)
+
+
+def test_small_png_of_many_megapixels_is_refused_without_decoding(monkeypatch):
+    data = flat_png(7680, 5160)  # 39.6 MP: the issue's 165 KB file that cost a worker 385 MB
+    assert len(data) < 200 * 1024
+    never_decoded(monkeypatch)
+
+    error = refused(data, "scherm.png")
+
+    assert error.code == "too_many_pixels"
+    assert error.messages == [
+        "De foto heeft te veel pixels. Een foto mag hoogstens 30 megapixel zijn. Stuur een "
+        "kleinere foto. Of maak een schermafbeelding (screenshot) van de foto en stuur die."
+    ]
+
+
+# Pillow warns from half our limit on; common.images silences that at import, but pytest resets
+# warning filters around each test.
+quiet_half_limit = pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+
+
+@quiet_half_limit
+def test_pixel_limit_is_thirty_megapixels_exactly():
+    # Header-only PNGs: the pixel check comes first, so "broken" means it was let through.
+    assert refused(png_header(6000, 5000)).code == "broken"
+    assert refused(png_header(6000, 5001)).code == "too_many_pixels"
+
+
+@quiet_half_limit
+def test_pillow_refuses_more_than_our_limit_in_every_code_path():
+    """Wagtail's images and our thumbnails open files with plain Image.open."""
+    with Image.open(io.BytesIO(png_header(6000, 5000))) as img:
+        assert img.size == (6000, 5000)
+    with pytest.raises(Image.DecompressionBombError):
+        Image.open(io.BytesIO(png_header(6000, 5001)))
+
+
+def decoded_sizes(monkeypatch) -> list:
+    from PIL import ImageFile
+
+    sizes, load = [], ImageFile.ImageFile.load
+
+    def spy(self):
+        sizes.append(self.size)
+        return load(self)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", spy)
+    return sizes
+
+
+def textured(width: int, height: int) -> Image.Image:
+    """Detail in every channel, so a blurry or blocky downscale would show."""
+    return Image.merge(
+        "RGB",
+        (
+            Image.effect_mandelbrot((width, height), (-2.0, -1.2, 1.0, 1.2), 32),
+            Image.linear_gradient("L").resize((width, height)),
+            Image.effect_noise((width, height), 40).filter(ImageFilter.GaussianBlur(1)),
+        ),
+    )
+
+
+def old_way(data: bytes) -> Image.Image:
+    """What sanitise_image did before: decode every pixel, then downscale and re-encode."""
+    img = Image.open(io.BytesIO(data))
+    img.load()
+    img.thumbnail((2560, 2560), Image.Resampling.LANCZOS)
+    return Image.open(io.BytesIO(encode(img, "JPEG", quality=85)))
+
+
+def test_big_jpeg_is_decoded_at_reduced_scale_with_the_same_result(monkeypatch):
+    data = encode(textured(5200, 600), "JPEG", quality=92)
+    sizes = decoded_sizes(monkeypatch)
+
+    result = sanitise_image(upload(data, "panorama.jpg"))
+
+    assert sizes[0] == (2600, 300)  # libjpeg decoded at half scale, still above what we keep
+    assert (result.width, result.height) == (2560, 295)
+    # Against decoding every pixel first: on average about 1 in 255 per channel, invisible.
+    difference = ImageStat.Stat(ImageChops.difference(reopen(result), old_way(data)))
+    assert max(difference.mean) < 2
+
+
+def test_twelve_megapixel_phone_photo_is_accepted_and_downscaled(monkeypatch):
+    sizes = decoded_sizes(monkeypatch)
+    result = sanitise_image(upload(encode(photo(4032, 3024), "JPEG", quality=90), "IMG.jpg"))
+    assert sizes[0] == (4032, 3024)  # too close to 2560 px to decode at half scale
+    assert (result.format, result.width, result.height) == ("JPEG", 2560, 1920)
+    assert reopen(result).size == (2560, 1920)
