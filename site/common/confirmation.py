@@ -1,0 +1,100 @@
+"""Confirming an email address that someone typed into a form. The platform must never become
+a way to mail a stranger: a typed address that is not the person's own (signed-in, verified)
+account gets one message that says plainly who asked and holds two links, "yes, that was me"
+and "no, that was not me". Until the first link is followed the address gets nothing more.
+
+The link carries a signed token (django.core.signing, so nothing secret is stored) that names
+the purpose, the object and an HMAC of the address: changing the address on the object makes
+old links useless, and the token expires after `MAX_AGE`. Apps register what a purpose means
+(`register_confirmation`) in their AppConfig.ready(); one view (`common.urls`) answers every
+link, without JavaScript and without an account. How often one address can be sent such a
+message is limited (`confirmation_allowed`), against mail-bombing through our forms."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core import signing
+from django.urls import reverse
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+from .ratelimit import limited_key
+
+SALT = "common.confirmation"
+MAX_AGE = 14 * 24 * 60 * 60  # seconds a link keeps working
+MAILS_PER_ADDRESS = (3, 60 * 60)  # confirmation messages per address per hour
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """What a purpose means. `lookup(pk)` finds the object (None when it is gone), `email_of`
+    reads its address, `confirm` and `refuse` act on it (both must be idempotent: people click
+    twice), `describe` names it for the page ("Taalcafé, 3 december")."""
+
+    purpose: str
+    lookup: Callable[[int], object | None]
+    email_of: Callable[[object], str]
+    confirm: Callable[[object], None]
+    refuse: Callable[[object], None]
+    describe: Callable[[object], str]
+    confirmed_message: str
+    refused_message: str
+
+
+_purposes: dict[str, Confirmation] = {}
+
+
+class ConfirmationError(Exception):
+    """A link that is tampered with, expired or points at nothing; `message` is for people."""
+
+    def __init__(self, message: str, *, expired: bool = False):
+        super().__init__(message)
+        self.message = message
+        self.expired = expired
+
+
+def register_confirmation(confirmation: Confirmation) -> None:
+    _purposes[confirmation.purpose] = confirmation
+
+
+def _digest(email: str) -> str:
+    return salted_hmac(SALT, email.strip().lower()).hexdigest()[:20]
+
+
+def confirmation_token(purpose: str, pk: int, email: str) -> str:
+    return signing.dumps([purpose, pk, _digest(email)], salt=SALT, compress=True)
+
+
+def confirmation_paths(purpose: str, pk: int, email: str) -> dict:
+    """The link for a notification's context, as a path (the mail adds `base_url`)."""
+    return {"confirm_url": reverse("common:confirm", args=[confirmation_token(purpose, pk, email)])}
+
+
+def confirmation_allowed(email: str) -> bool:
+    """Count one confirmation message to `email`; False when it had enough this hour."""
+    limit, period = MAILS_PER_ADDRESS
+    return not limited_key(_digest(email), "confirmation-mail", limit=limit, period=period)
+
+
+def read_token(token: str) -> tuple[Confirmation, object]:
+    """The purpose and the object a link points at, or ConfirmationError with a Dutch reason."""
+    from django.utils.translation import gettext as _
+
+    try:
+        purpose, pk, digest = signing.loads(token, salt=SALT, max_age=MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise ConfirmationError(
+            _("Deze link is verlopen. Vul het formulier op de website opnieuw in."), expired=True
+        ) from error
+    except (signing.BadSignature, ValueError, TypeError) as error:
+        raise ConfirmationError(
+            _("Deze link klopt niet. Kopieer de hele link uit de e-mail, of klik er nog eens op.")
+        ) from error
+    confirmation = _purposes.get(purpose)
+    target = confirmation.lookup(pk) if confirmation and isinstance(pk, int) else None
+    if target is None or not constant_time_compare(
+        _digest(confirmation.email_of(target)), digest
+    ):
+        raise ConfirmationError(
+            _("Wij kunnen niet meer vinden waar deze link bij hoort. Misschien is het afgemeld.")
+        )
+    return confirmation, target
