@@ -17,6 +17,10 @@ class MeldingenConfig(AppConfig):
         register_eraser("meldingen", erase_user_meldingen)
         register_section("meldingen", my_meldingen_section)
 
+        from .confirmations import register_confirmations
+
+        register_confirmations()
+
         from .tasks import housekeeping
 
         register_job("meldingen", housekeeping.enqueue)

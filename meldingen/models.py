@@ -335,9 +335,16 @@ class Photo(models.Model):
         return f"{self.melding_id}: {self.kind}"
 
 
+class SubscriptionQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.exclude(confirmed_at=None)
+
+
 class Subscription(models.Model):
     """Someone who follows a report: a supporter ("dit meld ik ook") or, after a merge, the
     reporter of the merged report."""
+
+    objects = SubscriptionQuerySet.as_manager()
 
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="subscriptions")
     user = models.ForeignKey(
@@ -345,6 +352,9 @@ class Subscription(models.Model):
     )
     email = models.EmailField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # A typed address follows the report (and counts as a supporter) only once its owner
+    # followed the link in the confirmation mail; an account's own address at once.
+    confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

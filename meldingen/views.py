@@ -233,12 +233,18 @@ def support(request, reference: str):
     if form.is_valid():
         user = request.user if request.user.is_authenticated else None
         try:
-            melding_support(melding=melding, user=user, email=form.cleaned_data["email"])
+            subscription = melding_support(
+                melding=melding, user=user, email=form.cleaned_data["email"]
+            )
         except MeldingError as error:
             messages.error(request, error.messages[0])
             return redirect("meldingen:photos")
         Draft(request.session).clear()
-        return render(request, "meldingen/supported.html", {"melding": melding})
+        return render(
+            request,
+            "meldingen/supported.html",
+            {"melding": melding, "pending": subscription.confirmed_at is None},
+        )
     messages.error(request, _("Dit e-mailadres klopt niet."))
     return redirect("meldingen:photos")
 

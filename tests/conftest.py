@@ -64,3 +64,20 @@ def _clear_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def confirm_link():
+    """The path of the confirmation link ('Ja, dit was ik') in the last mail to `address`."""
+    import re
+
+    from django.core import mail
+
+    def find(address: str) -> str:
+        bodies = [m.body for m in mail.outbox if address in m.to]
+        assert bodies, f"no mail to {address}"
+        match = re.search(r"https?://[^/\s]+(/(?:en/)?e-mail/bevestigen/[^/\s]+/)", bodies[-1])
+        assert match, "no confirmation link in the mail"
+        return match.group(1)
+
+    return find
