@@ -344,8 +344,6 @@ class Subscription(models.Model):
     """Someone who follows a report: a supporter ("dit meld ik ook") or, after a merge, the
     reporter of the merged report."""
 
-    objects = SubscriptionQuerySet.as_manager()
-
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="subscriptions")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
@@ -355,6 +353,8 @@ class Subscription(models.Model):
     # A typed address follows the report (and counts as a supporter) only once its owner
     # followed the link in the confirmation mail; an account's own address at once.
     confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SubscriptionQuerySet.as_manager()
 
     class Meta:
         constraints = [

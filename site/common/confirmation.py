@@ -91,9 +91,7 @@ def read_token(token: str) -> tuple[Confirmation, object]:
         ) from error
     confirmation = _purposes.get(purpose)
     target = confirmation.lookup(pk) if confirmation and isinstance(pk, int) else None
-    if target is None or not constant_time_compare(
-        _digest(confirmation.email_of(target)), digest
-    ):
+    if target is None or not constant_time_compare(_digest(confirmation.email_of(target)), digest):
         raise ConfirmationError(
             _("Wij kunnen niet meer vinden waar deze link bij hoort. Misschien is het afgemeld.")
         )
