@@ -69,6 +69,17 @@ def confirmation_paths(purpose: str, pk: int, email: str) -> dict:
     return {"confirm_url": reverse("common:confirm", args=[confirmation_token(purpose, pk, email)])}
 
 
+def is_own_verified_address(user, email: str) -> bool:
+    """True when `email` is a verified address of the signed-in `user`: no confirmation then."""
+    from allauth.account.models import EmailAddress
+
+    if user is None or not user.is_authenticated or not email:
+        return False
+    return EmailAddress.objects.filter(
+        user=user, email__iexact=email.strip(), verified=True
+    ).exists()
+
+
 def confirmation_allowed(email: str) -> bool:
     """Count one confirmation message to `email`; False when it had enough this hour."""
     limit, period = MAILS_PER_ADDRESS

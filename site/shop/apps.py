@@ -28,3 +28,7 @@ class ShopConfig(AppConfig):
         from .agenda.calendar import activity_entries
 
         register_calendar_source("activiteiten", activity_entries)
+
+        from .agenda.confirmations import register_confirmations
+
+        register_confirmations()
