@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common.confirmation import confirmation_allowed, confirmation_paths
+from common.confirmation import with_confirmation
 from common.images import SanitisedImage, make_thumbnail
 from common.notifications import notify
 from common.realtime import group_name, publish_event
@@ -395,14 +395,20 @@ def melding_support(*, melding: Melding, user=None, email: str = "") -> Subscrip
     if user is not None:
         if created:
             Melding.objects.filter(pk=melding.pk).update(supporters=F("supporters") + 1)
-    elif subscription.confirmed_at is None and confirmation_allowed(email):
-        context = {
-            "title": melding.reference,
-            "reference": melding.reference,
-            "category": melding.category.name,
-            **confirmation_paths(SUPPORT_CONFIRMATION, subscription.pk, email),
-        }
-        notify(event="melding_support_confirm", context=context, email=email)
+    elif subscription.confirmed_at is None:
+        context = with_confirmation(
+            {
+                "title": melding.reference,
+                "reference": melding.reference,
+                "category": melding.category.name,
+            },
+            purpose=SUPPORT_CONFIRMATION,
+            pk=subscription.pk,
+            email=email,
+            confirmed=False,
+        )
+        if context is not None:
+            notify(event="melding_support_confirm", context=context, email=email)
     return subscription
 
 

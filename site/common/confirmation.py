@@ -86,6 +86,19 @@ def confirmation_allowed(email: str) -> bool:
     return not limited_key(_digest(email), "confirmation-mail", limit=limit, period=period)
 
 
+def with_confirmation(
+    context: dict, *, purpose: str, pk: int, email: str, confirmed: bool
+) -> dict | None:
+    """The context of a first mail to a typed address: unchanged when the address is
+    confirmed, with `confirm_url` (notifications/_typed_address.*) when not, and None when
+    the address had enough confirmation mails this hour: then send nothing."""
+    if confirmed:
+        return context
+    if not confirmation_allowed(email):
+        return None
+    return {**context, **confirmation_paths(purpose, pk, email)}
+
+
 def read_token(token: str) -> tuple[Confirmation, object]:
     """The purpose and the object a link points at, or ConfirmationError with a Dutch reason."""
     from django.utils.translation import gettext as _

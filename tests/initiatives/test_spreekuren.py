@@ -14,6 +14,7 @@ from django.utils import timezone
 from initiatives.models import Booking, ConsultationHour
 from initiatives.services import (
     InitiativeError,
+    booking_confirm_email,
     booking_create,
     booking_ics,
     bookings_send_reminders,
@@ -131,7 +132,10 @@ def test_a_slot_is_never_booked_twice(client, hour):
 
 
 def test_a_reminder_goes_once_the_day_before(hour, django_capture_on_commit_callbacks):
-    booking_create(hour=hour, slot_start=hour.slots()[0], name="Fatima", email="fatima@example.org")
+    fatima, _token = booking_create(
+        hour=hour, slot_start=hour.slots()[0], name="Fatima", email="fatima@example.org"
+    )
+    booking_confirm_email(booking=fatima)  # the reminder goes to a confirmed address only
     booking_create(hour=hour, slot_start=hour.slots()[1], name="Zonder mail", phone="0612345678")
     mail.outbox.clear()
     six_days_later = timezone.now() + dt.timedelta(days=6)
@@ -236,7 +240,10 @@ def test_the_scheduler_sends_tomorrows_reminders_once(
         starts_at=dt.datetime.combine(tomorrow, dt.time(14, 0), tzinfo=tz),
         ends_at=dt.datetime.combine(tomorrow, dt.time(15, 0), tzinfo=tz),
     )
-    booking_create(hour=soon, slot_start=soon.slots()[0], name="Fatima", email="f@example.org")
+    booking, _token = booking_create(
+        hour=soon, slot_start=soon.slots()[0], name="Fatima", email="f@example.org"
+    )
+    booking_confirm_email(booking=booking)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("housekeeping", only=["initiatives"])

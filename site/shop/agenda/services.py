@@ -12,11 +12,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from common.confirmation import (
-    confirmation_allowed,
-    confirmation_paths,
-    is_own_verified_address,
-)
+from common.confirmation import is_own_verified_address, with_confirmation
 from common.ical import CalendarEvent, calendar
 from common.notifications import notify
 
@@ -74,17 +70,13 @@ def _mail_context(registration: Registration, token: str = "") -> dict:
 
 
 def _first_mail_context(registration: Registration, token: str) -> dict | None:
-    """The context of the first mail to a new registration's address, with the "was this
-    you?" links when the address is not the account's own; None when the address had
-    enough such mails this hour (mail-bombing through our form)."""
-    context = _mail_context(registration, token)
-    if registration.email_confirmed_at is None:
-        if not confirmation_allowed(registration.email):
-            return None
-        context.update(
-            confirmation_paths(REGISTRATION_CONFIRMATION, registration.pk, registration.email)
-        )
-    return context
+    return with_confirmation(
+        _mail_context(registration, token),
+        purpose=REGISTRATION_CONFIRMATION,
+        pk=registration.pk,
+        email=registration.email,
+        confirmed=registration.email_confirmed_at is not None,
+    )
 
 
 def _tell_confirmed(registration: Registration, token: str, *, event: str) -> None:
