@@ -15,6 +15,7 @@ from participation.processes.models import Process, audiences_overlap
 from participation.processes.services import (
     ClashesNotConfirmed,
     ProcessError,
+    contribution_confirm_email,
     contribution_create,
     process_clashes,
     process_publish,
@@ -96,11 +97,15 @@ def test_the_report_reaches_everyone_once_and_enters_the_ledger(
     open_process.wijken.add(wijken["bouwlust"])
     contribution_create(process=open_process, text="Eén", user=resident)
     contribution_create(process=open_process, text="Twee", user=resident)
-    contribution_create(process=open_process, text="Drie", email="buur@example.org")
+    three = contribution_create(process=open_process, text="Drie", email="buur@example.org")
+    contribution_confirm_email(contribution=three)
     contribution_create(process=open_process, text="Vier", email="buur@example.org")
     contribution_create(process=open_process, text="Vijf")  # nobody to tell
+    # nor an address that was typed but never confirmed
+    contribution_create(process=open_process, text="Zes", email="onbevestigd@example.org")
     process_publish_report(process=open_process, actor=coordinator, report="We doen X en Y.")
     sent = Notification.objects.filter(event="process_report")
+    assert not sent.filter(email="onbevestigd@example.org").exists()
     assert sorted(n.email for n in sent) == sorted([resident.email, "buur@example.org"])
     entry = LedgerEntry.objects.get(source="inspraak")
     assert entry.answer == "We doen X en Y." and entry.on_time
