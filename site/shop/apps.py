@@ -30,5 +30,7 @@ class ShopConfig(AppConfig):
         register_calendar_source("activiteiten", activity_entries)
 
         from .agenda.confirmations import register_confirmations
+        from .methods.confirmations import register_advice_confirmation
 
         register_confirmations()
+        register_advice_confirmation()
