@@ -81,3 +81,31 @@ def confirm_link():
         return match.group(1)
 
     return find
+
+
+@pytest.fixture
+def honeypot(caplog):
+    """Checks shared by every form with a honeypot (common.forms.honeypot_field): the field is
+    out of the tab order and hidden from screen readers, and a filled one is logged."""
+    import logging
+    import re
+
+    class Honeypot:
+        def assert_hidden(self, html: str) -> None:
+            match = re.search(
+                r'<div class="honeypot" aria-hidden="true">(?:(?!</form>).)*?'
+                r'(<input[^>]*name="website"[^>]*>)',
+                html,
+                re.S,
+            )
+            assert match, "the honeypot is not inside an aria-hidden wrapper"
+            field = match.group(1)
+            assert 'tabindex="-1"' in field and 'autocomplete="off"' in field
+
+        def assert_logged(self, where: str) -> None:
+            warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+            assert any("Honeypot" in r.getMessage() and where in r.getMessage() for r in warnings)
+            assert not any("spam.example" in r.getMessage() for r in caplog.records)
+
+    caplog.set_level(logging.WARNING, logger="common.forms")
+    return Honeypot()
