@@ -6,24 +6,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 
-def _lookup(pk: int):
-    from .models import Booking
-
-    return Booking.objects.select_related("hour").filter(pk=pk).first()
-
-
-def _confirm(booking) -> None:
-    from .services import booking_confirm_email
-
-    booking_confirm_email(booking=booking)
-
-
-def _refuse(booking) -> None:
-    from .services import booking_refuse
-
-    booking_refuse(booking=booking)
-
-
 def _describe(booking) -> str:
     when = formats.date_format(timezone.localtime(booking.slot_start), "l j F Y, H:i")
     return _("een afspraak op het spreekuur initiatieven, %(when)s") % {"when": when}
@@ -32,15 +14,14 @@ def _describe(booking) -> str:
 def register_confirmations() -> None:
     from common.confirmation import Confirmation, register_confirmation
 
-    from .services.spreekuren import BOOKING_CONFIRMATION
+    from .models import Booking
+    from .services.spreekuren import BOOKING_CONFIRMATION, booking_refuse
 
     register_confirmation(
         Confirmation(
             purpose=BOOKING_CONFIRMATION,
-            lookup=_lookup,
-            email_of=lambda booking: booking.email,
-            confirm=_confirm,
-            refuse=_refuse,
+            queryset=lambda: Booking.objects.select_related("hour"),
+            refuse=lambda booking: booking_refuse(booking=booking),
             describe=_describe,
             confirmed_message=gettext_lazy(
                 "Uw e-mailadres is bevestigd. U krijgt de dag ervoor een herinnering."

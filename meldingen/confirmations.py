@@ -6,41 +6,20 @@ from django.utils.translation import gettext_lazy
 from common.confirmation import Confirmation, register_confirmation
 
 
-def _lookup(pk: int):
-    from .models import Subscription
-
-    return Subscription.objects.select_related("melding").filter(pk=pk, user=None).first()
-
-
-def _confirm(subscription) -> None:
-    from .services import subscription_confirm
-
-    subscription_confirm(subscription=subscription)
-
-
-def _refuse(subscription) -> None:
-    from .services import subscription_refuse
-
-    subscription_refuse(subscription=subscription)
-
-
-def _describe(subscription) -> str:
-    return _("melding %(reference)s volgen (“Dit meld ik ook”)") % {
-        "reference": subscription.melding.reference
-    }
-
-
 def register_confirmations() -> None:
-    from .services import SUPPORT_CONFIRMATION
+    from .models import Subscription
+    from .services import SUPPORT_CONFIRMATION, subscription_confirm, subscription_refuse
 
     register_confirmation(
         Confirmation(
             purpose=SUPPORT_CONFIRMATION,
-            lookup=_lookup,
-            email_of=lambda subscription: subscription.email,
-            confirm=_confirm,
-            refuse=_refuse,
-            describe=_describe,
+            queryset=lambda: Subscription.objects.select_related("melding").filter(user=None),
+            confirm=lambda sub: subscription_confirm(subscription=sub),
+            refuse=lambda sub: subscription_refuse(subscription=sub),
+            describe=lambda sub: (
+                _("melding %(reference)s volgen (“Dit meld ik ook”)")
+                % {"reference": sub.melding.reference}
+            ),
             confirmed_message=gettext_lazy(
                 "U volgt deze melding nu. Als er nieuws is, krijgt u een e-mail."
             ),

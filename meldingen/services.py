@@ -11,7 +11,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common.confirmation import with_confirmation
+from common.confirmation import MAX_AGE as CONFIRMATION_MAX_AGE
+from common.confirmation import mark_confirmed, with_confirmation
 from common.images import SanitisedImage, make_thumbnail
 from common.notifications import notify
 from common.realtime import group_name, publish_event
@@ -415,12 +416,10 @@ def melding_support(*, melding: Melding, user=None, email: str = "") -> Subscrip
 @transaction.atomic
 def subscription_confirm(*, subscription: Subscription) -> Subscription:
     """The link in the confirmation mail was followed: from now on it counts and hears news."""
-    locked = Subscription.objects.select_for_update().get(pk=subscription.pk)
-    if locked.confirmed_at is None:
-        locked.confirmed_at = timezone.now()
-        locked.save(update_fields=["confirmed_at"])
-        Melding.objects.filter(pk=locked.melding_id).update(supporters=F("supporters") + 1)
-    return locked
+    if mark_confirmed(subscription, field="confirmed_at"):
+        Melding.objects.filter(pk=subscription.melding_id).update(supporters=F("supporters") + 1)
+    subscription.refresh_from_db()
+    return subscription
 
 
 @transaction.atomic
@@ -478,6 +477,10 @@ def meldingen_erase_contact_data(*, now=None) -> int:
     cutoff = now - timezone.timedelta(days=settings.MELDINGEN_CONTACT_RETENTION_DAYS)
     # Not "doorgezet": an outside party may give the case back, and the reporter must be reachable.
     finished = [Status.AFGEHANDELD, Status.NIET_IN_BEHANDELING, Status.SAMENGEVOEGD]
+    # A typed address that never confirmed: once its link has expired it can never count.
+    Subscription.objects.filter(
+        confirmed_at=None, created_at__lt=now - timezone.timedelta(seconds=CONFIRMATION_MAX_AGE)
+    ).delete()
     return Melding.objects.filter(
         status__in=finished, closed_at__lt=cutoff, contact_erased_at=None
     ).update(reporter_email="", reporter_phone="", reporter=None, contact_erased_at=now)

@@ -39,7 +39,6 @@ from .funds import FundLine, accountability_lines_for_export, fund_overview, gra
 from .spreekuren import (
     booking_by_token,
     booking_cancel,
-    booking_confirm_email,
     booking_create,
     booking_ics,
     booking_refuse,
@@ -63,7 +62,6 @@ __all__ = [
     "accountability_lines_for_export",
     "booking_by_token",
     "booking_cancel",
-    "booking_confirm_email",
     "booking_create",
     "booking_ics",
     "booking_refuse",

@@ -221,16 +221,6 @@ def booking_ics(booking: Booking, *, host: str = "zuidwest.example") -> str:
 
 
 @transaction.atomic
-def booking_confirm_email(*, booking: Booking) -> Booking:
-    """The owner of the address followed the link: from now on it gets the reminder."""
-    locked = Booking.objects.select_for_update().get(pk=booking.pk)
-    if locked.email_confirmed_at is None:
-        locked.email_confirmed_at = timezone.now()
-        locked.save(update_fields=["email_confirmed_at"])
-    return locked
-
-
-@transaction.atomic
 def booking_refuse(*, booking: Booking) -> None:
     """'Dit was ik niet' (the link proves the address): the slot is free again and the
     address hears nothing more. A booking that is already past stays as it was."""

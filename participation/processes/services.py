@@ -128,15 +128,6 @@ def contribution_create(
 
 
 @transaction.atomic
-def contribution_confirm_email(*, contribution: Contribution) -> Contribution:
-    locked = Contribution.objects.select_for_update().get(pk=contribution.pk)
-    if locked.email_confirmed_at is None:
-        locked.email_confirmed_at = timezone.now()
-        locked.save(update_fields=["email_confirmed_at"])
-    return locked
-
-
-@transaction.atomic
 def contribution_refuse_email(*, contribution: Contribution) -> None:
     """'Dit was ik niet': the reaction stays (it is about the neighbourhood, not the address),
     the address is removed and hears nothing."""

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core import signing
+from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from .ratelimit import limited_key
@@ -26,18 +28,35 @@ MAILS_PER_ADDRESS = (3, 60 * 60)  # confirmation messages per address per hour
 
 @dataclass(frozen=True)
 class Confirmation:
-    """What a purpose means. `lookup(pk)` finds the object (None when it is gone), `email_of`
-    reads its address, `confirm` and `refuse` act on it (both must be idempotent: people click
-    twice), `describe` names it for the page ("Taalcafé, 3 december")."""
+    """What a purpose means. `queryset` holds the objects its links may point at (with an
+    `email` field); `refuse` acts on "no, that was not me" and `describe` names the object for
+    the page ("Taalcafé, 3 december"). `confirm` defaults to setting `email_confirmed_at`
+    once (`mark_confirmed`). Both must be idempotent: people click twice."""
 
     purpose: str
-    lookup: Callable[[int], object | None]
-    email_of: Callable[[object], str]
-    confirm: Callable[[object], None]
+    queryset: Callable[[], QuerySet]
     refuse: Callable[[object], None]
     describe: Callable[[object], str]
     confirmed_message: str
     refused_message: str
+    confirm: Callable[[object], object] | None = None
+
+    def lookup(self, pk: int):
+        return self.queryset().filter(pk=pk).first()
+
+    def do_confirm(self, target) -> None:
+        (self.confirm or mark_confirmed)(target)
+
+
+def mark_confirmed(instance, field: str = "email_confirmed_at") -> bool:
+    """Record that the address of `instance` is confirmed; True only for the call that did it
+    (one conditional UPDATE, so two clicks at once confirm once)."""
+    done = (
+        type(instance)
+        ._default_manager.filter(pk=instance.pk, **{field: None})
+        .update(**{field: timezone.now()})
+    )
+    return bool(done)
 
 
 _purposes: dict[str, Confirmation] = {}
@@ -115,7 +134,7 @@ def read_token(token: str) -> tuple[Confirmation, object]:
         ) from error
     confirmation = _purposes.get(purpose)
     target = confirmation.lookup(pk) if confirmation and isinstance(pk, int) else None
-    if target is None or not constant_time_compare(_digest(confirmation.email_of(target)), digest):
+    if target is None or not constant_time_compare(_digest(target.email), digest):
         raise ConfirmationError(
             _("Wij kunnen niet meer vinden waar deze link bij hoort. Misschien is het afgemeld.")
         )

@@ -61,7 +61,7 @@ def confirm_email(request, token: str):
             return render(request, "common/confirm.html", context, status=429)
         answer = request.POST.get("antwoord")
         if answer == "ja":
-            confirmation.confirm(target)
+            confirmation.do_confirm(target)
             context["done"] = confirmation.confirmed_message
         elif answer == "nee":
             confirmation.refuse(target)

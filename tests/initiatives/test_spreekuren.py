@@ -11,10 +11,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from common.confirmation import mark_confirmed
 from initiatives.models import Booking, ConsultationHour
 from initiatives.services import (
     InitiativeError,
-    booking_confirm_email,
     booking_create,
     booking_ics,
     bookings_send_reminders,
@@ -148,7 +148,7 @@ def test_a_reminder_goes_once_the_day_before(hour, django_capture_on_commit_call
     fatima, _token = booking_create(
         hour=hour, slot_start=hour.slots()[0], name="Fatima", email="fatima@example.org"
     )
-    booking_confirm_email(booking=fatima)  # the reminder goes to a confirmed address only
+    mark_confirmed(fatima)  # the reminder goes to a confirmed address only
     booking_create(hour=hour, slot_start=hour.slots()[1], name="Zonder mail", phone="0612345678")
     mail.outbox.clear()
     six_days_later = timezone.now() + dt.timedelta(days=6)
@@ -256,7 +256,7 @@ def test_the_scheduler_sends_tomorrows_reminders_once(
     booking, _token = booking_create(
         hour=soon, slot_start=soon.slots()[0], name="Fatima", email="f@example.org"
     )
-    booking_confirm_email(booking=booking)
+    mark_confirmed(booking)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("housekeeping", only=["initiatives"])

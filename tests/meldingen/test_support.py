@@ -99,3 +99,16 @@ def test_asking_again_and_again_mails_the_address_only_a_few_times(
             assert support(client, report).status_code == 200
     assert len(mail.outbox) == MAILS_PER_ADDRESS[0]
     assert Subscription.objects.count() == 1
+
+
+def test_an_address_that_never_confirms_is_forgotten_when_its_link_expires(client, report):
+    from django.utils import timezone
+
+    from common.confirmation import MAX_AGE
+    from meldingen.services import meldingen_erase_contact_data
+
+    support(client, report)
+    meldingen_erase_contact_data(now=timezone.now() + timezone.timedelta(seconds=MAX_AGE - 60))
+    assert Subscription.objects.exists()
+    meldingen_erase_contact_data(now=timezone.now() + timezone.timedelta(seconds=MAX_AGE + 60))
+    assert not Subscription.objects.exists()

@@ -11,6 +11,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from common.confirmation import mark_confirmed
 from common.schedule import jobs
 from shop.agenda import activities_between
 from shop.agenda.factories import ActivityFactory, in_days
@@ -20,7 +21,6 @@ from shop.agenda.services import (
     registration_by_token,
     registration_cancel,
     registration_cancel_by_token,
-    registration_confirm_email,
     registration_create,
     registrations_send_reminders,
 )
@@ -91,7 +91,7 @@ def test_a_full_activity_puts_the_next_on_the_waiting_list_who_moves_up_on_cance
     (waiting_mail,) = mails_to("b@x.nl")
     assert "wachtlijst" in waiting_mail.subject and "nummer 1" in waiting_mail.body
     assert not waiting_mail.attachments
-    registration_confirm_email(registration=second)  # news of a place needs a confirmed address
+    mark_confirmed(second)  # news of a place needs a confirmed address
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -246,7 +246,7 @@ def test_a_reminder_goes_once_the_day_before(activity, django_capture_on_commit_
     fatima, _token = registration_create(
         activity=activity, name="Fatima", email="fatima@example.org"
     )
-    registration_confirm_email(registration=fatima)
+    mark_confirmed(fatima)
     registration_create(activity=activity, name="Zonder mail", phone="0612345678")
     _cancelled, token = registration_create(activity=activity, name="Weg", email="weg@x.nl")
     registration_cancel_by_token(token=token)

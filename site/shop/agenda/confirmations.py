@@ -5,24 +5,6 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy
 
 
-def _lookup(pk: int):
-    from .models import Registration
-
-    return Registration.objects.select_related("activity").filter(pk=pk).first()
-
-
-def _confirm(registration) -> None:
-    from .services import registration_confirm_email
-
-    registration_confirm_email(registration=registration)
-
-
-def _refuse(registration) -> None:
-    from .services import registration_cancel
-
-    registration_cancel(registration=registration)
-
-
 def _describe(registration) -> str:
     activity = registration.activity
     when = formats.date_format(timezone.localtime(activity.starts_at), "l j F Y")
@@ -32,15 +14,14 @@ def _describe(registration) -> str:
 def register_confirmations() -> None:
     from common.confirmation import Confirmation, register_confirmation
 
-    from .services import REGISTRATION_CONFIRMATION
+    from .models import Registration
+    from .services import REGISTRATION_CONFIRMATION, registration_cancel
 
     register_confirmation(
         Confirmation(
             purpose=REGISTRATION_CONFIRMATION,
-            lookup=_lookup,
-            email_of=lambda registration: registration.email,
-            confirm=_confirm,
-            refuse=_refuse,
+            queryset=lambda: Registration.objects.select_related("activity"),
+            refuse=lambda registration: registration_cancel(registration=registration),
             describe=_describe,
             confirmed_message=gettext_lazy(
                 "Uw e-mailadres is bevestigd. U krijgt de dag ervoor een herinnering."

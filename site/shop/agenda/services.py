@@ -275,14 +275,3 @@ def registrations_send_reminders(*, now: dt.datetime | None = None) -> int:
             )
             count += 1
     return count
-
-
-@transaction.atomic
-def registration_confirm_email(*, registration: Registration) -> Registration:
-    """The owner of the address followed the link: from now on it gets the reminder and the
-    news of a place from the waiting list."""
-    locked = Registration.objects.select_for_update().get(pk=registration.pk)
-    if locked.email_confirmed_at is None:
-        locked.email_confirmed_at = timezone.now()
-        locked.save(update_fields=["email_confirmed_at"])
-    return locked

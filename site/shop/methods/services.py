@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from common.confirmation import is_own_verified_address, with_confirmation
+from common.confirmation import is_own_verified_address, mark_confirmed, with_confirmation
 from common.notifications import notify
 from common.workdays import AMSTERDAM, add_working_days
 
@@ -110,12 +110,10 @@ def _send_answer(advice_request: AdviceRequest) -> None:
 @transaction.atomic
 def advice_request_confirm_email(*, advice_request: AdviceRequest) -> AdviceRequest:
     """The owner of the address followed the link; an answer written meanwhile goes now."""
+    # Locked, so an answer saved at this moment is sent exactly once: here or by the answer.
     locked = AdviceRequest.objects.select_for_update().get(pk=advice_request.pk)
-    if locked.email_confirmed_at is None:
-        locked.email_confirmed_at = timezone.now()
-        locked.save(update_fields=["email_confirmed_at"])
-        if locked.status == AdviceStatus.BEANTWOORD:
-            _send_answer(locked)
+    if mark_confirmed(locked) and locked.status == AdviceStatus.BEANTWOORD:
+        _send_answer(locked)
     return locked
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from common.confirmation import mark_confirmed
 from common.models import Notification
 from participation import ledger
 from participation.ledger.models import LedgerEntry
@@ -15,7 +16,6 @@ from participation.processes.models import Process, audiences_overlap
 from participation.processes.services import (
     ClashesNotConfirmed,
     ProcessError,
-    contribution_confirm_email,
     contribution_create,
     process_clashes,
     process_publish,
@@ -98,7 +98,7 @@ def test_the_report_reaches_everyone_once_and_enters_the_ledger(
     contribution_create(process=open_process, text="Eén", user=resident)
     contribution_create(process=open_process, text="Twee", user=resident)
     three = contribution_create(process=open_process, text="Drie", email="buur@example.org")
-    contribution_confirm_email(contribution=three)
+    mark_confirmed(three)
     contribution_create(process=open_process, text="Vier", email="buur@example.org")
     contribution_create(process=open_process, text="Vijf")  # nobody to tell
     # nor an address that was typed but never confirmed
