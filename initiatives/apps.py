@@ -26,3 +26,7 @@ class InitiativesConfig(AppConfig):
         register_section("afspraken", my_bookings_section)
         # The reminder the day before a spreekuur appointment; idempotent (reminded_at).
         register_job("initiatives", send_booking_reminders.enqueue)
+
+        from .confirmations import register_confirmations
+
+        register_confirmations()

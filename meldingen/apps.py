@@ -22,6 +22,10 @@ class MeldingenConfig(AppConfig):
         register_eraser("meldingen", erase_user_meldingen, covers=ERASER_COVERS)
         register_section("meldingen", my_meldingen_section)
 
+        from .confirmations import register_confirmations
+
+        register_confirmations()
+
         from .tasks import enqueue_housekeeping
 
         register_job("meldingen", enqueue_housekeeping)

@@ -335,6 +335,11 @@ class Photo(models.Model):
         return f"{self.melding_id}: {self.kind}"
 
 
+class SubscriptionQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.exclude(confirmed_at=None)
+
+
 class Subscription(models.Model):
     """Someone who follows a report: a supporter ("dit meld ik ook") or, after a merge, the
     reporter of the merged report."""
@@ -345,6 +350,11 @@ class Subscription(models.Model):
     )
     email = models.EmailField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # A typed address follows the report (and counts as a supporter) only once its owner
+    # followed the link in the confirmation mail; an account's own address at once.
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SubscriptionQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -11,6 +11,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.confirmation import MAX_AGE as CONFIRMATION_MAX_AGE
+from common.confirmation import mark_confirmed, with_confirmation
 from common.images import SanitisedImage, make_thumbnail
 from common.models import Notification
 from common.notifications import notify
@@ -202,7 +204,7 @@ def _tell_reporter(melding: Melding, event: str, extra: dict | None = None) -> N
             notify(event=event, context=context, email=melding.reporter_email)
     if event == "melding_received":
         return
-    for sub in melding.subscriptions.select_related("user"):
+    for sub in melding.subscriptions.confirmed().select_related("user"):
         if sub.user_id:
             notify(event=event, context={**context, "follow_url": ""}, user=sub.user)
         elif sub.email:
@@ -299,14 +301,24 @@ def melding_change_status(
 
 def _move_followers(merged: Melding, survivor: Melding) -> None:
     """Everyone who followed the merged report now follows the survivor."""
+    now = timezone.now()
     followers = []
     if merged.keep_informed:
-        followers.append((merged.reporter, merged.reporter_email))
-    followers += [(sub.user, sub.email) for sub in merged.subscriptions.select_related("user")]
-    for user, email in followers:
+        followers.append((merged.reporter, merged.reporter_email, now))
+    followers += [
+        (sub.user, sub.email, sub.confirmed_at)
+        for sub in merged.subscriptions.select_related("user")
+    ]
+    for user, email, confirmed_at in followers:
         if user is None and not email:
             continue
-        Subscription.objects.get_or_create(melding=survivor, user=user, email="" if user else email)
+        # A pending address stays pending: its link (for the merged report) still confirms it.
+        Subscription.objects.get_or_create(
+            melding=survivor,
+            user=user,
+            email="" if user else email,
+            defaults={"confirmed_at": confirmed_at},
+        )
     # The merged report's reporter and its supporters all count as supporters of the survivor.
     Melding.objects.filter(pk=survivor.pk).update(
         supporters=F("supporters") + 1 + merged.supporters
@@ -364,17 +376,64 @@ def melding_feedback(
     return feedback
 
 
+SUPPORT_CONFIRMATION = "melding-support"
+
+
 @transaction.atomic
-def melding_support(*, melding: Melding, user=None, email: str = "") -> bool:
-    """'Dit meld ik ook': follow the report and count as a supporter. False when already."""
+def melding_support(*, melding: Melding, user=None, email: str = "") -> Subscription:
+    """'Dit meld ik ook': follow the report and count as a supporter. A signed-in resident
+    counts at once. A typed address is double opt-in: it gets one confirmation mail (at most
+    a few an hour, whoever asks) and counts and hears news only after following its link, so
+    nobody can subscribe a stranger, nor inflate the count with made-up addresses."""
     if user is None and not email:
         raise MeldingError(_("Vul uw e-mailadres in om op de hoogte te blijven."))
-    _sub, created = Subscription.objects.get_or_create(
-        melding=melding, user=user, email="" if user else email.strip().lower()
+    email = "" if user else email.strip().lower()
+    subscription, created = Subscription.objects.get_or_create(
+        melding=melding,
+        user=user,
+        email=email,
+        defaults={"confirmed_at": timezone.now() if user else None},
     )
-    if created:
-        Melding.objects.filter(pk=melding.pk).update(supporters=F("supporters") + 1)
-    return created
+    if user is not None:
+        if created:
+            Melding.objects.filter(pk=melding.pk).update(supporters=F("supporters") + 1)
+    elif subscription.confirmed_at is None:
+        context = with_confirmation(
+            {
+                "title": melding.reference,
+                "reference": melding.reference,
+                "category": melding.category.name,
+            },
+            purpose=SUPPORT_CONFIRMATION,
+            pk=subscription.pk,
+            email=email,
+            confirmed=False,
+        )
+        if context is not None:
+            notify(event="melding_support_confirm", context=context, email=email)
+    return subscription
+
+
+@transaction.atomic
+def subscription_confirm(*, subscription: Subscription) -> Subscription:
+    """The link in the confirmation mail was followed: from now on it counts and hears news."""
+    if mark_confirmed(subscription, field="confirmed_at"):
+        Melding.objects.filter(pk=subscription.melding_id).update(supporters=F("supporters") + 1)
+    subscription.refresh_from_db()
+    return subscription
+
+
+@transaction.atomic
+def subscription_refuse(*, subscription: Subscription) -> None:
+    """'Dit was ik niet': the address is taken off the report and hears nothing more."""
+    locked = Subscription.objects.select_for_update().filter(pk=subscription.pk).first()
+    if locked is None:
+        return
+    if locked.confirmed_at is not None:
+        Melding.objects.filter(pk=locked.melding_id, supporters__gt=0).update(
+            supporters=F("supporters") - 1
+        )
+    locked.delete()
 
 
 @transaction.atomic
@@ -425,6 +484,10 @@ def meldingen_erase_contact_data(*, now=None, retention_days: int | None = None)
     cutoff = now - timezone.timedelta(days=retention_days)
     # Not "doorgezet": an outside party may give the case back, and the reporter must be reachable.
     finished = [Status.AFGEHANDELD, Status.NIET_IN_BEHANDELING, Status.SAMENGEVOEGD]
+    # A typed address that never confirmed: once its link has expired it can never count.
+    Subscription.objects.filter(
+        confirmed_at=None, created_at__lt=now - timezone.timedelta(seconds=CONFIRMATION_MAX_AGE)
+    ).delete()
     with transaction.atomic():
         due = Melding.objects.select_for_update().filter(
             status__in=finished, closed_at__lt=cutoff, contact_erased_at=None

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.files import private_file_response
+from common.forms import caught_by_honeypot
 from common.images import SanitisedImage
 from common.ratelimit import UPLOAD_REFUSED, limited, upload_limited
 
@@ -182,8 +183,8 @@ def step_details(request):
         initial["email"] = request.user.email
     form = DetailsForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["website"]:
-            # A bot filled the hidden field: pretend all went well, store nothing.
+        if caught_by_honeypot(form, where="melding"):
+            # Pretend all went well, store nothing.
             draft.clear()
             return render(request, "meldingen/thanks_bot.html", status=200)
         if limited(request, "melding-submit", limit=SUBMIT_LIMIT[0], period=SUBMIT_LIMIT[1]):
@@ -236,12 +237,18 @@ def support(request, reference: str):
     if form.is_valid():
         user = request.user if request.user.is_authenticated else None
         try:
-            melding_support(melding=melding, user=user, email=form.cleaned_data["email"])
+            subscription = melding_support(
+                melding=melding, user=user, email=form.cleaned_data["email"]
+            )
         except MeldingError as error:
             messages.error(request, error.messages[0])
             return redirect("meldingen:photos")
         Draft(request.session).clear()
-        return render(request, "meldingen/supported.html", {"melding": melding})
+        return render(
+            request,
+            "meldingen/supported.html",
+            {"melding": melding, "pending": subscription.confirmed_at is None},
+        )
     messages.error(request, _("Dit e-mailadres klopt niet."))
     return redirect("meldingen:photos")
 

@@ -64,3 +64,48 @@ def _clear_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def confirm_link():
+    """The path of the confirmation link ('Ja, dit was ik') in the last mail to `address`."""
+    import re
+
+    from django.core import mail
+
+    def find(address: str) -> str:
+        bodies = [m.body for m in mail.outbox if address in m.to]
+        assert bodies, f"no mail to {address}"
+        match = re.search(r"https?://[^/\s]+(/(?:en/)?e-mail/bevestigen/[^/\s]+/)", bodies[-1])
+        assert match, "no confirmation link in the mail"
+        return match.group(1)
+
+    return find
+
+
+@pytest.fixture
+def honeypot(caplog):
+    """Checks shared by every form with a honeypot (common.forms.honeypot_field): the field is
+    out of the tab order and hidden from screen readers, and a filled one is logged."""
+    import logging
+    import re
+
+    class Honeypot:
+        def assert_hidden(self, html: str) -> None:
+            match = re.search(
+                r'<div class="honeypot" aria-hidden="true">(?:(?!</form>).)*?'
+                r'(<input[^>]*name="website"[^>]*>)',
+                html,
+                re.S,
+            )
+            assert match, "the honeypot is not inside an aria-hidden wrapper"
+            field = match.group(1)
+            assert 'tabindex="-1"' in field and 'autocomplete="off"' in field
+
+        def assert_logged(self, where: str) -> None:
+            warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+            assert any("Honeypot" in r.getMessage() and where in r.getMessage() for r in warnings)
+            assert not any("spam.example" in r.getMessage() for r in caplog.records)
+
+    caplog.set_level(logging.WARNING, logger="common.forms")
+    return Honeypot()

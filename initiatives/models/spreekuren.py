@@ -89,6 +89,9 @@ class Booking(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # A typed address gets the first mail (with "was this you?") and no reminder until its
+    # owner follows the link; an account's own verified address is confirmed at once.
+    email_confirmed_at = models.DateTimeField(null=True, blank=True)
 
     objects = BookingQuerySet.as_manager()
 

@@ -2,6 +2,7 @@
 account, get a confirmation with a cancel link and an agenda file, and a reminder the day before.
 No double booking: a partial unique constraint on (hour, slot) for bookings not cancelled."""
 
+import contextlib
 import datetime as dt
 
 from django.db import IntegrityError, transaction
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.confirmation import is_own_verified_address, with_confirmation
 from common.ical import CalendarEvent, calendar
 from common.notifications import notify
 
@@ -17,6 +19,7 @@ from ..models import Booking, ConsultationHour, hash_secret
 from .base import InitiativeError
 
 MAX_HOUR_LENGTH = dt.timedelta(hours=12)
+BOOKING_CONFIRMATION = "spreekuur-booking"
 
 
 @transaction.atomic
@@ -122,15 +125,23 @@ def booking_create(
                 question=question.strip(),
                 user=user if user is not None and user.is_authenticated else None,
                 cancel_token_hash=hash_secret(token),
+                email_confirmed_at=timezone.now() if is_own_verified_address(user, email) else None,
             )
     except IntegrityError as error:
         raise InitiativeError(
             _("Dit tijdstip is net door iemand anders gekozen. Kies een ander tijdstip.")
         ) from error
-    if booking.email:
+    context = booking.email and with_confirmation(
+        _mail_context(booking, token),
+        purpose=BOOKING_CONFIRMATION,
+        pk=booking.pk,
+        email=booking.email,
+        confirmed=booking.email_confirmed_at is not None,
+    )
+    if context:
         notify(
             event="initiative_booking",
-            context=_mail_context(booking, token),
+            context=context,
             email=booking.email,
             attachments=[("spreekuur.ics", booking_ics(booking), "text/calendar")],
         )
@@ -158,6 +169,10 @@ def booking_cancel(*, token: str = "", booking: Booking | None = None, actor=Non
             raise InitiativeError(_("Deze afspraak bestaat niet."))
     elif not (actor is not None and actor.is_authenticated and booking.user_id == actor.pk):
         raise InitiativeError(_("Deze afspraak is niet van u."))
+    return _cancel(booking)
+
+
+def _cancel(booking: Booking) -> Booking:
     booking = Booking.objects.select_for_update().select_related("hour").get(pk=booking.pk)
     if booking.cancelled_at is None and booking.slot_start <= timezone.now():
         raise InitiativeError(_("Deze afspraak is al geweest; afzeggen kan niet meer."))
@@ -177,7 +192,7 @@ def bookings_send_reminders(*, now=None) -> int:
     due = Booking.objects.active().filter(
         reminded_at=None, slot_start__gte=start, slot_start__lt=end, hour__is_cancelled=False
     )
-    for booking in due.select_related("hour").exclude(email=""):
+    for booking in due.select_related("hour").exclude(email="").exclude(email_confirmed_at=None):
         with transaction.atomic():
             locked = Booking.objects.select_for_update().get(pk=booking.pk)
             if locked.reminded_at is not None:
@@ -203,3 +218,11 @@ def booking_ics(booking: Booking, *, host: str = "zuidwest.example") -> str:
         stamp=booking.created_at,
     )
     return calendar([event])
+
+
+@transaction.atomic
+def booking_refuse(*, booking: Booking) -> None:
+    """'Dit was ik niet' (the link proves the address): the slot is free again and the
+    address hears nothing more. A booking that is already past stays as it was."""
+    with contextlib.suppress(InitiativeError):
+        _cancel(booking)

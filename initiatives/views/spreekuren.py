@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from common.forms import caught_by_honeypot
 from common.ratelimit import limited
 
 from ..forms import BookingForm
@@ -44,7 +45,7 @@ def book(request, pk: int):
     form = BookingForm(request.POST or None, slots=slots, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if data["website"]:
+        if caught_by_honeypot(form, where="spreekuur booking"):
             return render(request, "initiatives/booking_bot.html")
         if limited(request, "initiative-booking", limit=BOOK_LIMIT[0], period=BOOK_LIMIT[1]):
             form.add_error(None, _("U maakte veel afspraken achter elkaar. Probeer het later."))

@@ -20,3 +20,7 @@ class ProcessesConfig(AppConfig):
         register_job("processes", remind_owners.enqueue)
         register_exporter("inspraak", export_user_contributions)
         register_eraser("inspraak", erase_user_contributions, covers=ERASER_COVERS)
+
+        from .confirmations import register_confirmations
+
+        register_confirmations()

@@ -263,6 +263,9 @@ class Contribution(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     notified_at = models.DateTimeField(null=True, blank=True)
+    # A typed address hears of the follow-up report only after its owner followed the link
+    # in the confirmation mail (double opt-in); an account's own address at once.
+    email_confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("reactie")

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from common.confirmation import is_own_verified_address, with_confirmation
 from common.notifications import notify
 from participation import ledger
 
@@ -88,21 +89,49 @@ def process_publish(*, process: Process, actor, confirm_clashes: bool = False) -
     return row
 
 
+CONTRIBUTION_CONFIRMATION = "inspraak-reaction"
+
+
+@transaction.atomic
 def contribution_create(
     *, process: Process, text: str, name: str = "", email: str = "", user=None
 ) -> Contribution:
+    """Keep a reaction. It counts at once; a typed address without an account gets one
+    confirmation mail and hears of the follow-up report only once it is confirmed."""
     text = (text or "").strip()
     if not text:
         raise ProcessError(_("Schrijf eerst uw reactie."))
     if not process.is_open_for_reactions():
         raise ProcessError(_("Reageren op dit traject kan nu niet (meer)."))
-    return Contribution.objects.create(
+    email = email.strip().lower()
+    user = user if user is not None and user.is_authenticated else None
+    own = is_own_verified_address(user, email)
+    contribution = Contribution.objects.create(
         process=process,
         text=text,
         name=name.strip(),
-        email=email.strip().lower(),
-        user=user if user is not None and user.is_authenticated else None,
+        email=email,
+        user=user,
+        email_confirmed_at=timezone.now() if own else None,
     )
+    if email and user is None:  # with an account, the report goes to the account
+        context = with_confirmation(
+            {"title": process.title, "url": _dutch_url(process), "name": contribution.name},
+            purpose=CONTRIBUTION_CONFIRMATION,
+            pk=contribution.pk,
+            email=email,
+            confirmed=False,
+        )
+        if context is not None:
+            notify(event="process_reaction_confirm", context=context, email=email)
+    return contribution
+
+
+@transaction.atomic
+def contribution_refuse_email(*, contribution: Contribution) -> None:
+    """'Dit was ik niet': the reaction stays (it is about the neighbourhood, not the address),
+    the address is removed and hears nothing."""
+    Contribution.objects.filter(pk=contribution.pk).update(email="", email_confirmed_at=None)
 
 
 def _followup_deadline(process: Process) -> dt.datetime:
@@ -176,7 +205,11 @@ def _tell_contributors(process: Process, now) -> int:
                 sent += 1
             seen_users.add(user.pk)
             seen_emails.add(user.email.lower())
-        elif contribution.email and contribution.email not in seen_emails:
+        elif (
+            contribution.email
+            and contribution.email_confirmed_at is not None
+            and contribution.email not in seen_emails
+        ):
             notify(event="process_report", context=context, email=contribution.email)
             seen_emails.add(contribution.email)
             sent += 1

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from common.forms import caught_by_honeypot
 from common.models import Wijk
 from common.ratelimit import limited
 
@@ -59,7 +60,7 @@ def detail(request, slug: str):
     form = ContributionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if data["website"]:  # the honeypot: say thanks, keep nothing
+        if caught_by_honeypot(form, where="inspraak reaction"):  # say thanks, keep nothing
             messages.success(request, _("Bedankt voor uw reactie."))
             return redirect(process.get_absolute_url())
         if limited(request, "process-reaction", limit=REACTION_LIMIT[0], period=REACTION_LIMIT[1]):

@@ -2,8 +2,12 @@
 people without an account (with the same plain-Dutch errors everywhere), a honeypot for bots,
 and the rule that someone must be reachable by email or phone."""
 
+import logging
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
 
 PHONE_PATTERN = r"^\+?[0-9 ()-]{8,20}$"
 
@@ -34,8 +38,25 @@ def phone_field(label=None, help_text="") -> forms.RegexField:
 
 
 def honeypot_field() -> forms.CharField:
-    """A field people never see (the templates hide it); simple bots fill in every field."""
-    return forms.CharField(label=_("Laat dit veld leeg"), required=False)
+    """A field people never meet; simple bots fill in every field. Render it with
+    includes/forms/honeypot.html: off-screen (not display:none, which bots skip), hidden from
+    screen readers, out of the tab order and never filled in by the browser. A form with it
+    answers a bot through `caught_by_honeypot`."""
+    return forms.CharField(
+        label=_("Laat dit veld leeg"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+
+def caught_by_honeypot(form: forms.Form, *, where: str, field: str = "website") -> bool:
+    """True when a bot filled the honeypot of a valid `form`. The view then answers exactly as
+    on success but stores and sends nothing. Logged without the content or the client's
+    address: the count is what staff need, not personal data."""
+    if not form.cleaned_data.get(field):
+        return False
+    logger.warning("Honeypot filled in on the %s form; nothing stored or sent.", where)
+    return True
 
 
 class ReachableForm(forms.Form):

@@ -8,15 +8,27 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 
-def client_key(request, scope: str) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{scope}|{address}".encode()).hexdigest()
+def _key(identity: str, scope: str) -> str:
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{scope}|{identity}".encode()).hexdigest()
     return f"rl:{scope}:{digest[:32]}"
+
+
+def client_key(request, scope: str) -> str:
+    return _key(request.META.get("REMOTE_ADDR", ""), scope)
 
 
 def limited(request, scope: str, *, limit: int, period: int) -> bool:
     """Count this request; True when the client went over `limit` within `period` seconds."""
-    key = client_key(request, scope)
+    return _count(client_key(request, scope), limit=limit, period=period)
+
+
+def limited_key(identity: str, scope: str, *, limit: int, period: int) -> bool:
+    """The same for something other than the client, e.g. an email address that our forms
+    would mail: whoever sends the requests, that address gets at most `limit` per `period`."""
+    return _count(_key(identity, scope), limit=limit, period=period)
+
+
+def _count(key: str, *, limit: int, period: int) -> bool:
     if cache.add(key, 1, timeout=period):
         return False
     try:

@@ -2,6 +2,7 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 
 @never_cache
@@ -26,3 +27,45 @@ def server_error(request):
 def coming_soon(request, *, template: str, title: str):
     """The entry page of a module that is not built yet: a real page saying what comes."""
     return render(request, template, {"title": title})
+
+
+CONFIRM_LIMIT = (30, 60 * 60)  # answers to confirmation links per client per hour
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm_email(request, token: str):
+    """The page behind every confirmation link. Opening it changes nothing (mail scanners open
+    links too); one button says "yes, that was me", the other "no" — both work without
+    JavaScript and without an account."""
+    from django.utils.translation import gettext as _
+
+    from .confirmation import ConfirmationError, read_token
+    from .ratelimit import limited
+
+    try:
+        confirmation, target = read_token(token)
+    except ConfirmationError as error:
+        status = 410 if error.expired else 400
+        return render(
+            request, "common/confirm_failed.html", {"message": error.message}, status=status
+        )
+    context = {
+        "about": confirmation.describe(target),
+        "only_refuse": "nee" in request.GET,
+        "token": token,
+    }
+    if request.method == "POST":
+        if limited(request, "confirm-email", limit=CONFIRM_LIMIT[0], period=CONFIRM_LIMIT[1]):
+            context["error"] = _("Te veel verzoeken. Probeer het over een uur opnieuw.")
+            return render(request, "common/confirm.html", context, status=429)
+        answer = request.POST.get("antwoord")
+        if answer == "ja":
+            confirmation.do_confirm(target)
+            context["done"] = confirmation.confirmed_message
+        elif answer == "nee":
+            confirmation.refuse(target)
+            context["done"] = confirmation.refused_message
+        else:
+            context["error"] = _("Kies een van de twee knoppen.")
+    return render(request, "common/confirm.html", context)

@@ -31,6 +31,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("mijn/", include("accounts.urls")),
+    path("e-mail/", include("common.urls")),
     path("melden/", include("meldingen.urls")),
     path("meldingen/", include("meldingen.public.urls")),
     path("initiatieven/", include("initiatives.urls")),

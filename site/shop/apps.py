@@ -35,3 +35,9 @@ class ShopConfig(AppConfig):
         from .agenda.calendar import activity_entries
 
         register_calendar_source("activiteiten", activity_entries)
+
+        from .agenda.confirmations import register_confirmations
+        from .methods.confirmations import register_advice_confirmation
+
+        register_confirmations()
+        register_advice_confirmation()

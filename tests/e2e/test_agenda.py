@@ -29,6 +29,10 @@ def body(message) -> str:
     return message.get_body(preferencelist=("plain",)).get_content()
 
 
+def confirm_link(message) -> str:
+    return re.search(r"https?://\S+/e-mail/bevestigen/\S+/", body(message)).group(0)
+
+
 def cancel_link(message) -> str:
     return re.search(r"https?://\S+/agenda/aanmelding/\S+/", body(message)).group(0)
 
@@ -84,6 +88,13 @@ def test_last_place_waiting_list_and_moving_up(
     assert other.get_by_role("heading", name="U staat op de wachtlijst.").is_visible()
     assert other.get_by_text("u bent nummer 1 op de wachtlijst").is_visible()
     waiting_page = other.url
+    # Bram's address was typed, so his mail asks "was this you?"; news of a place from the
+    # waiting list goes only to a confirmed address.
+    (waiting,) = mails_to(mail_folder, "bram@example.org")
+    assert "Iemand heeft dit e-mailadres ingevuld op de website van Zuidwest" in body(waiting)
+    second_visitor.goto(confirm_link(waiting).replace(live_server.url, ""))
+    second_visitor.follow(other.get_by_role("button", name="Ja, dit was ik"))
+    assert other.get_by_text("Uw e-mailadres is bevestigd.").is_visible()
 
     # Fatima cannot come after all: she cancels by the link in her email.
     visitor.goto(cancel_link(confirmation).replace(live_server.url, ""))

@@ -88,8 +88,13 @@ def test_an_overdue_process_shows_on_the_ledger_until_its_report_is_out(
         ends_on=today - dt.timedelta(days=1),
         followup_due=today + dt.timedelta(days=10),
     )
-    # A reaction given while it was open.
-    Contribution.objects.create(process=process, text="Een schommel", email="ouder@example.org")
+    # A reaction given while it was open, whose address was confirmed.
+    Contribution.objects.create(
+        process=process,
+        text="Een schommel",
+        email="ouder@example.org",
+        email_confirmed_at=timezone.now(),
+    )
     # A handled report in the same wijk, brought in by the ledger's periodic sync.
     from meldingen.factories import MeldingFactory
     from participation.ledger.sources import sync_all

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from common.confirmation import mark_confirmed
 from initiatives.models import Booking, ConsultationHour
 from initiatives.services import (
     InitiativeError,
@@ -130,8 +131,24 @@ def test_a_slot_is_never_booked_twice(client, hour):
     assert Booking.objects.count() == 1
 
 
+def test_a_bot_filling_the_honeypot_is_thanked_logged_and_ignored(
+    client, hour, honeypot, django_capture_on_commit_callbacks
+):
+    url = reverse("initiatives:book", args=[hour.pk])
+    honeypot.assert_hidden(client.get(url).content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, book_form(hour, hour.slots()[0], website="http://spam.example"))
+    assert response.status_code == 200 and "Bedankt" in response.content.decode()
+    assert not Booking.objects.exists()
+    assert mail.outbox == []
+    honeypot.assert_logged("spreekuur")
+
+
 def test_a_reminder_goes_once_the_day_before(hour, django_capture_on_commit_callbacks):
-    booking_create(hour=hour, slot_start=hour.slots()[0], name="Fatima", email="fatima@example.org")
+    fatima, _token = booking_create(
+        hour=hour, slot_start=hour.slots()[0], name="Fatima", email="fatima@example.org"
+    )
+    mark_confirmed(fatima)  # the reminder goes to a confirmed address only
     booking_create(hour=hour, slot_start=hour.slots()[1], name="Zonder mail", phone="0612345678")
     mail.outbox.clear()
     six_days_later = timezone.now() + dt.timedelta(days=6)
@@ -236,7 +253,10 @@ def test_the_scheduler_sends_tomorrows_reminders_once(
         starts_at=dt.datetime.combine(tomorrow, dt.time(14, 0), tzinfo=tz),
         ends_at=dt.datetime.combine(tomorrow, dt.time(15, 0), tzinfo=tz),
     )
-    booking_create(hour=soon, slot_start=soon.slots()[0], name="Fatima", email="f@example.org")
+    booking, _token = booking_create(
+        hour=soon, slot_start=soon.slots()[0], name="Fatima", email="f@example.org"
+    )
+    mark_confirmed(booking)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("housekeeping", only=["initiatives"])

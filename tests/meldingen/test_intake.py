@@ -113,10 +113,21 @@ def test_an_empty_description_is_refused_and_the_email_kept(client, categories):
     assert not Melding.objects.exists()
 
 
-def test_the_honeypot_stores_nothing(client, categories):
-    response = report(client, categories, website="http://spam.example")
+def test_the_honeypot_is_hidden_and_a_bot_is_thanked_logged_and_ignored(
+    client, categories, honeypot, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    client.post(reverse("meldingen:index"), {"category": categories["lantaarnpaal"].pk})
+    client.post(reverse("meldingen:where"), {"postcode": "2532AB", "huisnummer": "5"})
+    honeypot.assert_hidden(client.get(reverse("meldingen:details")).content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = report(client, categories, website="http://spam.example")
     assert response.status_code == 200
+    assert "Bedankt voor uw melding" in response.content.decode()
     assert not Melding.objects.exists()
+    assert mail.outbox == []
+    honeypot.assert_logged("melding")
 
 
 def test_anonymous_reports_are_rate_limited(client, categories, monkeypatch):
@@ -141,8 +152,9 @@ def test_a_nearby_open_report_is_offered_and_supported(client, categories, meldi
         reverse("meldingen:support", args=[existing.reference]), {"email": "buur@example.org"}
     )
     assert response.status_code == 200
+    assert "Kijk in uw e-mail" in response.content.decode()
     existing.refresh_from_db()
-    assert existing.supporters == 1
+    assert existing.supporters == 0  # counts once the address is confirmed (test_support.py)
     assert Melding.objects.count() == 1  # no new report
 
 

@@ -12,7 +12,12 @@ from django.utils import timezone
 
 from common.workdays import add_working_days
 from shop.methods.models import AdviceRequest, AdviceStatus
-from shop.methods.services import AdviceRequestError, advice_request_answer, advice_request_create
+from shop.methods.services import (
+    AdviceRequestError,
+    advice_request_answer,
+    advice_request_confirm_email,
+    advice_request_create,
+)
 
 from .test_methods_support import build_databank
 
@@ -71,7 +76,10 @@ def test_asking_creates_a_request_with_the_answers_and_emails_a_confirmation(
     body = message.body
     deadline = advice_request.deadline.astimezone(AMSTERDAM)
     assert f"{deadline.day} " in body and str(deadline.year) in body
-    assert "nieuwe tuin" in body and "&amp;" not in body  # plain text is not HTML-escaped
+    assert "&amp;" not in body  # plain text is not HTML-escaped
+    # A typed address: the receipt says who asked, and carries none of the typed text.
+    assert "Iemand heeft dit e-mailadres ingevuld op de website van Zuidwest" in body
+    assert "nieuwe tuin" not in body and "nieuwe tuin" not in message.alternatives[0][0]
 
     sent = client.get(response["Location"]).content.decode()
     assert advice_request.reference in sent
@@ -160,6 +168,7 @@ def test_a_coordinator_answers_in_the_admin_and_the_resident_gets_the_answer(
     client, coordinator, django_capture_on_commit_callbacks
 ):
     advice_request = make_request()
+    advice_request_confirm_email(advice_request=advice_request)  # the answer needs this
     mail.outbox.clear()
     client.force_login(coordinator)
     edit = f"{ADMIN}edit/{advice_request.pk}/"
@@ -199,3 +208,43 @@ def test_the_service_refuses_to_answer_twice(coordinator):
         advice_request_answer(advice_request=advice_request, answer="Nee.", actor=coordinator)
     with pytest.raises(AdviceRequestError):
         advice_request_answer(advice_request=make_request(), answer=" ", actor=coordinator)
+
+
+def test_the_answer_waits_for_a_confirmed_address_and_goes_once_it_is(
+    client, coordinator, confirm_link, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        advice_request = make_request()
+    link = confirm_link("fatima@example.org")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        advice_request_answer(
+            advice_request=advice_request, answer="Een wijkschouw.", actor=coordinator
+        )
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link, {"antwoord": "ja"})
+    (answer,) = mail.outbox
+    assert "Een wijkschouw." in answer.body and "nieuwe tuin" in answer.body
+
+
+def test_not_me_removes_the_request(client, confirm_link, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_request()
+    client.post(confirm_link("fatima@example.org"), {"antwoord": "nee"})
+    assert not AdviceRequest.objects.exists()
+
+
+def test_a_signed_in_residents_own_address_gets_the_question_back_and_the_answer(
+    client, databank, resident, coordinator, django_capture_on_commit_callbacks
+):
+    client.force_login(resident)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(ASK, {**QUESTION, "email": resident.email})
+    (receipt,) = mail.outbox
+    assert "nieuwe tuin" in receipt.body and "/e-mail/bevestigen/" not in receipt.body
+    with django_capture_on_commit_callbacks(execute=True):
+        advice_request_answer(
+            advice_request=AdviceRequest.objects.get(), answer="Ja.", actor=coordinator
+        )
+    assert len(mail.outbox) == 2

@@ -11,6 +11,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from common.confirmation import mark_confirmed
 from common.schedule import jobs
 from shop.agenda import activities_between
 from shop.agenda.factories import ActivityFactory, in_days
@@ -90,6 +91,7 @@ def test_a_full_activity_puts_the_next_on_the_waiting_list_who_moves_up_on_cance
     (waiting_mail,) = mails_to("b@x.nl")
     assert "wachtlijst" in waiting_mail.subject and "nummer 1" in waiting_mail.body
     assert not waiting_mail.attachments
+    mark_confirmed(second)  # news of a place needs a confirmed address
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -159,10 +161,17 @@ def test_the_same_person_cannot_take_two_places(client, activity):
     assert Registration.objects.count() == 1
 
 
-def test_a_bot_filling_the_honeypot_is_thanked_and_ignored(client, activity):
-    response = client.post(reverse("shop:activity", args=[activity.pk]), form(website="x"))
+def test_a_bot_filling_the_honeypot_is_thanked_logged_and_ignored(
+    client, activity, honeypot, django_capture_on_commit_callbacks
+):
+    url = reverse("shop:activity", args=[activity.pk])
+    honeypot.assert_hidden(client.get(url).content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, form(website="http://spam.example"))
     assert response.status_code == 200 and "Bedankt" in response.content.decode()
     assert not Registration.objects.exists()
+    assert mail.outbox == []
+    honeypot.assert_logged("agenda")
 
 
 def test_public_registration_is_rate_limited(client, moerwijk):
@@ -234,7 +243,10 @@ def test_export_and_erasure_of_an_account(activity, resident_factory):
 def test_a_reminder_goes_once_the_day_before(activity, django_capture_on_commit_callbacks):
     activity.capacity = 3
     activity.save()
-    registration_create(activity=activity, name="Fatima", email="fatima@example.org")
+    fatima, _token = registration_create(
+        activity=activity, name="Fatima", email="fatima@example.org"
+    )
+    mark_confirmed(fatima)
     registration_create(activity=activity, name="Zonder mail", phone="0612345678")
     _cancelled, token = registration_create(activity=activity, name="Weg", email="weg@x.nl")
     registration_cancel_by_token(token=token)

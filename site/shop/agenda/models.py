@@ -184,6 +184,10 @@ class Registration(models.Model):
     moved_up_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # A typed address gets the first mail (with "was this you?") and nothing more (reminder,
+    # a place from the waiting list) until its owner follows the link; an account's own
+    # verified address is confirmed at once.
+    email_confirmed_at = models.DateTimeField(null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 

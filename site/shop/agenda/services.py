@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from common.confirmation import is_own_verified_address, with_confirmation
 from common.ical import CalendarEvent, calendar
 from common.notifications import notify
 
@@ -49,6 +50,9 @@ def registration_paths(token: str) -> dict:
     return {"manage_url": reverse("shop:registration", args=[token])}
 
 
+REGISTRATION_CONFIRMATION = "agenda-registration"
+
+
 def _mail_context(registration: Registration, token: str = "") -> dict:
     activity = registration.activity
     local = timezone.localtime(activity.starts_at)
@@ -65,8 +69,18 @@ def _mail_context(registration: Registration, token: str = "") -> dict:
     }
 
 
+def _first_mail_context(registration: Registration, token: str) -> dict | None:
+    return with_confirmation(
+        _mail_context(registration, token),
+        purpose=REGISTRATION_CONFIRMATION,
+        pk=registration.pk,
+        email=registration.email,
+        confirmed=registration.email_confirmed_at is not None,
+    )
+
+
 def _tell_confirmed(registration: Registration, token: str, *, event: str) -> None:
-    if registration.email:
+    if registration.email and registration.email_confirmed_at is not None:
         notify(
             event=event,
             context=_mail_context(registration, token),
@@ -123,20 +137,21 @@ def registration_create(
                 phone=phone,
                 user=user,
                 cancel_token_hash=hash_secret(token),
+                email_confirmed_at=timezone.now() if is_own_verified_address(user, email) else None,
             )
     except IntegrityError as error:
         raise AgendaError(
             _("U bent al aangemeld voor deze activiteit. Kijk in uw e-mail voor de bevestiging.")
         ) from error
     _recount(locked)
-    if has_place:
-        _tell_confirmed(registration, token, event="agenda_registration")
-    elif registration.email:
-        context = {
-            **_mail_context(registration, token),
-            "position": locked.registrations.waiting().count(),
-        }
-        notify(event="agenda_waiting", context=context, email=email, user=user)
+    context = _first_mail_context(registration, token) if registration.email else None
+    if context is not None:
+        event = "agenda_registration"
+        attachments = [("activiteit.ics", activity_ics(locked), "text/calendar")]
+        if not has_place:
+            event, attachments = "agenda_waiting", None
+            context["position"] = locked.registrations.waiting().count()
+        notify(event=event, context=context, email=email, user=user, attachments=attachments)
     _tell_organiser(locked, event="agenda_registration_organiser", registration=registration)
     return registration, token
 
@@ -202,7 +217,7 @@ def _move_up(activity: Activity) -> None:
         registration.status = RegistrationStatus.CONFIRMED
         registration.moved_up_at = timezone.now()
         token = ""
-        if registration.email:
+        if registration.email and registration.email_confirmed_at is not None:
             # We hold only the hash of their first link, so the mail carries a second one; the
             # first keeps working too (registration_by_token looks at both).
             token = Registration.new_token()
@@ -235,6 +250,7 @@ def registrations_send_reminders(*, now: dt.datetime | None = None) -> int:
             activity__starts_at__lt=end,
         )
         .exclude(email="")
+        .exclude(email_confirmed_at=None)
         .values_list("pk", flat=True)
     )
     count = 0

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.forms import caught_by_honeypot
 from common.ical import calendar
 from common.models import Wijk
 from common.ratelimit import limited
@@ -76,7 +77,7 @@ def activity(request, pk: int):
     form = RegistrationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if data["website"]:
+        if caught_by_honeypot(form, where="agenda registration"):
             return render(request, "shop/agenda/bot.html")
         if limited(
             request, "agenda-registration", limit=REGISTER_LIMIT[0], period=REGISTER_LIMIT[1]

@@ -64,6 +64,9 @@ class AdviceRequest(models.Model):
         ),
     )
     answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    # A typed address gets the receipt (with "was this you?") and the answer only after its
+    # owner followed the link; an account's own verified address is confirmed at once.
+    email_confirmed_at = models.DateTimeField(null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("beantwoord door"),

@@ -7,12 +7,14 @@ from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from common.confirmation import is_own_verified_address, mark_confirmed, with_confirmation
 from common.notifications import notify
 from common.workdays import AMSTERDAM, add_working_days
 
 from .models import TRANSITIONS, AdviceRequest, AdviceStatus
 
 DEFAULT_WORKING_DAYS = 5
+ADVICE_CONFIRMATION = "advice-request"
 
 
 class AdviceRequestError(Exception):
@@ -49,13 +51,11 @@ def advice_request_create(
             result_url=result_url,
             user=user if user is not None and user.is_authenticated else None,
             created_at=now,
+            email_confirmed_at=now if is_own_verified_address(user, email) else None,
             deadline=add_working_days(now, working_days),
         )
-        notify(
-            event="advice_received",
-            email=email,
-            language=language,
-            context={
+        context = with_confirmation(
+            {
                 "title": advice_request.reference,
                 "name": name,
                 "reference": advice_request.reference,
@@ -63,7 +63,13 @@ def advice_request_create(
                 "deadline": _deadline_text(advice_request.deadline, language),
                 "result_url": result_url,
             },
+            purpose=ADVICE_CONFIRMATION,
+            pk=advice_request.pk,
+            email=advice_request.email,
+            confirmed=advice_request.email_confirmed_at is not None,
         )
+        if context is not None:
+            notify(event="advice_received", email=email, language=language, context=context)
     return advice_request
 
 
@@ -80,17 +86,37 @@ def advice_request_answer(*, advice_request: AdviceRequest, answer: str, actor) 
         locked.answered_at = timezone.now()
         locked.answered_by = actor
         locked.save(update_fields=["status", "answer", "answered_at", "answered_by"])
-        notify(
-            event="advice_answered",
-            email=locked.email,
-            language=locked.language,
-            context={
-                "title": locked.reference,
-                "name": locked.name,
-                "reference": locked.reference,
-                "question": locked.question,
-                "answer": answer,
-                "result_url": locked.result_url,
-            },
-        )
+        if locked.email_confirmed_at is not None:
+            _send_answer(locked)
     return locked
+
+
+def _send_answer(advice_request: AdviceRequest) -> None:
+    notify(
+        event="advice_answered",
+        email=advice_request.email,
+        language=advice_request.language,
+        context={
+            "title": advice_request.reference,
+            "name": advice_request.name,
+            "reference": advice_request.reference,
+            "question": advice_request.question,
+            "answer": advice_request.answer,
+            "result_url": advice_request.result_url,
+        },
+    )
+
+
+@transaction.atomic
+def advice_request_confirm_email(*, advice_request: AdviceRequest) -> AdviceRequest:
+    """The owner of the address followed the link; an answer written meanwhile goes now."""
+    # Locked, so an answer saved at this moment is sent exactly once: here or by the answer.
+    locked = AdviceRequest.objects.select_for_update().get(pk=advice_request.pk)
+    if mark_confirmed(locked) and locked.status == AdviceStatus.BEANTWOORD:
+        _send_answer(locked)
+    return locked
+
+
+def advice_request_refuse(*, advice_request: AdviceRequest) -> None:
+    """'Dit was ik niet': someone used a stranger's address; the request goes, with it."""
+    AdviceRequest.objects.filter(pk=advice_request.pk, email_confirmed_at=None).delete()

@@ -59,9 +59,22 @@ def test_bad_input_keeps_what_was_typed(client, open_process):
     assert not Contribution.objects.exists()
 
 
-def test_the_honeypot_keeps_nothing(client, open_process):
-    client.post("/inspraak/zuiderpark/", {"text": "Koop nu", "website": "http://spam.example"})
+def test_the_honeypot_is_hidden_and_keeps_nothing(
+    client, open_process, honeypot, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    honeypot.assert_hidden(client.get("/inspraak/zuiderpark/").content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/inspraak/zuiderpark/",
+            {"text": "Koop nu", "email": "doelwit@example.org", "website": "http://spam.example"},
+            follow=True,
+        )
+    assert "Bedankt voor uw reactie" in response.content.decode()  # as on success
     assert not Contribution.objects.exists()
+    assert mail.outbox == []
+    honeypot.assert_logged("inspraak")
 
 
 def test_reactions_are_rate_limited(client, open_process):

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from common.confirmation import mark_confirmed
 from common.models import Notification
 from participation import ledger
 from participation.ledger.models import LedgerEntry
@@ -96,11 +97,15 @@ def test_the_report_reaches_everyone_once_and_enters_the_ledger(
     open_process.wijken.add(wijken["bouwlust"])
     contribution_create(process=open_process, text="Eén", user=resident)
     contribution_create(process=open_process, text="Twee", user=resident)
-    contribution_create(process=open_process, text="Drie", email="buur@example.org")
+    three = contribution_create(process=open_process, text="Drie", email="buur@example.org")
+    mark_confirmed(three)
     contribution_create(process=open_process, text="Vier", email="buur@example.org")
     contribution_create(process=open_process, text="Vijf")  # nobody to tell
+    # nor an address that was typed but never confirmed
+    contribution_create(process=open_process, text="Zes", email="onbevestigd@example.org")
     process_publish_report(process=open_process, actor=coordinator, report="We doen X en Y.")
     sent = Notification.objects.filter(event="process_report")
+    assert not sent.filter(email="onbevestigd@example.org").exists()
     assert sorted(n.email for n in sent) == sorted([resident.email, "buur@example.org"])
     entry = LedgerEntry.objects.get(source="inspraak")
     assert entry.answer == "We doen X en Y." and entry.on_time
