@@ -30,7 +30,13 @@ from initiatives.services import (
 )
 from meldingen.loaders import load_categories
 from meldingen.models import Category, Melding, Subscription
-from meldingen.services import Intake, melding_change_status, melding_create, melding_support
+from meldingen.services import (
+    Intake,
+    melding_change_status,
+    melding_create,
+    melding_support,
+    subscription_confirm,
+)
 from meldingen.workflow import Status
 from participation.factories import RoundFactory, ago
 from participation.processes.factories import PublishedProcessFactory
@@ -223,7 +229,8 @@ def test_a_resident_without_an_account_is_forgotten_after_the_retention_period(
     settings.MELDINGEN_CONTACT_RETENTION_DAYS = 30
     follower = resident_factory(email="volger@example.org")
     report = new_report(email=EMAIL, phone=PHONE)
-    melding_support(melding=report, email="Steun.Oudeweg@example.org")
+    typed = melding_support(melding=report, email="Steun.Oudeweg@example.org")
+    subscription_confirm(subscription=typed)  # the supporter followed the link in the mail
     melding_support(melding=report, user=follower)
     open_one = new_report(description="Nog een lamp.", email="ander@example.org")
     melding_change_status(
