@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from common.parsing import parse_digits
+
 from .. import rules
 from ..forms import BudgetLineFormSet, ConsentForm, FilesForm, IdeaForm, NeedsForm, PlaceForm
 from ..models import Initiative, Photo
@@ -185,10 +187,8 @@ def _with_empty_rows(formset, request):
 
 
 def _int(value, default: int) -> int:
-    try:
-        return max(0, min(int(value), 20))
-    except (TypeError, ValueError):
-        return default
+    number = parse_digits(value)
+    return default if number is None else min(number, 20)
 
 
 def _step_files(request, initiative):
@@ -198,8 +198,8 @@ def _step_files(request, initiative):
             initiative_remove_file(
                 initiative=initiative,
                 actor=request.user,
-                photo_id=_int_or_none(request.POST.get("remove_photo")),
-                attachment_id=_int_or_none(request.POST.get("remove_attachment")),
+                photo_id=parse_digits(request.POST.get("remove_photo")),
+                attachment_id=parse_digits(request.POST.get("remove_attachment")),
             )
             messages.success(request, _("Het bestand is verwijderd."))
             return redirect(request.path)
@@ -223,13 +223,6 @@ def _step_files(request, initiative):
             max_attachments=MAX_ATTACHMENTS,
         ),
     )
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _save_files(request, initiative, form) -> bool:
