@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from common.forms import email_field
 from common.images import sanitise_image
-from common.parsing import MAX_YEAR, MIN_YEAR, parse_iso_moment
+from common.parsing import MAX_YEAR, MIN_YEAR, parse_digits, parse_iso_moment
 from common.postcodes import normalise_postcode
 from common.services import wijk_for_location
 
@@ -146,7 +146,7 @@ class RequestFilterForm(forms.Form):
     start_date = forms.CharField(required=False)
     end_date = forms.CharField(required=False)
     status = forms.CharField(required=False)
-    limit = forms.IntegerField(required=False, min_value=1)
+    limit = forms.CharField(required=False)
 
     def clean_start_date(self):
         value = self.cleaned_data["start_date"]
@@ -155,6 +155,13 @@ class RequestFilterForm(forms.Form):
     def clean_end_date(self):
         value = self.cleaned_data["end_date"]
         return parse_when(value, end=True) if value.strip() else None
+
+    def clean_limit(self):
+        value = self.cleaned_data["limit"].strip()
+        limit = parse_digits(value)
+        if value and not limit:
+            raise ValidationError("Geef limit als een heel getal van 1 of meer, zoals 50.")
+        return limit
 
     def clean_status(self):
         statuses = sorted(set(_split(self.cleaned_data["status"])))

@@ -70,3 +70,13 @@ def test_no_parameter_value_gives_a_server_error(client, categories):
             if response.status_code == 400:
                 errors_of(response, 400)
     assert sent > 400  # every list of values was sent
+
+
+def test_limit_takes_plain_digits_only(client, categories, wijken):
+    from meldingen.factories import MeldingFactory
+
+    MeldingFactory.create_batch(2, category=categories["lantaarnpaal"], wijk=wijken["moerwijk"])
+    assert len(client.get(f"{API}/requests.json", {"limit": "1"}).json()) == 1
+    for value in ["١", "²", "0", "-1", "1.5"]:
+        (description,) = errors_of(client.get(f"{API}/requests.json", {"limit": value}), 400)
+        assert description.startswith("limit:"), value
