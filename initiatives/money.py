@@ -6,6 +6,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from common.parsing import parse_digits
+
 MAX_CENTS = 100_000_000_00  # a hundred million euros: anything above is a typing mistake
 _ALLOWED = re.compile(r"^[0-9.,]+$")
 
@@ -23,16 +25,16 @@ def parse_euros(text: str) -> int:
         raise AmountError(_("Vul een bedrag in."))
     if value.startswith("-"):
         raise AmountError(_("Een bedrag kan niet negatief zijn."))
-    if not _ALLOWED.match(value) or not any(c.isdigit() for c in value):
+    if not _ALLOWED.match(value) or not re.search(r"[0-9]", value):
         raise AmountError(_("Vul een bedrag in euro's in, bijvoorbeeld 125 of 125,50."))
     if "," in value:
         whole, _sep, cents = value.rpartition(",")
         whole = whole.replace(".", "")
-    elif re.search(r"\.\d{1,2}$", value) and value.count(".") == 1:
+    elif re.search(r"\.[0-9]{1,2}$", value) and value.count(".") == 1:
         whole, _sep, cents = value.partition(".")
     else:
         whole, cents = value.replace(".", ""), ""
-    if "," in whole or (cents and not cents.isdigit()) or len(cents) > 2:
+    if "," in whole or (cents and parse_digits(cents) is None) or len(cents) > 2:
         raise AmountError(_("Vul een bedrag in euro's in, met hoogstens twee cijfers na de komma."))
     try:
         amount = Decimal(whole or "0") + Decimal(f"0.{cents or '0'}")

@@ -6,7 +6,7 @@ from .views import mine, public, spreekuren, submission
 
 app_name = "initiatives"
 
-REFERENCE = r"(?P<reference>IN-\d{4}-\d{5})"
+REFERENCE = r"(?P<reference>IN-[0-9]{4}-[0-9]{5})"
 
 urlpatterns = [
     path("", public.gallery, name="index"),
@@ -33,8 +33,10 @@ urlpatterns = [
         spreekuren.my_booking_calendar,
         name="my_booking_ics",
     ),
-    re_path(r"^bestand/(?P<kind>foto|bijlage)/(?P<pk>\d+)/$", mine.file, name="file"),
-    re_path(r"^bestand/(?P<kind>foto)/(?P<pk>\d+)/(?P<size>klein)/$", mine.file, name="file_size"),
+    re_path(r"^bestand/(?P<kind>foto|bijlage)/(?P<pk>[0-9]+)/$", mine.file, name="file"),
+    re_path(
+        r"^bestand/(?P<kind>foto)/(?P<pk>[0-9]+)/(?P<size>klein)/$", mine.file, name="file_size"
+    ),
     re_path(rf"^{REFERENCE}/$", public.detail, name="detail"),
     re_path(rf"^{REFERENCE}/steun/$", public.support, name="support"),
     re_path(rf"^{REFERENCE}/meedoen/$", public.volunteer, name="volunteer"),

@@ -160,8 +160,7 @@ class FeedbackForm(forms.Form):
 
 
 class SupportForm(forms.Form):
-    email = forms.EmailField(
+    email = email_field(
         label=_("Uw e-mailadres"),
-        required=False,
         help_text=_("Dan krijgt u bericht als er nieuws is over deze melding."),
     )

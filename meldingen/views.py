@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from common.files import private_file_response
 from common.forms import caught_by_honeypot
 from common.images import SanitisedImage
+from common.parsing import search_words
 from common.ratelimit import UPLOAD_REFUSED, limited, upload_limited
 
 from . import workflow
@@ -51,7 +52,7 @@ def _step_context(step: int, draft: Draft, **extra) -> dict:
 @require_http_methods(["GET", "POST"])
 def step_what(request):
     draft = Draft(request.session)
-    query = request.GET.get("q", "").strip()
+    query = search_words(request.GET.get("q"))
     categories = Category.objects.filter(is_active=True, parent__isnull=False).select_related(
         "parent"
     )

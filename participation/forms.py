@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from common.images import sanitise_image
+from common.parsing import parse_digits
 from initiatives.money import AmountError, parse_euros
 
 
@@ -135,15 +136,17 @@ def selection_from(data, proposal_ids, cumulative: bool) -> tuple[dict[int, int]
             raw = (data.get(f"punten-{pid}") or "").strip()
             if not raw:
                 continue
-            if not raw.isdigit():
+            points = parse_digits(raw)
+            if points is None:
                 errors.append(str(_("Vul bij punten een heel getal in, zoals 0, 1 of 2.")))
                 continue
-            if int(raw):
-                selection[pid] = int(raw)
+            if points:
+                selection[pid] = points
     else:
         for raw in data.getlist("kies"):
-            if raw.isdigit() and int(raw) in ids:
-                selection[int(raw)] = 1
+            pid = parse_digits(raw)
+            if pid in ids:
+                selection[pid] = 1
             else:
                 errors.append(str(_("Een van de gekozen plannen staat niet op dit stembiljet.")))
     return selection, errors

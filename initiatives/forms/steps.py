@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import email_field
 from common.images import sanitise_image
 from common.models import Wijk
 from common.services import wijk_for_point
@@ -146,11 +147,9 @@ class FilesForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
         help_text=_("Bijvoorbeeld een plan of een offerte. Een PDF van hoogstens 10 MB."),
     )
-    invite_email = forms.EmailField(
+    invite_email = email_field(
         label=_("Iemand uitnodigen als mede-initiatiefnemer"),
-        required=False,
         help_text=_("Het e-mailadres van een buur die meedoet. Die kan daarna ook aanpassen."),
-        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk of er een @ in staat.")},
     )
 
     def clean_photo(self):
@@ -185,13 +184,7 @@ class MessageForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(
-        label=_("E-mailadres"),
-        error_messages={
-            "required": _("Vul het e-mailadres in."),
-            "invalid": _("Dit e-mailadres klopt niet. Kijk of er een @ in staat."),
-        },
-    )
+    email = email_field(required=True, error_messages={"required": _("Vul het e-mailadres in.")})
 
 
 class WithdrawForm(forms.Form):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from common.parsing import parse_digits
 from common.ratelimit import UPLOAD_REFUSED, upload_limited
 
 from .. import rules
@@ -187,10 +188,8 @@ def _with_empty_rows(formset, request):
 
 
 def _int(value, default: int) -> int:
-    try:
-        return max(0, min(int(value), 20))
-    except (TypeError, ValueError):
-        return default
+    number = parse_digits(value)
+    return default if number is None else min(number, 20)
 
 
 def _step_files(request, initiative):
@@ -201,8 +200,8 @@ def _step_files(request, initiative):
             initiative_remove_file(
                 initiative=initiative,
                 actor=request.user,
-                photo_id=_int_or_none(request.POST.get("remove_photo")),
-                attachment_id=_int_or_none(request.POST.get("remove_attachment")),
+                photo_id=parse_digits(request.POST.get("remove_photo")),
+                attachment_id=parse_digits(request.POST.get("remove_attachment")),
             )
             messages.success(request, _("Het bestand is verwijderd."))
             return redirect(request.path)
@@ -230,13 +229,6 @@ def _step_files(request, initiative):
         ),
         status=429 if too_many else 200,
     )
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _save_files(request, initiative, form) -> bool:

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from common.parsing import parse_digits
+
 from .. import rules
 from ..models import Accountability, AdviceTemplate, Fund, Grant, Photo
 from ..money import format_euros
@@ -64,8 +66,8 @@ class InitiativeDetailView(WorkspaceMixin, WagtailAdminTemplateMixin, View):
     def get(self, request, reference):
         self.initiative = self.get_initiative()
         message_form = BrokerMessageForm()
-        advice_id = request.GET.get("advies", "")
-        if advice_id.isdigit():
+        advice_id = parse_digits(request.GET.get("advies"))
+        if advice_id is not None:
             advice = AdviceTemplate.objects.filter(pk=advice_id, is_active=True).first()
             if advice:
                 message_form.initial["text"] = advice.full_text(settings.ZUIDWEST_BASE_URL)

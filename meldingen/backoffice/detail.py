@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from common.parsing import parse_digits
+
 from ..models import Photo, StandardText
 from ..services import (
     MeldingError,
@@ -52,9 +54,9 @@ class MeldingDetailView(BackofficeMixin, WagtailAdminTemplateMixin, View):
         target = self.request.GET.get("naar")
         if target in {t.value for t in form.targets}:
             form.initial["to"] = target
-            text_id = self.request.GET.get("tekst", "")
+            text_id = parse_digits(self.request.GET.get("tekst"))
             texts = self._standard_texts().filter(status=target)
-            chosen = texts.filter(pk=text_id).first() if text_id.isdigit() else None
+            chosen = texts.filter(pk=text_id).first() if text_id is not None else None
             if chosen:
                 form.initial["public_message"] = chosen.text
         return form

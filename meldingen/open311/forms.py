@@ -2,13 +2,15 @@
 GET requests. Messages are Dutch and name the parameter, so a developer sees what to fix."""
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from common.forms import email_field
 from common.images import sanitise_image
+from common.parsing import MAX_YEAR, MIN_YEAR, parse_digits, parse_iso_moment
 from common.postcodes import normalise_postcode
 from common.services import wijk_for_location
 
@@ -17,7 +19,7 @@ from .selectors import RequestFilter, open311_categories
 from .serializers import HUISNUMMER
 
 # "Loevesteinlaan 12, 2532 AB Den Haag" or just "2532AB": the postcode is what we can place.
-POSTCODE_IN_TEXT = re.compile(r"(?<!\d)([1-9][0-9]{3})\s?([A-Za-z]{2})(?![A-Za-z])")
+POSTCODE_IN_TEXT = re.compile(r"(?<![0-9])([1-9][0-9]{3})\s?([A-Za-z]{2})(?![A-Za-z])")
 HUISNUMMER_RE = re.compile(r"^[1-9][0-9]{0,4}(?:[ -]?[A-Za-z0-9]{1,4})?$")
 HUISNUMMER_FIELD = f"attribute[{HUISNUMMER}]"
 WINDOW = timedelta(days=90)
@@ -49,7 +51,7 @@ class ServiceRequestForm(forms.Form):
         max_length=5000,
         error_messages={"required": "description ontbreekt: beschrijf kort wat er aan de hand is."},
     )
-    email = forms.EmailField(required=False)
+    email = email_field()
     phone = forms.CharField(required=False, max_length=20)
     media = forms.FileField(required=False)
 
@@ -121,15 +123,13 @@ def parse_when(value: str, *, end: bool = False) -> datetime:
     arrives as a space, which we read as the "+" it was."""
     value = value.strip()
     if "T" in value:
-        value = re.sub(r" (\d{2}:?\d{2})$", r"+\1", value)
+        value = re.sub(r" ([0-9]{2}:?[0-9]{2})$", r"+\1", value)
     try:
-        if len(value) == 10:
-            moment = datetime.combine(date.fromisoformat(value), time.max if end else time.min)
-        else:
-            moment = datetime.fromisoformat(value)
+        moment = parse_iso_moment(value, end=end)
     except ValueError as error:
         raise ValidationError(
-            "Geef een datum in ISO 8601, bijvoorbeeld 2026-03-01 of 2026-03-01T09:00:00+01:00."
+            f"Geef een datum in ISO 8601 tussen de jaren {MIN_YEAR} en {MAX_YEAR}, bijvoorbeeld "
+            "2026-03-01 of 2026-03-01T09:00:00+01:00."
         ) from error
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
@@ -146,7 +146,7 @@ class RequestFilterForm(forms.Form):
     start_date = forms.CharField(required=False)
     end_date = forms.CharField(required=False)
     status = forms.CharField(required=False)
-    limit = forms.IntegerField(required=False, min_value=1)
+    limit = forms.CharField(required=False)
 
     def clean_start_date(self):
         value = self.cleaned_data["start_date"]
@@ -155,6 +155,13 @@ class RequestFilterForm(forms.Form):
     def clean_end_date(self):
         value = self.cleaned_data["end_date"]
         return parse_when(value, end=True) if value.strip() else None
+
+    def clean_limit(self):
+        value = self.cleaned_data["limit"].strip()
+        limit = parse_digits(value)
+        if value and not limit:
+            raise ValidationError("Geef limit als een heel getal van 1 of meer, zoals 50.")
+        return limit
 
     def clean_status(self):
         statuses = sorted(set(_split(self.cleaned_data["status"])))

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import honeypot_field
+from common.forms import email_field, honeypot_field
 
 from .models import Audience
 
@@ -14,9 +14,8 @@ class ContributionForm(forms.Form):
         error_messages={"required": _("Schrijf eerst uw reactie.")},
     )
     name = forms.CharField(label=_("Uw naam"), max_length=120, required=False)
-    email = forms.EmailField(
+    email = email_field(
         label=_("Uw e-mailadres"),
-        required=False,
         help_text=_(
             "Dan sturen wij u een bericht als we vertellen wat er met de reacties is gedaan. "
             "We gebruiken uw e-mailadres nergens anders voor."

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from common.forms import caught_by_honeypot
 from common.models import Wijk
+from common.parsing import parse_month
 from common.ratelimit import limited
 
 from .calendar import entries_between
@@ -117,11 +118,8 @@ def _month(value: str | None, today: dt.date) -> tuple[dt.date, bool]:
     """The first day of the month asked for ('2026-11'); today's month when absent or wrong."""
     if not value:
         return today.replace(day=1), True
-    try:
-        year, month = (int(part) for part in value.split("-"))
-        return dt.date(year, month, 1), True
-    except (ValueError, TypeError):
-        return today.replace(day=1), False
+    first = parse_month(value)
+    return (first, True) if first else (today.replace(day=1), False)
 
 
 @require_safe

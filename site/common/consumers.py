@@ -51,3 +51,14 @@ class MyEventsConsumer(GroupConsumer):
 
     def get_groups(self, user) -> list[str]:
         return [user_group(user.pk)]
+
+
+CLOSE_NOT_FOUND = 4404
+
+
+class NotFoundConsumer(AsyncJsonWebsocketConsumer):
+    """The last websocket route: an address no app knows is refused at the handshake, instead
+    of the router raising an error (a server error for the client, a traceback in the log)."""
+
+    async def connect(self) -> None:
+        await self.close(code=CLOSE_NOT_FOUND)

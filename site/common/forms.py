@@ -5,6 +5,7 @@ and the rule that someone must be reachable by email or phone."""
 import logging
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
@@ -18,13 +19,39 @@ def name_field() -> forms.CharField:
     )
 
 
-def email_field(label=None, help_text="") -> forms.EmailField:
-    return forms.EmailField(
+# The longest address a mailbox can have (RFC 5321) and what every EmailField column holds.
+EMAIL_MAX_LENGTH = 254
+EMAIL_ERRORS = {
+    "invalid": _("Dit e-mailadres klopt niet. Kijk of er een @ in staat."),
+    "max_length": _(
+        "Dit e-mailadres is te lang: het mag hoogstens %(limit_value)d tekens hebben. Kijk of "
+        "u het goed heeft getypt."
+    ),
+}
+
+
+def limit_email_field(field: forms.EmailField) -> forms.EmailField:
+    """Make an email field accept no more than the database holds (Django's own limit is 320),
+    with our messages. Also for fields of forms we do not write ourselves (allauth)."""
+    field.max_length = EMAIL_MAX_LENGTH
+    field.validators = [v for v in field.validators if not isinstance(v, MaxLengthValidator)]
+    field.validators.append(MaxLengthValidator(EMAIL_MAX_LENGTH))
+    field.widget.attrs["maxlength"] = str(EMAIL_MAX_LENGTH)
+    field.error_messages = {**field.error_messages, **EMAIL_ERRORS}
+    return field
+
+
+def email_field(label=None, help_text="", *, required=False, error_messages=None, widget=None):
+    """The one email field of every form: at most 254 characters, plain-Dutch errors."""
+    field = forms.EmailField(
         label=label or _("E-mailadres"),
-        required=False,
+        required=required,
         help_text=help_text,
-        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk of er een @ in staat.")},
+        widget=widget,
     )
+    limit_email_field(field)
+    field.error_messages.update(error_messages or {})
+    return field
 
 
 def phone_field(label=None, help_text="") -> forms.RegexField:

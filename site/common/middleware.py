@@ -1,20 +1,58 @@
-"""A busy or unreachable database is a 503 that says "try again", never a 500.
+"""Middleware of our own, each for one concern that holds for every view.
 
-When every connection of the pool is in use, a request waits DATABASE_POOL_TIMEOUT seconds for
-one; when that wait runs out (or PostgreSQL refuses new clients, or SQLite stays locked) the
-view raises OperationalError. That is a moment of overload, not a bug: the answer is 503 with
-Retry-After, and for a form the page carries what the resident typed in a form that sends it
-again with one click, so nothing typed is lost. The page is rendered without the database."""
+- NulCharacterMiddleware: NUL characters in addresses and query strings.
+- DatabaseUnavailableMiddleware: a busy or unreachable database is a 503, never a 500.
+"""
 
 import logging
 import sqlite3
 
 import psycopg
 from django.db import OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.template import loader
 from django.utils.translation import gettext as _
 from psycopg_pool import PoolTimeout
+
+NUL = "\x00"
+
+
+def _without_nul(query: QueryDict) -> QueryDict:
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        cleaned.setlist(key.replace(NUL, ""), [value.replace(NUL, "") for value in values])
+    cleaned._mutable = False
+    return cleaned
+
+
+class NulCharacterMiddleware:
+    """NUL characters in addresses and query strings, handled once for every view.
+
+    A NUL (`%00`) cannot be stored or compared in PostgreSQL: a search box, a filter or a token
+    in the path that reaches a query with one fails there with a server error. No page, slug or
+    token has one, so a path with a NUL is a page that does not exist (404). In the query string
+    (search boxes, filters, the API's GET parameters) it is dropped, so the rest of what was asked
+    still works. Form data (POST) goes through Django form fields, which refuse NUL with a message
+    next to the field and keep the rest of the form."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if NUL in request.path_info:
+            raise Http404("NUL in path")
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            request.GET = _without_nul(request.GET)
+        return self.get_response(request)
+
+
+# A busy or unreachable database is a 503 that says "try again", never a 500.
+#
+# When every connection of the pool is in use, a request waits DATABASE_POOL_TIMEOUT seconds for
+# one; when that wait runs out (or PostgreSQL refuses new clients, or SQLite stays locked) the
+# view raises OperationalError. That is a moment of overload, not a bug: the answer is 503 with
+# Retry-After, and for a form the page carries what the resident typed in a form that sends it
+# again with one click, so nothing typed is lost. The page is rendered without the database.
 
 logger = logging.getLogger(__name__)
 

@@ -11,16 +11,17 @@ from django.db.models import Q
 from django.shortcuts import render
 from wagtail.models import Locale, Page
 
+from common.parsing import search_words
+
 from .agenda.models import Activity
 
 PAGE_SIZE = 10
-MAX_QUERY = 200
 ACTIVITY_HITS = 5
 MAX_WORDS = 12
 
 
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
+    query = search_words(request.GET.get("q"))
     page = activities = None
     if query:
         # Only words go to the full-text engine: quotes, stars and operators (AND, NOT) are

@@ -103,3 +103,14 @@ def test_an_event_after_a_quiet_spell_still_arrives(client, resident):
         await communicator.disconnect()
 
     async_to_sync(scenario)()
+
+
+def test_an_unknown_address_is_refused_at_the_handshake():
+    """No database: the refusal comes before anyone is looked up."""
+
+    async def scenario():
+        for path in ["/ws/bestaat-niet/", "/ws/melding/", "/", "/ws/mijn/extra/"]:
+            communicator = WebsocketCommunicator(application, path, headers=[ORIGIN])
+            assert await communicator.connect() == (False, 4404), path
+
+    async_to_sync(scenario)()

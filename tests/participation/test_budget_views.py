@@ -476,3 +476,31 @@ def test_the_pages_work_in_english_too(client, voting_round, coordinator):
     client.force_login(coordinator)
     html = client.get(reverse("wijkbudget_rounds:index")).content.decode()
     assert "€ 10.000,00" in html
+
+
+def test_only_plain_digits_count_on_a_ballot(client, voting_round, coordinator):
+    """'²' passes str.isdigit() but not int(); Arabic-Indic '١' was silently read as 1. Both
+    are refused with the same message as a word, and the other points stay filled in."""
+    plain_rule = voting_round.ballot_rule
+    voting_round.ballot_rule = "cumulative"
+    voting_round.save()
+    speeltuin, bankjes, _m = voting_round.plans
+    [code] = vote_codes_generate(round=voting_round, count=1, actor=coordinator)
+    enter_code(client, voting_round, code)
+    for typed in ["²", "١", "٣", "-1", "99999999999999999999"]:
+        response = client.post(
+            url("ballot", voting_round),
+            {f"punten-{speeltuin.pk}": typed, f"punten-{bankjes.pk}": "2", "actie": "controleren"},
+        )
+        assert response.status_code == 400, typed
+        html = response.content.decode()
+        assert "heel getal" in html, typed
+        assert re.search(rf'name="punten-{bankjes.pk}"[^>]*value="2"', html), typed
+    assert not Ballot.objects.exists()
+    voting_round.ballot_rule = plain_rule
+    voting_round.save()
+    for choice in ["²", "١"]:
+        data = {"kies": choice, "actie": "controleren"}
+        response = client.post(url("ballot", voting_round), data)
+        assert "staat niet op dit stembiljet" in response.content.decode()
+    assert not Ballot.objects.exists()

@@ -4,6 +4,7 @@ the slug or the id). Voter ids are numbered 1..n: ballots are secret."""
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
+from common.parsing import parse_digits
 from participation.models import Round
 from participation.pb.write import write_text
 from participation.services.tally import round_election, select
@@ -18,7 +19,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         key = options["round"]
-        query = Q(slug=key) | (Q(pk=int(key)) if key.isdigit() else Q())
+        pk = parse_digits(key)
+        query = Q(slug=key) | (Q(pk=pk) if pk is not None else Q())
         round = Round.objects.filter(query).first()
         if round is None:
             raise CommandError(f"no round {key!r}")

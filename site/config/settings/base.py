@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "common.middleware.NulCharacterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -158,6 +159,18 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:mijn"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# allauth's forms with our email field limits (254 characters, the column's size).
+ACCOUNT_FORMS = {
+    name: f"accounts.forms.{form}"
+    for name, form in [
+        ("login", "LoginForm"),
+        ("signup", "SignupForm"),
+        ("add_email", "AddEmailForm"),
+        ("change_email", "ChangeEmailForm"),
+        ("request_login_code", "RequestLoginCodeForm"),
+        ("reset_password", "ResetPasswordForm"),
+    ]
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 # Residents sign up with only an email address; a password is optional, a code always works.

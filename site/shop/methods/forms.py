@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import email_field
+
 from .advice import Answers
 from .vocabulary import (
     INFLUENCE_EXPLAINED,
@@ -102,9 +104,10 @@ class AdviceRequestForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    email = email_field(
         label=_("Uw e-mailadres"),
         help_text=_("Hierop sturen wij ons antwoord."),
+        required=True,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     question = forms.CharField(

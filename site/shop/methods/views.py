@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from common.parsing import search_words
 from common.ratelimit import limited
 
 from .advice import rank
@@ -80,7 +81,7 @@ def pages_for(facts: dict[int, MethodFacts], chosen) -> list[MethodPage]:
 
 
 def method_index_context(page: MethodIndexPage, request) -> dict:
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
+    query = search_words(request.GET.get("q"), max_length=MAX_QUERY)
     selection = parse_selection(request.GET)
     methods = live_methods(page.locale_id).child_of(page)
     facts = method_facts(search(methods, query).order_by("title", "pk"))

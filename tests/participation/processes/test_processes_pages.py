@@ -186,3 +186,10 @@ def test_pages_answer_in_english_too(client, open_process, path):
     assert response.status_code == 200
     assert '<html lang="en"' in response.content.decode()
     assert client.get("/en/inspraak/zuiderpark/").status_code == 200
+
+
+@pytest.mark.parametrize("month", ["9999-12", "0001-01", "0000-00", "2026-13", "²⁰²⁶-11", "١٢-١"])
+def test_a_month_the_calendar_cannot_show_is_explained(client, month):
+    response = client.get("/inspraak/kalender/", {"maand": month})
+    assert response.status_code == 200
+    assert "Deze maand kennen we niet" in response.content.decode()

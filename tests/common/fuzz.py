@@ -1,0 +1,305 @@
+"""A small, deterministic fuzzer for the public site: it walks the pages from a few starting
+points, reads every form on them (and the query parameters of links), and sends each field
+nasty values one at a time while the other fields keep ordinary values. It records every
+response of 500 or more, and every refused POST that came back without the other values typed.
+
+No randomness: the same list of values in the same order every run, so a failure is found again
+by running the test again."""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+
+from django.db import DatabaseError, transaction
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+
+# Right to left with an override, emoji with modifiers and joiners, stacked combining marks.
+UNICODE = "مرحبا \u202eبالعالم\u202c 😀👍🏽👨‍👩‍👧🇳🇱 Z\u0351\u0352\u0489a\u0301\u0301\u0301l\u0338g"
+
+
+def long_email(length: int) -> str:
+    domain = "@example.org"
+    return "a" * (length - len(domain)) + domain
+
+
+TEXT_VALUES = ["", "x" * 300, "lang " * 1000, "a\x00b", UNICODE, "<script>alert(1)</script>"]
+EMAIL_VALUES = [long_email(255), long_email(320), long_email(1000)]
+NUMBER_VALUES = ["²", "١٢", "-1", "-99999999999999999999", "99999999999999999999999", "1e308"]
+DATE_VALUES = ["9999-12-31", "0001-01-01", "9999-12", "2026-02-30"]
+CHOICE_VALUES = ["\x00", "x" * 300, "²", "١", "-1", "99999999999999999999999"]
+QUERY_VALUES = ["a\x00b", "x" * 300, UNICODE, "²", "١", "-1", "99999999999999999999999"]
+QUERY_VALUES += ["9999-12", "9999-12-31", "0001-01-01"]
+
+ERROR_MARKERS = ("utrecht-form-field-error-message", "utrecht-form-field--invalid", 'role="alert"')
+NUMBER_NAMES = re.compile(r"punten|aantal|count|regels|kies|pagina|bedrag|amount|jaar|limit")
+DATE_NAMES = re.compile(r"datum|date|maand|van$|tot$|dag")
+
+
+@dataclass
+class Field:
+    name: str
+    kind: str  # text, textarea, email, tel, number, date, hidden, select, radio, checkbox, ...
+    value: str = ""
+    options: list[str] = field(default_factory=list)
+    checked: bool = False
+
+
+@dataclass
+class Form:
+    action: str
+    method: str
+    fields: list[Field] = field(default_factory=list)
+
+    def signature(self) -> tuple:
+        return (route_of(self.action), self.method, tuple(sorted({f.name for f in self.fields})))
+
+
+class PageParser(HTMLParser):
+    def __init__(self, base: str):
+        super().__init__(convert_charrefs=True)
+        self.base = base
+        self.forms: list[Form] = []
+        self.links: list[str] = []
+        self._form: Form | None = None
+        self._select: Field | None = None
+        self._textarea: Field | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: (v or "") for k, v in attrs}
+        if tag == "a" and a.get("href"):
+            self.links.append(urljoin(self.base, a["href"]))
+        elif tag == "form":
+            action = urljoin(self.base, a.get("action") or self.base)
+            self._form = Form(action=action, method=(a.get("method") or "get").lower())
+            self.forms.append(self._form)
+        elif self._form is None or not a.get("name"):
+            return
+        elif tag == "input":
+            kind = a.get("type", "text").lower()
+            if kind in {"submit", "button", "image", "reset"}:
+                return
+            self._form.fields.append(
+                Field(a["name"], kind, a.get("value", ""), checked="checked" in a)
+            )
+        elif tag == "select":
+            self._select = Field(a["name"], "select")
+            self._form.fields.append(self._select)
+        elif tag == "option" and self._select is not None:
+            value = a.get("value", "")
+            self._select.options.append(value)
+            if "selected" in a:
+                self._select.value = value
+        elif tag == "textarea":
+            self._textarea = Field(a["name"], "textarea")
+            self._form.fields.append(self._textarea)
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea.value += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        elif tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+
+def parse(url: str, content: str) -> PageParser:
+    parser = PageParser(url)
+    parser.feed(content)
+    return parser
+
+
+def route_of(url: str) -> str:
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return "?"
+    if match.url_name == "wagtail_serve":
+        # Pages of one kind sit side by side: /participatiewinkel/methoden/<method>/.
+        parts = urlsplit(url).path.strip("/").split("/")
+        return "wagtail:/" + "/".join(parts[:2] + ["*"] * (len(parts) > 2))
+    return match.view_name
+
+
+def good_value(f: Field, goods: dict[str, str]) -> str | None:
+    """An ordinary value for a field; None leaves it out (an unticked box)."""
+    for pattern, value in goods.items():
+        if re.search(pattern, f.name):
+            return value
+    if f.kind == "checkbox":
+        return f.value or "on"
+    if f.kind == "select":
+        return f.value or next((o for o in f.options if o), "")
+    if f.kind == "radio":
+        return f.value
+    if f.value:
+        return f.value
+    today = timezone.localdate()
+    return {
+        "email": "fuzz@example.org",
+        "tel": "0612345678",
+        "number": "1",
+        "date": (today + timezone.timedelta(days=7)).isoformat(),
+        "time": "10:00",
+        "month": today.strftime("%Y-%m"),
+        "textarea": f"Gewone tekst voor {f.name}",
+        "hidden": "",
+    }.get(f.kind, f"Waarde {f.name}")
+
+
+def nasty_values(f: Field) -> list[str]:
+    if f.kind in {"select", "radio", "checkbox"}:
+        return CHOICE_VALUES
+    values = list(TEXT_VALUES)
+    if f.kind == "email" or "email" in f.name:
+        values += EMAIL_VALUES
+    if f.kind in {"number", "hidden"} or NUMBER_NAMES.search(f.name):
+        values += NUMBER_VALUES
+    if f.kind in {"date", "month", "hidden", "datetime-local"} or DATE_NAMES.search(f.name):
+        values += DATE_VALUES
+    return values
+
+
+TEXT_KINDS = {"text", "textarea", "email", "tel", "search", "url", "number", "date"}
+
+
+@dataclass
+class Fuzzer:
+    client: object
+    goods: dict[str, str]
+    skip: re.Pattern
+    requests: int = 0
+    errors: list[str] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)
+    routes: set[str] = field(default_factory=set)
+    _done: set = field(default_factory=set)
+    _pages: dict[str, int] = field(default_factory=dict)
+    timing: dict[str, list] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.client.raise_request_exception = False  # a server error is counted, not raised
+
+    def send(self, method: str, url: str, data=None):
+        """One request in a savepoint: a database error inside the view (a 500) must not leave
+        the test's transaction unusable for the requests after it."""
+        self.requests += 1
+        n = self.requests
+        extra = {"REMOTE_ADDR": f"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}"}
+        response = None
+        started = time.perf_counter()
+        try:
+            with transaction.atomic():
+                response = getattr(self.client, method)(url, data or {}, **extra)
+        except DatabaseError:
+            pass  # the 500 response is already there; the savepoint is rolled back
+        spent = self.timing.setdefault(route_of(url), [0, 0.0])
+        spent[0] += 1
+        spent[1] += time.perf_counter() - started
+        if response is None or response.status_code >= 500:
+            shown = {k: (v[:40] + "…" if len(v) > 40 else v) for k, v in (data or {}).items()}
+            self.errors.append(f"{method.upper()} {url[:120]} {shown!r}")
+        return response
+
+    def crawl(self, starts: list[str], *, per_route: int = 1) -> None:
+        queue = list(starts)
+        seen: set[str] = set()
+        while queue:
+            url = queue.pop(0)
+            path = urlsplit(url).path
+            if url in seen or self.skip.search(path):
+                continue
+            seen.add(url)
+            route = route_of(url)
+            if route == "?" or self._pages.get(route, 0) >= per_route:
+                continue
+            response = self.send("get", url)
+            if response is None:
+                continue
+            if response.status_code in {301, 302}:
+                queue.insert(0, urljoin(url, response["Location"]))
+                continue
+            self._pages[route] = self._pages.get(route, 0) + 1
+            self.routes.add(route.split(":/")[0].replace("wagtail", "wagtail_serve"))
+            if "text/html" not in response.get("Content-Type", ""):
+                continue
+            page = parse(url, response.content.decode())
+            self._query_params(page.links)
+            for form in page.forms:
+                queue[:0] = self.fuzz_form(form)
+            queue += [link.split("#")[0] for link in page.links if self._internal(link)]
+
+    def _internal(self, link: str) -> bool:
+        parts = urlsplit(link)
+        return parts.netloc in {"", "testserver"} and not self.skip.search(parts.path)
+
+    def _query_params(self, links: list[str]) -> None:
+        """Parameters that pages put in their own links (?maand=…, ?pagina=…, ?bron=…)."""
+        for link in links:
+            parts = urlsplit(link)
+            if not parts.query or not self._internal(link):
+                continue
+            params = dict(parse_qsl(parts.query, keep_blank_values=True))
+            for name in params:
+                key = ("query", route_of(link), name)
+                if key in self._done:
+                    continue
+                self._done.add(key)
+                for value in QUERY_VALUES:
+                    self.send("get", f"{parts.path}?{urlencode({**params, name: value})}")
+
+    def fuzz_form(self, form: Form) -> list[str]:
+        """Fuzz each field of a form once per kind of form; returns where an ordinary
+        submission led (the next step of a wizard), to be walked next."""
+        if self.skip.search(urlsplit(form.action).path) or form.signature() in self._done:
+            return []
+        self._done.add(form.signature())
+        self.routes.add(route_of(form.action).split(":/")[0].replace("wagtail", "wagtail_serve"))
+        fields = [f for f in form.fields if f.name != "csrfmiddlewaretoken"]
+        goods: dict[str, str] = {}
+        for f in fields:
+            value = good_value(f, self.goods)
+            if value is not None and f.kind != "file" and f.name not in goods:
+                goods[f.name] = value
+        typed = {
+            f.name: goods[f.name]
+            for f in fields
+            if f.kind in TEXT_KINDS and goods.get(f.name) and f.name in goods
+        }
+        for f in {f.name: f for f in fields if f.kind not in {"file", "password"}}.values():
+            for value in nasty_values(f):
+                data = {**goods, f.name: value}
+                response = self.send(form.method, form.action, data)
+                if form.method == "post" and response is not None:
+                    self._check_kept(form, response, typed, f.name)
+        response = self.send(form.method, form.action, goods)
+        if response is not None and response.status_code in {301, 302}:
+            return [urljoin(form.action, response["Location"])]
+        return []
+
+    def _check_kept(self, form: Form, response, typed: dict, fuzzed: str) -> None:
+        if response.status_code != 200:
+            return
+        content = response.content.decode()
+        if not any(marker in content for marker in ERROR_MARKERS):
+            return
+        again = [
+            f
+            for page_form in parse(form.action, content).forms
+            if page_form.signature() == form.signature()
+            for f in page_form.fields
+        ]
+        if not again:
+            return
+        shown = {f.name: html.unescape(f.value).strip() for f in again}
+        for name, value in typed.items():
+            if name != fuzzed and name in shown and shown[name] != value.strip():
+                self.lost.append(f"POST {form.action} with {fuzzed}=…: {name} came back empty")

@@ -1,0 +1,209 @@
+"""Nothing a visitor or an API client types gives a server error, and a refused form comes back
+with the rest of what was typed. The fuzzer (tests/common/fuzz.py) walks the public pages with
+demo content, anonymously and as a signed-in resident, and sends every field of every form and
+every query parameter of every link nasty values: oversized text, NUL, right-to-left, emoji
+and combining characters, out-of-range dates and numbers, superscript and Arabic-Indic digits
+and e-mail addresses of 255, 320 and 1000 characters. NUL and length errors only show on
+PostgreSQL: CI runs this on both databases.
+
+New pages are covered without touching this file: every public route of the URL conf must
+have been reached, or be named in UNREACHED with the reason."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from .fuzz import (
+    CHOICE_VALUES,
+    DATE_VALUES,
+    EMAIL_VALUES,
+    NUMBER_VALUES,
+    TEXT_VALUES,
+    Fuzzer,
+    long_email,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Never followed: the staff back office, the other language (the same views), files and feeds,
+# and what ends the session or deletes what the walk depends on.
+SKIP = re.compile(
+    r"^/(beheer|documenten|static|media|en|i18n|_util)/|/accounts/logout/|/verwijderen/"
+    r"|/intrekken/|/afmelden/|\.ics$|/foto/|/bestand/"
+)
+# Ordinary values, by field name, where the kind of field says too little.
+GOODS = {
+    r"^website$": "",  # the honeypot: people leave it empty
+    r"postcode": "2532 AB",
+    r"huisnummer": "12",
+    r"^code$": "DEMZ-WKBD-2222",
+    r"^(name|naam)$": "Fuzz Tester",
+    r"amount|bedrag": "125",
+    r"^password": "",
+}
+# Routes the walk does not reach, and why. Everything else in the URL conf must be reached.
+UNREACHED = {
+    "healthz": "not a page",
+    "set_language": "skipped: changes the language of the rest of the walk",
+    "account_logout": "skipped: ends the session",
+    "accounts:delete": "skipped: deletes the account",
+    "accounts:export": "a download, not a form",
+    "initiatives:withdraw": "skipped: ends the initiative the walk uses",
+    "shop:activity_cancel": "skipped: cancels the sign-up",
+    "account_inactive": "only for a deactivated account",
+    "account_reauthenticate": "staff re-authentication",
+    "account_request_reauthentication_code": "staff re-authentication",
+    "account_confirm_reauthentication_code": "staff re-authentication",
+    "account_change_password": "residents have no password",
+    "account_set_password": "residents have no password",
+    "account_reset_password_from_key": "needs a key from an email",
+    "account_reset_password_from_key_done": "needs a key from an email",
+    "account_reset_password_done": "after a reset email",
+    "account_confirm_login_code": "needs the code from an email",
+    "account_email": "the address page of allauth, linked from nowhere",
+    "wagtailcore_authenticate_with_password": "no password-protected pages",
+    "wagtailcore_login": "Wagtail's login for private pages",
+    # Reached through a secret link from an email, or as a file, a feed or a photo: no form.
+    **dict.fromkeys(
+        [
+            "initiatives:accept",
+            "initiatives:booking",
+            "initiatives:my_booking",
+            "shop:registration",
+            "meldingen:follow",
+            "meldingen:mine",
+        ],
+        "a secret link from an email",
+    ),
+    **dict.fromkeys(
+        [
+            "initiatives:booking_ics",
+            "initiatives:my_booking_ics",
+            "shop:activity_ics",
+            "shop:wijk_feed",
+            "initiatives:file",
+            "initiatives:file_size",
+            "meldingen:follow_photo",
+            "meldingen:follow_photo_size",
+            "meldingen:mine_photo",
+            "meldingen_public:photo",
+            "meldingen_public:photo_large",
+            "meldingen_public:map",
+        ],
+        "a file or a feed",
+    ),
+    # Not in the demo state the walk starts from.
+    "initiatives:accountability": "only for a granted initiative of one's own",
+    "initiatives:invite": "only on one's own submitted initiative",
+    "initiatives:support": "no demo initiative open for support on the first page reached",
+    "initiatives:volunteer": "no demo initiative open for volunteers on the first page reached",
+    "meldingen:support": "linked from a report that is still open and public",
+    "participation:answer_merge": "only for a proposer asked to merge",
+    "participation:ballots": "only after the count",
+    "participation:results": "only after the count",
+    "participation:receipt": "only after casting a ballot",
+    "participation:confirm": "after checking a ballot",
+    "participation:proposal": "no proposals in the round of ideas",
+}
+
+
+def public_routes() -> set[str]:
+    def walk(patterns, namespace=""):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                if re.match(r"\^?(beheer|documenten|open311)", str(p.pattern)):
+                    continue
+                inner = f"{namespace}{p.namespace}:" if p.namespace else namespace
+                yield from walk(p.url_patterns, inner)
+            elif isinstance(p, URLPattern) and p.name:
+                yield namespace + p.name
+
+    return set(walk(get_resolver().url_patterns))
+
+
+@pytest.fixture
+def demo(settings, wijken, page_tree):
+    settings.ACCOUNT_RATE_LIMITS = False  # allauth counts per network; ours per address
+    from common.loaders import load_afdelingen
+    from meldingen.loaders import load_categories
+    from participation.factories import ProposalFactory, RoundFactory, ago
+    from participation.models import BallotRule
+    from shop.demo.agenda import load_demo_activities
+
+    load_afdelingen()
+    load_categories()
+    call_command("seed_demo", force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("seed_processes", force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    load_demo_activities()
+    moerwijk = wijken["moerwijk"]
+    RoundFactory(
+        wijken=[moerwijk],
+        slug="ideeen",
+        review_starts_at=ago(-10),
+        voting_starts_at=ago(-20),
+        voting_ends_at=ago(-30),
+    )
+    points = RoundFactory(
+        wijken=[moerwijk], slug="punten", ballot_rule=BallotRule.CUMULATIVE, points_total=10
+    )
+    ProposalFactory(round=points, title="Bankjes")
+    ProposalFactory(round=points, title="Bomen")
+
+
+def report(fuzzer: Fuzzer) -> str:
+    return "\n".join(
+        [
+            f"{fuzzer.requests} requests, {len(fuzzer.errors)} server errors",
+            *fuzzer.errors[:40],
+            *fuzzer.lost[:40],
+        ]
+    )
+
+
+def test_the_nasty_values_are_what_they_claim():
+    """The fuzzer's own list: long addresses of the promised lengths, digits that look like
+    digits to str.isdigit() but not to int(), dates at the ends of the calendar."""
+    assert [len(e) for e in EMAIL_VALUES] == [255, 320, 1000]
+    assert len(long_email(255)) == 255
+    assert "²".isdigit() and "١".isdigit() and {"²", "١٢"} <= set(NUMBER_VALUES)
+    assert {"9999-12-31", "0001-01-01", "9999-12"} <= set(DATE_VALUES)
+    assert "a\x00b" in TEXT_VALUES and "\x00" in CHOICE_VALUES
+
+
+def test_public_pages_and_forms_never_give_a_server_error(client, demo):
+    from accounts.models import User
+
+    fuzzer = Fuzzer(client=client, goods=GOODS, skip=SKIP)
+    starts = [
+        "/",
+        "/melden/",
+        "/meldingen/",
+        "/initiatieven/",
+        "/initiatieven/spreekuren/",
+        "/wijkbudget/",
+        "/wijkbudget/ideeen/idee/",
+        "/wijkbudget/moerwijk-2027/stemmen/",
+        "/wijkbudget/punten/stemmen/",
+        "/inspraak/",
+        "/inspraak/kalender/?maand=2026-11",
+        "/agenda/",
+        "/zoeken/?q=wijk",
+        "/terugkoppeling/",
+        "/accounts/signup/",
+        "/accounts/login/",
+        "/accounts/login/code/",
+        "/accounts/password/reset/",
+    ]
+    fuzzer.crawl(starts, per_route=1)
+    client.force_login(User.objects.get(email="bewoner@zuidwest.example"))
+    fuzzer.crawl(["/mijn/", "/mijn/profiel/", "/initiatieven/nieuw/", *starts[1:]])
+
+    print(report(fuzzer))
+    slow = sorted(fuzzer.timing.items(), key=lambda kv: -kv[1][1])[:25]
+    print("\n".join(f"{k}: {n} requests, {t:.1f} s" for k, (n, t) in slow))
+    assert not fuzzer.errors, report(fuzzer)
+    assert not fuzzer.lost, report(fuzzer)
+    missing = public_routes() - fuzzer.routes - set(UNREACHED)
+    assert not missing, f"routes the walk never reached: {sorted(missing)}"
