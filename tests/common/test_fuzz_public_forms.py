@@ -65,6 +65,8 @@ UNREACHED = {
     "account_email": "the address page of allauth, linked from nowhere",
     "wagtailcore_authenticate_with_password": "no password-protected pages",
     "wagtailcore_login": "Wagtail's login for private pages",
+    "wagtailadmin_login": "redirects to the code login (tests/accounts/test_login.py)",
+    "common:confirm": "the link in a confirmation mail (test_confirmation_links.py)",
     # Reached through a secret link from an email, or as a file, a feed or a photo: no form.
     **dict.fromkeys(
         [
