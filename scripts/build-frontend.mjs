@@ -1,6 +1,14 @@
 // Copies the front-end packages from node_modules into static/vendor/ (no hand-copied files).
-import { cpSync, mkdirSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+//
+// Production serves static files through Django's manifest storage (WhiteNoise), which follows
+// every reference inside a CSS or JS file and fails when one points at a file that is not there.
+// So the copy is checked here, where a package upgrade first shows up:
+// - source-map comments are removed: the maps the packages ship point at sources they do not
+//   ship (leaflet.js.map names ../src/*.js without their content), so a map is of no use to
+//   anyone and only a reference that can break;
+// - every relative url() in a CSS file must name a copied file, or the build fails.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -18,10 +26,43 @@ const files = [
   ["leaflet/LICENSE", "leaflet/LICENSE"],
 ];
 
+// `//# sourceMappingURL=…` (JS) and `/*# sourceMappingURL=… */` (CSS), also the old `//@` form.
+const SOURCE_MAP = /^[ \t]*(?:\/\/[#@][ \t]*sourceMappingURL=[^\r\n]*|\/\*[#@][ \t]*sourceMappingURL=[^*]*\*\/)[ \t]*(?:\r?\n|$)/gm;
+// url(...) in CSS, quoted or not; data:, absolute, protocol-relative and #fragment URLs are not files.
+const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
+const NOT_A_FILE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|#)/i;
+
+function* walk(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
 rmSync(vendor, { recursive: true, force: true });
 for (const [from, to] of files) {
   const target = join(vendor, to);
   mkdirSync(dirname(target), { recursive: true });
   cpSync(join(modules, from), target, { recursive: true });
+}
+
+const broken = [];
+for (const path of walk(vendor)) {
+  const ext = extname(path);
+  if (![".js", ".mjs", ".css"].includes(ext)) continue;
+  let text = readFileSync(path, "utf8");
+  const stripped = text.replace(SOURCE_MAP, "");
+  if (stripped !== text) writeFileSync(path, (text = stripped));
+  if (ext !== ".css") continue;
+  for (const [, , url] of text.matchAll(CSS_URL)) {
+    if (NOT_A_FILE.test(url)) continue;
+    const file = join(dirname(path), url.split(/[?#]/)[0]);
+    if (!existsSync(file)) broken.push(`${relative(vendor, path)}: url(${url})`);
+  }
+}
+if (broken.length) {
+  console.error(`front end: references to files that were not copied:\n  ${broken.join("\n  ")}`);
+  process.exit(1);
 }
 console.log(`front end built into ${vendor}`);

@@ -7,7 +7,6 @@ the text a handler approved (`public_description`) are shown; its location only 
 point of `coarse_point()`.
 """
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -24,8 +23,6 @@ from .forms import FilterForm, category_label
 
 PAGE_SIZE = 25
 MAP_LIMIT = 1000  # the newest; the list pages through the rest
-# The background map. Set MAP_TILE_URL to a municipal tile server; offline, the page says so.
-DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp"}
 
 
@@ -47,7 +44,6 @@ def index(request):
             "title": _("Meldingen in Zuidwest"),
             "form": form,
             "page_obj": page,
-            "tile_url": getattr(settings, "MAP_TILE_URL", DEFAULT_TILE_URL),
             "wijken": Wijk.objects.ordered(),
         },
     )

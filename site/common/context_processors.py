@@ -1,4 +1,5 @@
-"""Values every template needs: the four entry points of the header and the text direction."""
+"""Values every template needs: the four entry points of the header, the text direction and the
+map tiles."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -27,4 +28,9 @@ def site_context(request) -> dict:
     for target, label, icon in ENTRY_POINTS:
         url = localized_path(target) if target.startswith("/") else reverse(target)
         entries.append({"url": url, "label": label, "icon": icon, "current": path.startswith(url)})
-    return {"entry_points": entries, "text_direction": "rtl" if get_language_bidi() else "ltr"}
+    return {
+        "entry_points": entries,
+        "text_direction": "rtl" if get_language_bidi() else "ltr",
+        # The background of every map (MAP_TILE_URL); the CSP allows images from its host.
+        "map_tile_url": settings.MAP_TILE_URL,
+    }

@@ -14,7 +14,7 @@
   picker.hidden = false;
   var start = lat.value && lon.value ? [parseFloat(lat.value), parseFloat(lon.value)] : [52.048, 4.275];
   var map = window.L.map(mapElement).setView(start, 14);
-  var tiles = window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+  var tiles = window.L.tileLayer(document.body.dataset.mapTiles, {
     maxZoom: 19, attribution: "© OpenStreetMap"
   }).addTo(map);
   var failed = 0;

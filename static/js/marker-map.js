@@ -22,7 +22,7 @@
       minZoom: 11,
       maxZoom: 18
     }).setView([52.047, 4.268], 13);
-    var tiles = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 19 });
+    var tiles = L.tileLayer(document.body.dataset.mapTiles, { maxZoom: 19 });
     var failed = 0;
     tiles.on("tileerror", function () {
       failed += 1;

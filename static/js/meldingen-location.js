@@ -32,7 +32,7 @@
   var mapElement = picker.querySelector("[data-map]");
   picker.hidden = false;
   var map = window.L.map(mapElement).setView([52.048, 4.275], 14);
-  var tiles = window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+  var tiles = window.L.tileLayer(document.body.dataset.mapTiles, {
     maxZoom: 19, attribution: "© OpenStreetMap"
   }).addTo(map);
   var failed = 0;

@@ -87,8 +87,20 @@ def test_a_visitor_signs_up_with_only_an_email_in_english(visitor, page_tree, ma
 def test_the_axe_check_catches_text_it_cannot_read(visitor, page_tree):
     """White menu text on a white bar: axe calls it 'incomplete'; the gate calls it a failure."""
     visitor.page.goto(visitor.base_url + "/")
-    visitor.page.add_style_tag(content=".site-header a { color: #fff !important; }")
+    visitor.add_style(".site-header a { color: #fff !important; }")
     with pytest.raises(AssertionError, match="color-contrast"):
+        visitor.check()
+
+
+def test_the_csp_check_catches_an_inline_script(visitor, page_tree):
+    """The Content-Security-Policy refuses inline script; the gate fails the test that meets it."""
+    visitor.page.goto(visitor.base_url + "/")
+    visitor.page.evaluate(
+        """() => { const script = document.createElement("script");
+        script.textContent = "window.inlineRan = true"; document.body.append(script); }"""
+    )
+    assert visitor.page.evaluate("window.inlineRan") is None
+    with pytest.raises(AssertionError, match="Content-Security-Policy violations"):
         visitor.check()
 
 
