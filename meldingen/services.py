@@ -160,7 +160,7 @@ def melding_create(
     )
     for image in photos[:3]:
         _save_photo(melding, image, Photo.Kind.REPORTER)
-    _tell_reporter(melding, "melding_received", {"follow_url": follow_path(melding, secret)})
+    _tell_reporter(melding, "melding_received", links={"follow_url": follow_path(melding, secret)})
     publish_event(queue_group(melding), "melding.new", _event_payload(melding))
     return melding, secret
 
@@ -191,14 +191,17 @@ def _context(melding: Melding, extra: dict | None = None) -> dict:
     }
 
 
-def _tell_reporter(melding: Melding, event: str, extra: dict | None = None) -> None:
-    """Email the reporter (if they want it and we can) and every subscriber."""
+def _tell_reporter(
+    melding: Melding, event: str, extra: dict | None = None, *, links: dict | None = None
+) -> None:
+    """Email the reporter (if they want it and we can) and every subscriber. `links` carry a
+    secret: only the reporter's mail gets them, and the stored message forgets them."""
     context = _context(melding, extra)
     if melding.keep_informed:
         if melding.reporter_id:
-            notify(event=event, context=context, user=melding.reporter)
+            notify(event=event, context=context, secret_context=links, user=melding.reporter)
         elif melding.reporter_email:
-            notify(event=event, context=context, email=melding.reporter_email)
+            notify(event=event, context=context, secret_context=links, email=melding.reporter_email)
     if event == "melding_received":
         return
     for sub in melding.subscriptions.select_related("user"):

@@ -70,7 +70,7 @@ def booking_paths(token: str) -> dict:
     }
 
 
-def _mail_context(booking: Booking, token: str = "") -> dict:
+def _mail_context(booking: Booking) -> dict:
     hour = booking.hour
     local = timezone.localtime(booking.slot_start)
     return {
@@ -80,7 +80,8 @@ def _mail_context(booking: Booking, token: str = "") -> dict:
         "time": local.strftime("%H:%M"),
         "place": hour.place,
         "address": hour.address,
-        **(booking_paths(token) if token else {"manage_url": "", "ics_url": ""}),
+        "manage_url": "",
+        "ics_url": "",
     }
 
 
@@ -130,7 +131,8 @@ def booking_create(
     if booking.email:
         notify(
             event="initiative_booking",
-            context=_mail_context(booking, token),
+            context=_mail_context(booking),
+            secret_context=booking_paths(token),
             email=booking.email,
             attachments=[("spreekuur.ics", booking_ics(booking), "text/calendar")],
         )

@@ -8,7 +8,8 @@ class CommonConfig(AppConfig):
 
     def ready(self) -> None:
         from .schedule import register_job
-        from .tasks import publish_scheduled
+        from .tasks import forget_notification_secrets, publish_scheduled
 
         # Wagtail's scheduled publishing (pages and snippets with a go-live or expiry date).
         register_job("wagtail-scheduled-publishing", publish_scheduled.enqueue)
+        register_job("notification-secrets", forget_notification_secrets.enqueue)

@@ -49,7 +49,7 @@ def registration_paths(token: str) -> dict:
     return {"manage_url": reverse("shop:registration", args=[token])}
 
 
-def _mail_context(registration: Registration, token: str = "") -> dict:
+def _mail_context(registration: Registration) -> dict:
     activity = registration.activity
     local = timezone.localtime(activity.starts_at)
     return {
@@ -61,7 +61,7 @@ def _mail_context(registration: Registration, token: str = "") -> dict:
         "address": activity.address,
         "activity_url": activity.get_absolute_url(),
         "ics_url": reverse("shop:activity_ics", args=[activity.pk]),
-        **(registration_paths(token) if token else {"manage_url": ""}),
+        "manage_url": "",
     }
 
 
@@ -69,7 +69,8 @@ def _tell_confirmed(registration: Registration, token: str, *, event: str) -> No
     if registration.email:
         notify(
             event=event,
-            context=_mail_context(registration, token),
+            context=_mail_context(registration),
+            secret_context=registration_paths(token) if token else None,
             email=registration.email,
             user=registration.user,
             attachments=[("activiteit.ics", activity_ics(registration.activity), "text/calendar")],
@@ -133,10 +134,16 @@ def registration_create(
         _tell_confirmed(registration, token, event="agenda_registration")
     elif registration.email:
         context = {
-            **_mail_context(registration, token),
+            **_mail_context(registration),
             "position": locked.registrations.waiting().count(),
         }
-        notify(event="agenda_waiting", context=context, email=email, user=user)
+        notify(
+            event="agenda_waiting",
+            context=context,
+            secret_context=registration_paths(token),
+            email=email,
+            user=user,
+        )
     _tell_organiser(locked, event="agenda_registration_organiser", registration=registration)
     return registration, token
 
