@@ -223,6 +223,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+# Flash messages live in the session, on the server: their texts may name an e-mail address
+# (ours and allauth's), and the default cookie would carry that readable in every request.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # The platform's own settings
 ZUIDWEST_BASE_URL = WAGTAILADMIN_BASE_URL
