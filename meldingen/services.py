@@ -19,6 +19,8 @@ from common.workdays import add_working_days
 
 from . import workflow
 from .models import (
+    PUBLIC_PREFIX,
+    SENSITIVE_PREFIX,
     Category,
     Feedback,
     InternalNote,
@@ -59,18 +61,20 @@ def route(*, category: Category, wijk) -> "object | None":
     return by_wijk.get(None) or category.default_afdeling
 
 
-def _next_reference(now) -> str:
+def _next_reference(now, *, sensitive: bool = False) -> str:
+    """The next number of the year in the public or the sensitive sequence."""
+    prefix = SENSITIVE_PREFIX if sensitive else PUBLIC_PREFIX
     year = timezone.localtime(now).year
     try:
         with transaction.atomic():
-            ReferenceCounter.objects.get_or_create(year=year)
+            ReferenceCounter.objects.get_or_create(prefix=prefix, year=year)
     except IntegrityError:  # a colleague created the row at the same moment
         pass
-    counter = ReferenceCounter.objects.select_for_update().get(year=year)
+    counter = ReferenceCounter.objects.select_for_update().get(prefix=prefix, year=year)
     counter.last = F("last") + 1
     counter.save(update_fields=["last"])
     counter.refresh_from_db()
-    return f"ZW-{year}-{counter.last:05d}"
+    return f"{prefix}-{year}-{counter.last:05d}"
 
 
 def follow_path(melding: Melding, secret: str) -> str:
@@ -132,7 +136,7 @@ def melding_create(
     sensitive = category.is_sensitive
     secret = Melding.new_secret()
     melding = Melding.objects.create(
-        reference=_next_reference(now),
+        reference=_next_reference(now, sensitive=sensitive),
         secret_hash=hash_secret(secret),
         category=category,
         is_sensitive=sensitive,
