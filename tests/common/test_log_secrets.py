@@ -39,22 +39,8 @@ def log():
 
 
 @pytest.fixture
-def sensitive_report(wijken, django_capture_on_commit_callbacks):
-    from common.loaders import load_afdelingen
-    from meldingen.loaders import load_categories
-    from meldingen.models import Category
-    from meldingen.services import Intake, melding_create
-
-    load_afdelingen()
-    load_categories()
-    intake = Intake(
-        category=Category.objects.get(slug="drugshandel"),
-        description="Elke avond handel bij de flat",
-        postcode="2532AB",
-        email="melder@example.org",
-    )
-    with django_capture_on_commit_callbacks(execute=True):
-        melding, secret = melding_create(intake=intake, photos=[])
+def sensitive_report(new_report):
+    melding, secret = new_report("drugshandel")
     assert melding.is_sensitive
     return melding, secret
 

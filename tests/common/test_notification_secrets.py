@@ -33,24 +33,8 @@ def assert_secret_only_in_the_mail(secret: str, message) -> None:
     assert secret not in stored_rows()
 
 
-def test_a_follow_link_is_in_the_mail_and_not_stored(
-    client, wijken, django_capture_on_commit_callbacks
-):
-    from common.loaders import load_afdelingen
-    from meldingen.loaders import load_categories
-    from meldingen.models import Category
-    from meldingen.services import Intake, melding_create
-
-    load_afdelingen()
-    load_categories()
-    intake = Intake(
-        category=Category.objects.get(slug="lantaarnpaal"),
-        description="De lamp bij de speeltuin is kapot.",
-        postcode="2532AB",
-        email="melder@example.org",
-    )
-    with django_capture_on_commit_callbacks(execute=True):
-        melding, secret = melding_create(intake=intake, photos=[])
+def test_a_follow_link_is_in_the_mail_and_not_stored(client, new_report):
+    melding, secret = new_report("lantaarnpaal")
     (message,) = mail.outbox
     assert_secret_only_in_the_mail(secret, message)
     notification = Notification.objects.get()
