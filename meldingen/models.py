@@ -107,14 +107,27 @@ class RoutingRule(models.Model):
         return f"{self.category} / {self.wijk or '*'} → {self.afdeling}"
 
 
-class ReferenceCounter(models.Model):
-    """One row per year; locked while a reference is handed out, so numbers never repeat."""
+# Public reports are numbered ZW-<year>-<n>; sensitive ones have their own sequence, so the
+# public numbers have no gaps that would tell when a sensitive report came in.
+PUBLIC_PREFIX = "ZW"
+SENSITIVE_PREFIX = "ZWV"
 
-    year = models.PositiveIntegerField(primary_key=True)
+
+class ReferenceCounter(models.Model):
+    """One row per prefix and year; locked while a reference is handed out, so numbers never
+    repeat and each sequence runs without gaps."""
+
+    prefix = models.CharField(max_length=10)
+    year = models.PositiveIntegerField()
     last = models.PositiveIntegerField(default=0)
 
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="meldingen_counter_prefix_year")
+        ]
+
     def __str__(self) -> str:
-        return f"{self.year}: {self.last}"
+        return f"{self.prefix}-{self.year}: {self.last}"
 
 
 class MeldingQuerySet(models.QuerySet):

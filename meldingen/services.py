@@ -22,6 +22,8 @@ from common.workdays import add_working_days
 
 from . import workflow
 from .models import (
+    PUBLIC_PREFIX,
+    SENSITIVE_PREFIX,
     Category,
     Feedback,
     InternalNote,
@@ -62,18 +64,20 @@ def route(*, category: Category, wijk) -> "object | None":
     return by_wijk.get(None) or category.default_afdeling
 
 
-def _next_reference(now) -> str:
+def _next_reference(now, *, sensitive: bool = False) -> str:
+    """The next number of the year in the public or the sensitive sequence."""
+    prefix = SENSITIVE_PREFIX if sensitive else PUBLIC_PREFIX
     year = timezone.localtime(now).year
     try:
         with transaction.atomic():
-            ReferenceCounter.objects.get_or_create(year=year)
+            ReferenceCounter.objects.get_or_create(prefix=prefix, year=year)
     except IntegrityError:  # a colleague created the row at the same moment
         pass
-    counter = ReferenceCounter.objects.select_for_update().get(year=year)
+    counter = ReferenceCounter.objects.select_for_update().get(prefix=prefix, year=year)
     counter.last = F("last") + 1
     counter.save(update_fields=["last"])
     counter.refresh_from_db()
-    return f"ZW-{year}-{counter.last:05d}"
+    return f"{prefix}-{year}-{counter.last:05d}"
 
 
 def follow_path(melding: Melding, secret: str) -> str:
@@ -135,7 +139,7 @@ def melding_create(
     sensitive = category.is_sensitive
     secret = Melding.new_secret()
     melding = Melding.objects.create(
-        reference=_next_reference(now),
+        reference=_next_reference(now, sensitive=sensitive),
         secret_hash=hash_secret(secret),
         category=category,
         is_sensitive=sensitive,
@@ -163,7 +167,7 @@ def melding_create(
     )
     for image in photos[:3]:
         _save_photo(melding, image, Photo.Kind.REPORTER)
-    _tell_reporter(melding, "melding_received", {"follow_url": follow_path(melding, secret)})
+    _tell_reporter(melding, "melding_received", links={"follow_url": follow_path(melding, secret)})
     publish_event(queue_group(melding), "melding.new", _event_payload(melding))
     return melding, secret
 
@@ -194,14 +198,17 @@ def _context(melding: Melding, extra: dict | None = None) -> dict:
     }
 
 
-def _tell_reporter(melding: Melding, event: str, extra: dict | None = None) -> None:
-    """Email the reporter (if they want it and we can) and every subscriber."""
+def _tell_reporter(
+    melding: Melding, event: str, extra: dict | None = None, *, links: dict | None = None
+) -> None:
+    """Email the reporter (if they want it and we can) and every subscriber. `links` carry a
+    secret: only the reporter's mail gets them, and the stored message forgets them."""
     context = _context(melding, extra)
     if melding.keep_informed:
         if melding.reporter_id:
-            notify(event=event, context=context, user=melding.reporter)
+            notify(event=event, context=context, secret_context=links, user=melding.reporter)
         elif melding.reporter_email:
-            notify(event=event, context=context, email=melding.reporter_email)
+            notify(event=event, context=context, secret_context=links, email=melding.reporter_email)
     if event == "melding_received":
         return
     for sub in melding.subscriptions.confirmed().select_related("user"):
@@ -398,19 +405,20 @@ def melding_support(*, melding: Melding, user=None, email: str = "") -> Subscrip
         if created:
             Melding.objects.filter(pk=melding.pk).update(supporters=F("supporters") + 1)
     elif subscription.confirmed_at is None:
-        context = with_confirmation(
-            {
-                "title": melding.reference,
-                "reference": melding.reference,
-                "category": melding.category.name,
-            },
-            purpose=SUPPORT_CONFIRMATION,
-            pk=subscription.pk,
-            email=email,
-            confirmed=False,
+        secrets = with_confirmation(
+            {}, purpose=SUPPORT_CONFIRMATION, pk=subscription.pk, email=email, confirmed=False
         )
-        if context is not None:
-            notify(event="melding_support_confirm", context=context, email=email)
+        if secrets is not None:
+            notify(
+                event="melding_support_confirm",
+                context={
+                    "title": melding.reference,
+                    "reference": melding.reference,
+                    "category": melding.category.name,
+                },
+                secret_context=secrets,
+                email=email,
+            )
     return subscription
 
 

@@ -194,11 +194,8 @@ def initiative_invite(*, initiative: Initiative, actor, email: str) -> CoInitiat
     notify(
         event="initiative_invitation",
         email=email,
-        context={
-            "title": row.title,
-            "inviter": actor.get_short_name(),
-            "accept_url": reverse("initiatives:accept", args=[token]),
-        },
+        context={"title": row.title, "inviter": actor.get_short_name()},
+        secret_context={"accept_url": reverse("initiatives:accept", args=[token])},
     )
     return invitation
 

@@ -73,7 +73,7 @@ def booking_paths(token: str) -> dict:
     }
 
 
-def _mail_context(booking: Booking, token: str = "") -> dict:
+def _mail_context(booking: Booking) -> dict:
     hour = booking.hour
     local = timezone.localtime(booking.slot_start)
     return {
@@ -83,7 +83,8 @@ def _mail_context(booking: Booking, token: str = "") -> dict:
         "time": local.strftime("%H:%M"),
         "place": hour.place,
         "address": hour.address,
-        **(booking_paths(token) if token else {"manage_url": "", "ics_url": ""}),
+        "manage_url": "",
+        "ics_url": "",
     }
 
 
@@ -131,17 +132,18 @@ def booking_create(
         raise InitiativeError(
             _("Dit tijdstip is net door iemand anders gekozen. Kies een ander tijdstip.")
         ) from error
-    context = booking.email and with_confirmation(
-        _mail_context(booking, token),
+    secrets = booking.email and with_confirmation(
+        booking_paths(token),
         purpose=BOOKING_CONFIRMATION,
         pk=booking.pk,
         email=booking.email,
         confirmed=booking.email_confirmed_at is not None,
     )
-    if context:
+    if secrets:
         notify(
             event="initiative_booking",
-            context=context,
+            context=_mail_context(booking),
+            secret_context=secrets,
             email=booking.email,
             attachments=[("spreekuur.ics", booking_ics(booking), "text/calendar")],
         )

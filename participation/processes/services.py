@@ -115,15 +115,20 @@ def contribution_create(
         email_confirmed_at=timezone.now() if own else None,
     )
     if email and user is None:  # with an account, the report goes to the account
-        context = with_confirmation(
-            {"title": process.title, "url": _dutch_url(process), "name": contribution.name},
-            purpose=CONTRIBUTION_CONFIRMATION,
-            pk=contribution.pk,
-            email=email,
-            confirmed=False,
+        secrets = with_confirmation(
+            {}, purpose=CONTRIBUTION_CONFIRMATION, pk=contribution.pk, email=email, confirmed=False
         )
-        if context is not None:
-            notify(event="process_reaction_confirm", context=context, email=email)
+        if secrets is not None:
+            notify(
+                event="process_reaction_confirm",
+                context={
+                    "title": process.title,
+                    "url": _dutch_url(process),
+                    "name": contribution.name,
+                },
+                secret_context=secrets,
+                email=email,
+            )
     return contribution
 
 

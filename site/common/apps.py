@@ -8,8 +8,9 @@ class CommonConfig(AppConfig):
 
     def ready(self) -> None:
         from .schedule import register_job
-        from .tasks import clear_sessions, publish_scheduled
+        from .tasks import clear_sessions, forget_notification_secrets, publish_scheduled
 
         # Wagtail's scheduled publishing (pages and snippets with a go-live or expiry date).
         register_job("wagtail-scheduled-publishing", publish_scheduled.enqueue)
         register_job("clearsessions", clear_sessions.enqueue)
+        register_job("notification-secrets", forget_notification_secrets.enqueue)

@@ -106,16 +106,17 @@ def confirmation_allowed(email: str) -> bool:
 
 
 def with_confirmation(
-    context: dict, *, purpose: str, pk: int, email: str, confirmed: bool
+    secret_context: dict, *, purpose: str, pk: int, email: str, confirmed: bool
 ) -> dict | None:
-    """The context of a first mail to a typed address: unchanged when the address is
-    confirmed, with `confirm_url` (notifications/_typed_address.*) when not, and None when
-    the address had enough confirmation mails this hour: then send nothing."""
+    """The `secret_context` of notify() for a first mail to a typed address: unchanged when the
+    address is confirmed, with `confirm_url` (notifications/_typed_address.*) when not, and None
+    when the address had enough confirmation mails this hour: then send nothing. The link is a
+    capability, so it travels with the secrets that are forgotten once the mail is sent."""
     if confirmed:
-        return context
+        return secret_context
     if not confirmation_allowed(email):
         return None
-    return {**context, **confirmation_paths(purpose, pk, email)}
+    return {**secret_context, **confirmation_paths(purpose, pk, email)}
 
 
 def read_token(token: str) -> tuple[Confirmation, object]:

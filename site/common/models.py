@@ -111,6 +111,10 @@ class Notification(models.Model):
     event = models.CharField(_("gebeurtenis"), max_length=80)
     language = models.CharField(_("taal"), max_length=8)
     context = models.JSONField(_("gegevens"), default=dict, blank=True)
+    # Values that carry a secret (a follow, cancel or invitation link): the mail is the only
+    # place they may live, so they are kept just until it is sent or skipped, and the
+    # housekeeping job forgets them for a mail that never went out (SECRET_RETENTION_DAYS).
+    secret_context = models.JSONField(_("geheime gegevens"), default=dict, blank=True)
     # Files sent along, e.g. an iCal invitation: [{"filename", "content", "mimetype"}] (text only).
     attachments = models.JSONField(_("bijlagen"), default=list, blank=True)
     subject = models.CharField(_("onderwerp"), max_length=200, blank=True)
@@ -118,6 +122,9 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
+
+    # Days a failed or waiting message keeps its secret links for a retry.
+    SECRET_RETENTION_DAYS = 3
 
     class Meta:
         verbose_name = _("bericht")

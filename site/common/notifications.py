@@ -2,6 +2,8 @@
 transaction commits, a background task renders it in the recipient's language and sends it.
 Templates per event live in templates/notifications/<event>/{subject.txt,body.txt,body.html}."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -36,10 +38,15 @@ def notify(
     email: str | None = None,
     language: str | None = None,
     attachments: list[tuple[str, str, str]] | None = None,
+    secret_context: dict | None = None,
 ) -> Notification:
     """Queue a message about `event` to a user or to a bare email address (a resident without
-    an account). `context` must be JSON-serialisable: it is rendered when the task runs.
-    `attachments` are text files as (filename, content, mimetype), e.g. an iCal invitation."""
+    an account). `context` must be JSON-serialisable: it is rendered when the task runs and is
+    kept, so residents can see what we told them. Anything that carries a secret (a follow,
+    cancel, booking or invitation link) goes in `secret_context` instead: it is rendered the
+    same way but forgotten as soon as the mail is sent (or skipped), see `forget_secrets()`.
+    `attachments` are text files as (filename, content, mimetype), e.g. an iCal invitation;
+    they are kept too, so they must not carry a secret."""
     if user is None and not email:
         raise ValueError("notify() needs a user or an email address.")
     address = email or user.email
@@ -52,6 +59,7 @@ def notify(
         event=event,
         language=lang,
         context=context,
+        secret_context=(secret_context or {}) if wants else {},
         attachments=[
             {"filename": name, "content": content, "mimetype": mimetype}
             for name, content, mimetype in attachments or []
@@ -75,6 +83,7 @@ def render_notification(notification: Notification) -> tuple[str, str, str]:
     """Subject, plain text and HTML of a notification, in its language."""
     context = {
         **notification.context,
+        **(notification.secret_context or {}),
         "base_url": settings.ZUIDWEST_BASE_URL,
         "recipient_name": getattr(notification.user, "display_name", "") or "",
     }
@@ -98,5 +107,20 @@ def deliver(notification: Notification) -> None:
         message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     message.send()
     Notification.objects.filter(pk=notification.pk).update(
-        subject=subject[:200], status=Notification.Status.SENT, sent_at=timezone.now(), error=""
+        subject=subject[:200],
+        status=Notification.Status.SENT,
+        sent_at=timezone.now(),
+        error="",
+        secret_context={},
+    )
+
+
+def forget_secrets(*, now: dt.datetime | None = None) -> int:
+    """Drop the secret links of messages that did not go out within SECRET_RETENTION_DAYS
+    (failed, or waiting while sending is off). Sent and skipped messages never keep them."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=Notification.SECRET_RETENTION_DAYS)
+    return (
+        Notification.objects.filter(created_at__lt=cutoff)
+        .exclude(secret_context={})
+        .update(secret_context={})
     )

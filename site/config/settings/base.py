@@ -242,6 +242,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+# Flash messages live in the session, on the server: their texts may name an e-mail address
+# (ours and allauth's), and the default cookie would carry that readable in every request.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # The background map of every Leaflet map. The Content-Security-Policy allows images from its
 # host only; `{s}` (a subdomain per tile) becomes a wildcard there.
@@ -310,12 +313,32 @@ ZUIDWEST_BASE_URL = WAGTAILADMIN_BASE_URL
 NOTIFICATIONS_ENABLED = env_bool("NOTIFICATIONS_ENABLED", True)
 PORT = env_int("PORT", 8000)
 
+# Every line goes through one handler whose filter takes secrets (follow, cancel and invitation
+# links) out of logged paths and drops the client address on lines about a report or a secret
+# link. The servers' access loggers are routed to it explicitly: runserver (`django.server`),
+# Daphne's runserver (`django.channels.server`, under `django`) and Uvicorn (`uvicorn.access`,
+# and `uvicorn.error` for websocket handshakes). Daphne's own --access-log bypasses logging:
+# do not use it (README, "Beyond one machine").
+_LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+_SERVER_LOGGER = {"handlers": ["console"], "level": _LOG_LEVEL, "propagate": False}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "filters": {
+        "secrets": {
+            "()": "common.logfilters.RedactSecrets",
+            "websocket_urlconf": "config.routing",
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["secrets"]}},
+    "root": {"handlers": ["console"], "level": _LOG_LEVEL},
+    "loggers": {
+        "django": _SERVER_LOGGER,
+        "django.server": _SERVER_LOGGER,
+        "django.db.backends": {"level": "INFO"},
+        "uvicorn.access": _SERVER_LOGGER,
+        "uvicorn.error": _SERVER_LOGGER,
+    },
 }
 MELDINGEN_CONTACT_RETENTION_DAYS = env_int("MELDINGEN_CONTACT_RETENTION_DAYS", 90)
 # Uploads that need a permission check (report photos) live outside MEDIA_ROOT.

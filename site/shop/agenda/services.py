@@ -53,7 +53,7 @@ def registration_paths(token: str) -> dict:
 REGISTRATION_CONFIRMATION = "agenda-registration"
 
 
-def _mail_context(registration: Registration, token: str = "") -> dict:
+def _mail_context(registration: Registration) -> dict:
     activity = registration.activity
     local = timezone.localtime(activity.starts_at)
     return {
@@ -65,13 +65,13 @@ def _mail_context(registration: Registration, token: str = "") -> dict:
         "address": activity.address,
         "activity_url": activity.get_absolute_url(),
         "ics_url": reverse("shop:activity_ics", args=[activity.pk]),
-        **(registration_paths(token) if token else {"manage_url": ""}),
+        "manage_url": "",
     }
 
 
-def _first_mail_context(registration: Registration, token: str) -> dict | None:
+def _first_mail_secrets(registration: Registration, token: str) -> dict | None:
     return with_confirmation(
-        _mail_context(registration, token),
+        registration_paths(token),
         purpose=REGISTRATION_CONFIRMATION,
         pk=registration.pk,
         email=registration.email,
@@ -83,7 +83,8 @@ def _tell_confirmed(registration: Registration, token: str, *, event: str) -> No
     if registration.email and registration.email_confirmed_at is not None:
         notify(
             event=event,
-            context=_mail_context(registration, token),
+            context=_mail_context(registration),
+            secret_context=registration_paths(token) if token else None,
             email=registration.email,
             user=registration.user,
             attachments=[("activiteit.ics", activity_ics(registration.activity), "text/calendar")],
@@ -144,14 +145,22 @@ def registration_create(
             _("U bent al aangemeld voor deze activiteit. Kijk in uw e-mail voor de bevestiging.")
         ) from error
     _recount(locked)
-    context = _first_mail_context(registration, token) if registration.email else None
-    if context is not None:
+    secrets = _first_mail_secrets(registration, token) if registration.email else None
+    if secrets is not None:
+        context = _mail_context(registration)
         event = "agenda_registration"
         attachments = [("activiteit.ics", activity_ics(locked), "text/calendar")]
         if not has_place:
             event, attachments = "agenda_waiting", None
             context["position"] = locked.registrations.waiting().count()
-        notify(event=event, context=context, email=email, user=user, attachments=attachments)
+        notify(
+            event=event,
+            context=context,
+            secret_context=secrets,
+            email=email,
+            user=user,
+            attachments=attachments,
+        )
     _tell_organiser(locked, event="agenda_registration_organiser", registration=registration)
     return registration, token
 

@@ -54,22 +54,28 @@ def advice_request_create(
             email_confirmed_at=now if is_own_verified_address(user, email) else None,
             deadline=add_working_days(now, working_days),
         )
-        context = with_confirmation(
-            {
-                "title": advice_request.reference,
-                "name": name,
-                "reference": advice_request.reference,
-                "question": question,
-                "deadline": _deadline_text(advice_request.deadline, language),
-                "result_url": result_url,
-            },
+        secrets = with_confirmation(
+            {},
             purpose=ADVICE_CONFIRMATION,
             pk=advice_request.pk,
             email=advice_request.email,
             confirmed=advice_request.email_confirmed_at is not None,
         )
-        if context is not None:
-            notify(event="advice_received", email=email, language=language, context=context)
+        if secrets is not None:
+            notify(
+                event="advice_received",
+                email=email,
+                language=language,
+                context={
+                    "title": advice_request.reference,
+                    "name": name,
+                    "reference": advice_request.reference,
+                    "question": question,
+                    "deadline": _deadline_text(advice_request.deadline, language),
+                    "result_url": result_url,
+                },
+                secret_context=secrets,
+            )
     return advice_request
 
 
