@@ -92,6 +92,11 @@ def test_an_agenda_cancel_link_is_in_the_mail_and_not_stored_also_after_moving_u
     waiting = next(m for m in mail.outbox if m.to == ["kees@example.org"])
     assert_secret_only_in_the_mail(first_token, confirmation)
     assert_secret_only_in_the_mail(second_token, waiting)
+    # the confirmation link of a typed address is a capability too: in the mail, not stored
+    confirm_path = link_in(waiting, "/e-mail/bevestigen/")
+    assert_secret_only_in_the_mail(confirm_path.rstrip("/").rsplit("/", 1)[-1], waiting)
+    # only a confirmed address hears that a place came free: Kees says "Ja, dit was ik"
+    client.post(confirm_path, {"antwoord": "ja"})
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
