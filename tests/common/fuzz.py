@@ -210,6 +210,8 @@ class Fuzzer:
     _done: set = field(default_factory=set)
     _pages: dict[str, int] = field(default_factory=dict)
     _mails: int = 0
+    # How the walk got to a step of a wizard: the ordinary submissions of the steps before it.
+    _trails: dict[str, list] = field(default_factory=dict)
     timing: dict[str, list] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -249,6 +251,7 @@ class Fuzzer:
         while queue:
             queue[:0] = self._mail_links()
             url = queue.pop(0)
+            trail = self._trails.get(url, [])
             path = urlsplit(url).path
             if url in seen or self.skip.search(path):
                 continue
@@ -261,6 +264,7 @@ class Fuzzer:
                 continue
             if response.status_code in {301, 302}:
                 queue.insert(0, urljoin(url, response["Location"]))
+                self._trails.setdefault(queue[0], trail)
                 continue
             self.routes.add(route.split(":/")[0].replace("wagtail", "wagtail_serve"))
             self._path_segments(url)
@@ -275,7 +279,7 @@ class Fuzzer:
             else:
                 self._pages[f"{route} without form"] = misses + 1
             for form in page.forms:
-                queue[:0] = self.fuzz_form(form)
+                queue[:0] = self.fuzz_form(form, trail)
             queue += [link.split("#")[0] for link in page.links if self._internal(link)]
 
     def _mail_links(self) -> list[str]:
@@ -327,7 +331,7 @@ class Fuzzer:
                 for value in QUERY_VALUES:
                     self.send("get", f"{parts.path}?{urlencode({**params, name: value})}")
 
-    def fuzz_form(self, form: Form) -> list[str]:
+    def fuzz_form(self, form: Form, trail: list | None = None) -> list[str]:
         """Fuzz each field of a form once per kind of form; returns where an ordinary
         submission led (the next step of a wizard), to be walked next."""
         signature = (self.who, *form.signature())
@@ -354,17 +358,24 @@ class Fuzzer:
                 response = self.send(form.method, form.action, data)
                 if form.method == "post" and response is not None:
                     self._check_kept(form, response, typed, f.name)
+                if trail and (response is None or response.status_code in {301, 302}):
+                    # Accepted: the last step ended the wizard. Walk it again for the next value.
+                    for step in trail:
+                        self.send(*step)
         response = self.send(form.method, form.action, goods)
         if response is None:
             return []
+        here = [*(trail or []), (form.method, form.action, goods)]
         if response.status_code in {301, 302}:
-            return [urljoin(form.action, response["Location"])]
+            following = urljoin(form.action, response["Location"])
+            self._trails.setdefault(following, here)
+            return [following]
         if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
             # The next step shown in place (a ballot's check page): fuzz its forms now, while
             # the session holds what the ordinary submission put there.
             following = []
             for step in parse(form.action, response.content.decode()).forms:
-                following += self.fuzz_form(step)
+                following += self.fuzz_form(step, here)
             return following
         return []
 
