@@ -244,7 +244,7 @@ class Fuzzer:
         """Walk from the starts. A route's page is read once per visitor (per_route); a page
         with no form does not use up its route, up to SEARCH pages more: the first activity
         or initiative reached may be one that is closed for sign-up."""
-        self.who, self._pages = who, {}
+        self.who, self._pages, self._trails = who, {}, {}
         self._mails = len(mail.outbox)
         queue = list(starts)
         seen: set[str] = set()
@@ -340,6 +340,8 @@ class Fuzzer:
         self._done.add(signature)
         self.routes.add(route_of(form.action).split(":/")[0].replace("wagtail", "wagtail_serve"))
         fields = [f for f in form.fields if f.name != "csrfmiddlewaretoken"]
+        if trail:
+            self._replay(trail)  # another form on the page may have ended the wizard
         if (button := form.pressed()) and button.name not in {f.name for f in fields}:
             fields.append(button)
         goods: dict[str, str] = {}
@@ -359,9 +361,7 @@ class Fuzzer:
                 if form.method == "post" and response is not None:
                     self._check_kept(form, response, typed, f.name)
                 if trail and (response is None or response.status_code in {301, 302}):
-                    # Accepted: the last step ended the wizard. Walk it again for the next value.
-                    for step in trail:
-                        self.send(*step)
+                    self._replay(trail)  # accepted: the wizard ended; walk it again
         response = self.send(form.method, form.action, goods)
         if response is None:
             return []
@@ -378,6 +378,10 @@ class Fuzzer:
                 following += self.fuzz_form(step, here)
             return following
         return []
+
+    def _replay(self, trail: list) -> None:
+        for method, url, data in trail:
+            self.send(method, url, data)
 
     def _check_kept(self, form: Form, response, typed: dict, fuzzed: str) -> None:
         if response.status_code != 200:

@@ -117,7 +117,9 @@ def demo(settings, wijken, page_tree):
     from common.loaders import load_afdelingen
     from initiatives.factories import InitiativeFactory
     from initiatives.services import initiative_submit
+    from meldingen.factories import MeldingFactory
     from meldingen.loaders import load_categories
+    from meldingen.models import Category
     from participation.factories import ProposalFactory, RoundFactory, ago
     from participation.models import BallotRule
     from shop.demo.agenda import load_demo_activities
@@ -143,6 +145,10 @@ def demo(settings, wijken, page_tree):
     # An initiative of another resident, open for support and volunteers.
     fresh = InitiativeFactory(wijk=moerwijk, publish_consent=True, title="Buurtfeest")
     initiative_submit(initiative=fresh, actor=fresh.initiator)
+    # An open report at the walk's postcode in each category: step 3 of the melding form
+    # offers "dit meld ik ook" (with an e-mail field for a visitor without an account).
+    for category in Category.objects.filter(is_active=True, is_public=True, parent__isnull=False):
+        MeldingFactory(category=category, is_sensitive=False, postcode="2532AB")
 
 
 def report(fuzzer: Fuzzer) -> str:
