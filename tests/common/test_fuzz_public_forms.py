@@ -92,8 +92,6 @@ UNREACHED = {
     "initiatives:accountability": "only for a granted initiative of one's own",
     "initiatives:invite": "only on one's own submitted initiative",
     "participation:answer_merge": "only for a proposer asked to merge",
-    "participation:ballots": "only after the count",
-    "participation:results": "only after the count",
 }
 
 
@@ -122,6 +120,7 @@ def demo(settings, wijken, page_tree):
     from meldingen.models import Category
     from participation.factories import ProposalFactory, RoundFactory, ago
     from participation.models import BallotRule
+    from participation.services.rounds import round_close
     from shop.demo.agenda import load_demo_activities
 
     load_afdelingen()
@@ -142,6 +141,10 @@ def demo(settings, wijken, page_tree):
     )
     ProposalFactory(round=points, title="Bankjes")
     ProposalFactory(round=points, title="Bomen")
+    # A round already counted: its results and its list of ballots.
+    counted = RoundFactory(wijken=[moerwijk], slug="geteld")
+    ProposalFactory(round=counted, title="Speeltuin")
+    round_close(round=counted, actor=None)
     # An initiative of another resident, open for support and volunteers.
     fresh = InitiativeFactory(wijk=moerwijk, publish_consent=True, title="Buurtfeest")
     initiative_submit(initiative=fresh, actor=fresh.initiator)
@@ -185,6 +188,7 @@ def test_public_pages_and_forms_never_give_a_server_error(client, demo):
         "/wijkbudget/ideeen/idee/",
         "/wijkbudget/moerwijk-2027/stemmen/",
         "/wijkbudget/punten/stemmen/",
+        "/wijkbudget/geteld/uitslag/",
         "/inspraak/",
         "/inspraak/kalender/?maand=2026-11",
         "/agenda/",
