@@ -23,6 +23,7 @@ from .fuzz import (
     TEXT_VALUES,
     Fuzzer,
     long_email,
+    parse,
 )
 
 pytestmark = pytest.mark.django_db
@@ -172,6 +173,32 @@ def test_the_nasty_values_are_what_they_claim():
     assert "²".isdigit() and "١".isdigit() and {"²", "١٢"} <= set(NUMBER_VALUES)
     assert {"9999-12-31", "0001-01-01", "9999-12"} <= set(DATE_VALUES)
     assert "a\x00b" in TEXT_VALUES and "\x00" in CHOICE_VALUES
+
+
+def test_the_fuzzer_presses_the_primary_button_and_reads_the_mails(client):
+    """A form with two named buttons moves on only with the primary one (check, then cast);
+    the links in a mail sent are walked like links on a page."""
+    from django.core import mail
+
+    page = parse(
+        "http://testserver/wijkbudget/x/stembiljet/",
+        '<form method="post"><input name="kies" type="checkbox" value="3">'
+        '<button type="submit" name="actie" value="bijwerken" class="a--secondary-action">'
+        '</button><button type="submit" name="actie" value="controleren" '
+        'class="a--primary-action"></button></form>',
+    )
+    pressed = page.forms[0].pressed()
+    assert (pressed.name, pressed.value) == ("actie", "controleren")
+    fuzzer = Fuzzer(client=client, goods=GOODS, skip=SKIP)
+    fuzzer._mails = len(mail.outbox)
+    mail.send_mail(
+        "Bevestig",
+        "Klik: https://zuidwest.example/bevestigen/abc/ of https://elders.example/beheer/",
+        None,
+        ["a@example.org"],
+    )
+    assert fuzzer._mail_links() == ["/bevestigen/abc/"]
+    assert fuzzer._mail_links() == []  # each mail once
 
 
 def test_public_pages_and_forms_never_give_a_server_error(client, demo):
