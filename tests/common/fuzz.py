@@ -13,9 +13,11 @@ import re
 import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit
 
+from django.core import mail
 from django.db import DatabaseError, transaction
+from django.test import TestCase
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
@@ -55,9 +57,23 @@ class Form:
     action: str
     method: str
     fields: list[Field] = field(default_factory=list)
+    # The button a person presses: (name, value, is the primary action). Only a named button
+    # sends anything; without it a form with two buttons (check / cast) never moves on.
+    buttons: list[tuple[str, str, bool]] = field(default_factory=list)
 
     def signature(self) -> tuple:
         return (route_of(self.action), self.method, tuple(sorted({f.name for f in self.fields})))
+
+    def pressed(self) -> Field | None:
+        named = sorted(
+            (not primary, i, name, value)
+            for i, (name, value, primary) in enumerate(self.buttons)
+            if name
+        )
+        if not named:
+            return None
+        _, _, name, value = named[0]
+        return Field(name, "submit", value)
 
 
 class PageParser(HTMLParser):
@@ -82,6 +98,8 @@ class PageParser(HTMLParser):
             return
         elif tag == "input":
             kind = a.get("type", "text").lower()
+            if kind == "submit":
+                self._button(a)
             if kind in {"submit", "button", "image", "reset"}:
                 return
             self._form.fields.append(
@@ -98,6 +116,12 @@ class PageParser(HTMLParser):
         elif tag == "textarea":
             self._textarea = Field(a["name"], "textarea")
             self._form.fields.append(self._textarea)
+        elif tag == "button" and a.get("type", "submit").lower() == "submit":
+            self._button(a)
+
+    def _button(self, a: dict) -> None:
+        primary = "primary-action" in a.get("class", "")
+        self._form.buttons.append((a["name"], a.get("value", ""), primary))
 
     def handle_data(self, data):
         if self._textarea is not None:
@@ -139,9 +163,9 @@ def good_value(f: Field, goods: dict[str, str]) -> str | None:
         return f.value or "on"
     if f.kind == "select":
         return f.value or next((o for o in f.options if o), "")
-    if f.kind == "radio":
+    if f.kind in {"radio", "submit"}:
         return f.value
-    if f.value:
+    if f.value.strip():  # a textarea's template leaves a line break in it
         return f.value
     today = timezone.localdate()
     return {
@@ -157,7 +181,7 @@ def good_value(f: Field, goods: dict[str, str]) -> str | None:
 
 
 def nasty_values(f: Field) -> list[str]:
-    if f.kind in {"select", "radio", "checkbox"}:
+    if f.kind in {"select", "radio", "checkbox", "submit"}:
         return CHOICE_VALUES
     values = list(TEXT_VALUES)
     if f.kind == "email" or "email" in f.name:
@@ -169,6 +193,7 @@ def nasty_values(f: Field) -> list[str]:
     return values
 
 
+SEARCH = 5  # pages of one route read while looking for one with a form
 TEXT_KINDS = {"text", "textarea", "email", "tel", "search", "url", "number", "date"}
 
 
@@ -181,8 +206,12 @@ class Fuzzer:
     errors: list[str] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)
     routes: set[str] = field(default_factory=set)
+    who: str = "anonymous"  # forms are fuzzed once per visitor: the views differ per visitor
     _done: set = field(default_factory=set)
     _pages: dict[str, int] = field(default_factory=dict)
+    _mails: int = 0
+    # How the walk got to a step of a wizard: the ordinary submissions of the steps before it.
+    _trails: dict[str, list] = field(default_factory=dict)
     timing: dict[str, list] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -197,7 +226,9 @@ class Fuzzer:
         response = None
         started = time.perf_counter()
         try:
-            with transaction.atomic():
+            # The mails go out after the commit, as they would outside a test: the walk
+            # follows their links (a confirmation, a sign-up to manage).
+            with TestCase.captureOnCommitCallbacks(execute=True), transaction.atomic():
                 response = getattr(self.client, method)(url, data or {}, **extra)
         except DatabaseError:
             pass  # the 500 response is already there; the savepoint is rolled back
@@ -209,11 +240,18 @@ class Fuzzer:
             self.errors.append(f"{method.upper()} {url[:120]} {shown!r}")
         return response
 
-    def crawl(self, starts: list[str], *, per_route: int = 1) -> None:
+    def crawl(self, starts: list[str], *, who: str = "anonymous", per_route: int = 1) -> None:
+        """Walk from the starts. A route's page is read once per visitor (per_route); a page
+        with no form does not use up its route, up to SEARCH pages more: the first activity
+        or initiative reached may be one that is closed for sign-up."""
+        self.who, self._pages, self._trails = who, {}, {}
+        self._mails = len(mail.outbox)
         queue = list(starts)
         seen: set[str] = set()
         while queue:
+            queue[:0] = self._mail_links()
             url = queue.pop(0)
+            trail = self._trails.get(url, [])
             path = urlsplit(url).path
             if url in seen or self.skip.search(path):
                 continue
@@ -226,16 +264,53 @@ class Fuzzer:
                 continue
             if response.status_code in {301, 302}:
                 queue.insert(0, urljoin(url, response["Location"]))
+                self._trails.setdefault(queue[0], trail)
                 continue
-            self._pages[route] = self._pages.get(route, 0) + 1
             self.routes.add(route.split(":/")[0].replace("wagtail", "wagtail_serve"))
+            self._path_segments(url)
             if "text/html" not in response.get("Content-Type", ""):
+                self._pages[route] = per_route
                 continue
             page = parse(url, response.content.decode())
             self._query_params(page.links)
+            misses = self._pages.get(f"{route} without form", 0)
+            if page.forms or misses >= SEARCH:
+                self._pages[route] = self._pages.get(route, 0) + 1
+            else:
+                self._pages[f"{route} without form"] = misses + 1
             for form in page.forms:
-                queue[:0] = self.fuzz_form(form)
+                queue[:0] = self.fuzz_form(form, trail)
             queue += [link.split("#")[0] for link in page.links if self._internal(link)]
+
+    def _mail_links(self) -> list[str]:
+        """The links in the mails sent since the last look: the confirmation link, the secret
+        link to follow a report or to manage a sign-up. A visitor opens them, so the walk does."""
+        links = []
+        for message in mail.outbox[self._mails :]:
+            bodies = [message.body, *(body for body, _ in getattr(message, "alternatives", []))]
+            for body in bodies:
+                for link in re.findall(r"https?://[^\s\"'<>]+", str(body)):
+                    parts = urlsplit(html.unescape(link))
+                    path = parts.path + (f"?{parts.query}" if parts.query else "")
+                    if route_of(path) != "?" and self._internal(path) and path not in links:
+                        links.append(path)
+        self._mails = len(mail.outbox)
+        return links
+
+    def _path_segments(self, url: str) -> None:
+        """The text parts of the path itself (a token, a reference, a secret), once per route."""
+        path = urlsplit(url).path
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return
+        for name, value in match.kwargs.items():
+            key = ("path", match.view_name, name)
+            if not isinstance(value, str) or f"<slug:{name}>" in match.route or key in self._done:
+                continue
+            self._done.add(key)
+            for nasty in QUERY_VALUES:
+                self.send("get", path.replace(f"/{value}/", f"/{quote(nasty, safe='')}/", 1))
 
     def _internal(self, link: str) -> bool:
         parts = urlsplit(link)
@@ -256,14 +331,19 @@ class Fuzzer:
                 for value in QUERY_VALUES:
                     self.send("get", f"{parts.path}?{urlencode({**params, name: value})}")
 
-    def fuzz_form(self, form: Form) -> list[str]:
+    def fuzz_form(self, form: Form, trail: list | None = None) -> list[str]:
         """Fuzz each field of a form once per kind of form; returns where an ordinary
         submission led (the next step of a wizard), to be walked next."""
-        if self.skip.search(urlsplit(form.action).path) or form.signature() in self._done:
+        signature = (self.who, *form.signature())
+        if self.skip.search(urlsplit(form.action).path) or signature in self._done:
             return []
-        self._done.add(form.signature())
+        self._done.add(signature)
         self.routes.add(route_of(form.action).split(":/")[0].replace("wagtail", "wagtail_serve"))
         fields = [f for f in form.fields if f.name != "csrfmiddlewaretoken"]
+        if trail:
+            self._replay(trail)  # another form on the page may have ended the wizard
+        if (button := form.pressed()) and button.name not in {f.name for f in fields}:
+            fields.append(button)
         goods: dict[str, str] = {}
         for f in fields:
             value = good_value(f, self.goods)
@@ -280,10 +360,28 @@ class Fuzzer:
                 response = self.send(form.method, form.action, data)
                 if form.method == "post" and response is not None:
                     self._check_kept(form, response, typed, f.name)
+                if trail and (response is None or response.status_code in {301, 302}):
+                    self._replay(trail)  # accepted: the wizard ended; walk it again
         response = self.send(form.method, form.action, goods)
-        if response is not None and response.status_code in {301, 302}:
-            return [urljoin(form.action, response["Location"])]
+        if response is None:
+            return []
+        here = [*(trail or []), (form.method, form.action, goods)]
+        if response.status_code in {301, 302}:
+            following = urljoin(form.action, response["Location"])
+            self._trails.setdefault(following, here)
+            return [following]
+        if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
+            # The next step shown in place (a ballot's check page): fuzz its forms now, while
+            # the session holds what the ordinary submission put there.
+            following = []
+            for step in parse(form.action, response.content.decode()).forms:
+                following += self.fuzz_form(step, here)
+            return following
         return []
+
+    def _replay(self, trail: list) -> None:
+        for method, url, data in trail:
+            self.send(method, url, data)
 
     def _check_kept(self, form: Form, response, typed: dict, fuzzed: str) -> None:
         if response.status_code != 200:
