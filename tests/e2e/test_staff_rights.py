@@ -25,9 +25,12 @@ def open_roles_tab(page):
 
 
 def test_a_beheerder_gives_only_what_they_hold(staff_visitor, administrator_factory, user_factory):
-    beheerder = administrator_factory(email="beheerder@zuidwest.example")
+    # Names fixed: a random first name shared by two accounts would make the list ambiguous.
+    beheerder = administrator_factory(email="beheerder@zuidwest.example", display_name="Bram")
     colleague = administrator_factory(email="collega@zuidwest.example", display_name="Eline")
-    superuser = user_factory(email="admin@zuidwest.example", is_superuser=True, is_staff=True)
+    superuser = user_factory(
+        email="admin@zuidwest.example", display_name="Saskia", is_superuser=True, is_staff=True
+    )
     log_in(staff_visitor, beheerder)
     page = staff_visitor.page
 
