@@ -81,17 +81,6 @@ class InfeasibleForm(forms.Form):
     )
 
 
-class MergeForm(forms.Form):
-    into = forms.TypedChoiceField(label=_("Samenvoegen met"), coerce=int)
-    message = forms.CharField(
-        label=_("Bericht aan de indiener"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-    def __init__(self, *args, proposals=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["into"].choices = [(p.pk, p.title) for p in proposals]
-
-
 class CodesForm(forms.Form):
     count = forms.IntegerField(label=_("Aantal brieven"), min_value=1, max_value=20_000)
     language = forms.ChoiceField(
