@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "participation.ledger",
     "initiatives",
     "meldingen",
+    "demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
