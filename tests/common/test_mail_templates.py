@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.test import Client
 from django.template.loader import render_to_string
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -97,21 +97,72 @@ EXAMPLES = {
     "agenda_waiting+confirm": {**AGENDA, "position": 2, **CONFIRM},
     "initiative_booking": BOOKING,
     "initiative_booking+confirm": {**BOOKING, **CONFIRM},
-    "initiative_booking_broker": {**BOOKING, "manage_url": "", "ics_url": "", "question": "Subsidie?\nVoor een buurtfeest."},
+    "initiative_booking_broker": {
+        **BOOKING,
+        "manage_url": "",
+        "ics_url": "",
+        "question": "Subsidie?\nVoor een buurtfeest.",
+    },
     "initiative_booking_reminder": {**BOOKING, "manage_url": "", "ics_url": ""},
-    "initiative_handoff": {"reference": "INI-2026-0007", "title": "Moestuin & buurtkeuken", "from": "Sanne (makelaar)", "note": "Graag verder met de gemeente.\nZie het dossier.", "url": "/beheer/initiatieven/INI-2026-0007/"},
-    "initiative_invitation": {"title": "Moestuin & buurtkeuken", "inviter": "Fatma", "accept_url": "/initiatieven/uitnodiging/geheim-token/"},
-    "initiative_message": {**INITIATIVE, "message": "Kunt u de begroting sturen?\nDank!", "author": "Sanne"},
-    "initiative_new": {"reference": "INI-2026-0007", "title": "Moestuin & buurtkeuken", "wijk": "Moerwijk", "deadline": "10-03-2026", "url": "/beheer/initiatieven/INI-2026-0007/"},
+    "initiative_handoff": {
+        "reference": "INI-2026-0007",
+        "title": "Moestuin & buurtkeuken",
+        "from": "Sanne (makelaar)",
+        "note": "Graag verder met de gemeente.\nZie het dossier.",
+        "url": "/beheer/initiatieven/INI-2026-0007/",
+    },
+    "initiative_invitation": {
+        "title": "Moestuin & buurtkeuken",
+        "inviter": "Fatma",
+        "accept_url": "/initiatieven/uitnodiging/geheim-token/",
+    },
+    "initiative_message": {
+        **INITIATIVE,
+        "message": "Kunt u de begroting sturen?\nDank!",
+        "author": "Sanne",
+    },
+    "initiative_new": {
+        "reference": "INI-2026-0007",
+        "title": "Moestuin & buurtkeuken",
+        "wijk": "Moerwijk",
+        "deadline": "10-03-2026",
+        "url": "/beheer/initiatieven/INI-2026-0007/",
+    },
     "initiative_received": {**INITIATIVE, "status_label": "Ingediend", "deadline": "10-03-2026"},
-    "initiative_status": {**INITIATIVE, "message": "Gefeliciteerd.\nWe spreken elkaar snel.", "amount": "€ 1.250,00", "conditions": "Bewaar de bonnetjes.\nStuur foto's."},
-    "initiative_status+referred": {**INITIATIVE, "status_label": "Doorverwezen", "message": "Het fonds past beter.", "organisation": "Fonds 1818", "url_organisation": "https://www.fonds1818.nl/"},
-    "initiative_status+declined": {**INITIATIVE, "status_label": "Afgewezen", "message": "Helaas.", "reasons": ["Het is geen buurtinitiatief", "Het budget is op"]},
+    "initiative_status": {
+        **INITIATIVE,
+        "message": "Gefeliciteerd.\nWe spreken elkaar snel.",
+        "amount": "€ 1.250,00",
+        "conditions": "Bewaar de bonnetjes.\nStuur foto's.",
+    },
+    "initiative_status+referred": {
+        **INITIATIVE,
+        "status_label": "Doorverwezen",
+        "message": "Het fonds past beter.",
+        "organisation": "Fonds 1818",
+        "url_organisation": "https://www.fonds1818.nl/",
+    },
+    "initiative_status+declined": {
+        **INITIATIVE,
+        "status_label": "Afgewezen",
+        "message": "Helaas.",
+        "reasons": ["Het is geen buurtinitiatief", "Het budget is op"],
+    },
     "melding_overdue": {**MELDING, "old_deadline": "05-03-2026"},
     "melding_question": {**MELDING, "message": "Waar staat de container precies?\nBij nummer 12?"},
-    "melding_received": {**MELDING, "status_label": "Gemeld", "message": MELDING["handling_message"], "follow_url": "/melden/volg/ZW-2026-00042/geheim-token/"},
+    "melding_received": {
+        **MELDING,
+        "status_label": "Gemeld",
+        "message": MELDING["handling_message"],
+        "follow_url": "/melden/volg/ZW-2026-00042/geheim-token/",
+    },
     "melding_status": {**MELDING, "follow_url": ""},
-    "melding_support_confirm": {"title": "ZW-2026-00042", "reference": "ZW-2026-00042", "category": "Zwerfafval", **CONFIRM},
+    "melding_support_confirm": {
+        "title": "ZW-2026-00042",
+        "reference": "ZW-2026-00042",
+        "category": "Zwerfafval",
+        **CONFIRM,
+    },
     "process_followup_overdue": {**PROCESS, "followup_due": "2026-02-01", "contributions": 14},
     "process_reaction_confirm": {**PROCESS, "name": "Fatma", **CONFIRM},
     "process_report": {**PROCESS, "report": "We leggen een pad aan.\nDe bomen blijven staan."},
@@ -230,7 +281,7 @@ def test_a_mail_without_its_secret_link_offers_no_empty_link():
     than no link."""
     context = {**EXAMPLES["agenda_registration"], "manage_url": "", "ics_url": ""}
     with translation.override("nl"):
-        _subject, text, html = render_mail("notifications/agenda_registration.html", context)
+        _subject, text, _html = render_mail("notifications/agenda_registration.html", context)
     assert "afmelden" not in text and "Zet in uw agenda" not in text
 
 
