@@ -35,7 +35,7 @@ def on_server(action) -> None:
     def run():
         try:
             action()
-        except Exception as error:  # noqa: BLE001 – handed to the test below
+        except Exception as error:  # handed to the test below
             errors.append(error)
 
     thread = threading.Thread(target=run)
@@ -52,7 +52,8 @@ def survive_a_drop(visitor, asgi_server, selector: str) -> None:
     page.locator("[data-live-status=lost]").wait_for()
     assert "De verbinding voor nieuws op deze pagina is weg" in page.inner_text(".live-status")
     page.locator("[data-live-status=back]").wait_for()
-    assert page.inner_text(".live-status") == "De verbinding is terug. Nieuws verschijnt weer vanzelf."
+    back = "De verbinding is terug. Nieuws verschijnt weer vanzelf."
+    assert page.inner_text(".live-status") == back
     page.locator(f"{selector}[data-live=on]").wait_for(state="attached")
     visitor.check()  # the status message passes axe too
 
@@ -77,7 +78,10 @@ def test_a_reports_status_page(live_visitors, asgi_server, melding, handler_fact
 
     on_server(
         lambda: melding_change_status(
-            melding=melding, to=Status.IN_BEHANDELING, actor=handler, public_message="We gaan kijken."
+            melding=melding,
+            to=Status.IN_BEHANDELING,
+            actor=handler,
+            public_message="We gaan kijken.",
         )
     )
     # Nobody is typing: the page reloads with the news.
