@@ -333,7 +333,8 @@ def follow(request, reference: str, secret: str | None = None):
             "feedback_form": feedback_form if _can_give_feedback(melding) else None,
             "is_new": is_new,
             "follow_url": request.build_absolute_uri(request.path),
-            "ws_path": f"/ws/melding/{melding.reference}/{secret}/" if secret else "",
+            # By the secret link, or for the signed-in reporter by the reference alone.
+            "ws_path": f"/ws/melding/{melding.reference}/{secret + '/' if secret else ''}",
         },
         status=429 if too_many else 200,
     )
