@@ -1,7 +1,6 @@
 """Reports (meldingen): categories and routing, the report itself, its public history, photos,
 internal notes, subscribers and the reporter's verdict."""
 
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -172,10 +171,6 @@ class MeldingQuerySet(models.QuerySet):
         return self.filter(visible)
 
 
-def hash_secret(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
 class Melding(models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
     secret_hash = models.CharField(max_length=64, editable=False)
@@ -243,13 +238,6 @@ class Melding(models.Model):
 
     def __str__(self) -> str:
         return self.reference
-
-    @staticmethod
-    def new_secret() -> str:
-        return secrets.token_urlsafe(24)
-
-    def secret_matches(self, secret: str) -> bool:
-        return secrets.compare_digest(self.secret_hash, hash_secret(secret or ""))
 
     @property
     def public_label(self) -> str:

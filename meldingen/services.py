@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from common.confirmation import MAX_AGE as CONFIRMATION_MAX_AGE
 from common.confirmation import mark_confirmed, with_confirmation
+from common.feedback.secrets import hash_secret, new_secret
 from common.images import SanitisedImage, make_thumbnail
 from common.models import Notification
 from common.notifications import notify
@@ -33,7 +34,6 @@ from .models import (
     RoutingRule,
     StatusChange,
     Subscription,
-    hash_secret,
 )
 from .workflow import Actor, Status
 
@@ -137,7 +137,7 @@ def melding_create(
     if wijk is None:
         raise MeldingError(_("Deze plek ligt niet in Den Haag Zuidwest."))
     sensitive = category.is_sensitive
-    secret = Melding.new_secret()
+    secret = new_secret()
     melding = Melding.objects.create(
         reference=_next_reference(now, sensitive=sensitive),
         secret_hash=hash_secret(secret),

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.feedback.secrets import secret_matches
 from common.files import private_file_response
 from common.forms import caught_by_honeypot
 from common.images import SanitisedImage
@@ -258,7 +259,7 @@ def _follow_target(request, reference: str, secret: str | None) -> Melding:
     melding = get_object_or_404(
         Melding.objects.select_related("category", "wijk", "merged_into"), reference=reference
     )
-    if secret is not None and melding.secret_matches(secret):
+    if secret is not None and secret_matches(secret, melding.secret_hash):
         return melding
     if secret is None and request.user.is_authenticated and melding.reporter_id == request.user.pk:
         return melding

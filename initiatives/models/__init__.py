@@ -21,7 +21,6 @@ from .initiative import (
     ReferenceCounter,
     Theme,
     WaitingOn,
-    hash_secret,
 )
 from .spreekuren import Booking, ConsultationHour
 from .staff import AdviceTemplate, BrokerWijk
@@ -50,7 +49,6 @@ __all__ = [
     "Theme",
     "Volunteer",
     "WaitingOn",
-    "hash_secret",
     "private_storage",
     "upload_path",
 ]

@@ -121,10 +121,6 @@ class CoInitiator(models.Model):
     def __str__(self) -> str:
         return f"{self.initiative_id}: {self.email}"
 
-    @staticmethod
-    def new_token() -> str:
-        return secrets.token_urlsafe(24)
-
 
 def private_storage():
     """Files of initiatives are never served from /media/: a view checks who may see them (the

@@ -1,7 +1,5 @@
 """The initiative itself, its budget lines and its reference counter."""
 
-import hashlib
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
@@ -56,10 +54,6 @@ class ReferenceCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.last}"
-
-
-def hash_secret(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 class InitiativeQuerySet(models.QuerySet):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.feedback.secrets import hash_secret, new_secret
 from common.images import SanitisedImage, make_thumbnail
 from common.notifications import notify
 
@@ -18,7 +19,6 @@ from ..models import (
     Help,
     Initiative,
     Photo,
-    hash_secret,
 )
 from ..workflow import Status
 from .base import (
@@ -187,7 +187,7 @@ def initiative_invite(*, initiative: Initiative, actor, email: str) -> CoInitiat
         raise InitiativeError(_("U kunt hoogstens 5 mensen uitnodigen."))
     if row.co_initiators.filter(email=email).exists():
         raise InitiativeError(_("Dit e-mailadres is al uitgenodigd."))
-    token = CoInitiator.new_token()
+    token = new_secret()
     invitation = CoInitiator.objects.create(
         initiative=row, email=email, token_hash=hash_secret(token), invited_by=actor
     )
@@ -205,7 +205,7 @@ def initiative_accept_invitation(*, token: str, user) -> CoInitiator:
     invitation = (
         CoInitiator.objects.select_for_update()
         .select_related("initiative")
-        .filter(token_hash=hash_secret(token or ""))
+        .filter(token_hash=hash_secret(token))
         .first()
     )
     if invitation is None:
