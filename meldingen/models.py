@@ -112,23 +112,6 @@ PUBLIC_PREFIX = "ZW"
 SENSITIVE_PREFIX = "ZWV"
 
 
-class ReferenceCounter(models.Model):
-    """One row per prefix and year; locked while a reference is handed out, so numbers never
-    repeat and each sequence runs without gaps."""
-
-    prefix = models.CharField(max_length=10)
-    year = models.PositiveIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["prefix", "year"], name="meldingen_counter_prefix_year")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.prefix}-{self.year}: {self.last}"
-
-
 class MeldingQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN)

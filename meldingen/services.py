@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.confirmation import MAX_AGE as CONFIRMATION_MAX_AGE
 from common.confirmation import mark_confirmed, with_confirmation
+from common.feedback.references import next_reference
 from common.feedback.secrets import hash_secret, new_secret
 from common.images import SanitisedImage, make_thumbnail
 from common.models import Notification
@@ -30,7 +31,6 @@ from .models import (
     InternalNote,
     Melding,
     Photo,
-    ReferenceCounter,
     RoutingRule,
     StatusChange,
     Subscription,
@@ -66,18 +66,7 @@ def route(*, category: Category, wijk) -> "object | None":
 
 def _next_reference(now, *, sensitive: bool = False) -> str:
     """The next number of the year in the public or the sensitive sequence."""
-    prefix = SENSITIVE_PREFIX if sensitive else PUBLIC_PREFIX
-    year = timezone.localtime(now).year
-    try:
-        with transaction.atomic():
-            ReferenceCounter.objects.get_or_create(prefix=prefix, year=year)
-    except IntegrityError:  # a colleague created the row at the same moment
-        pass
-    counter = ReferenceCounter.objects.select_for_update().get(prefix=prefix, year=year)
-    counter.last = F("last") + 1
-    counter.save(update_fields=["last"])
-    counter.refresh_from_db()
-    return f"{prefix}-{year}-{counter.last:05d}"
+    return next_reference(SENSITIVE_PREFIX if sensitive else PUBLIC_PREFIX, now)
 
 
 def follow_path(melding: Melding, secret: str) -> str:

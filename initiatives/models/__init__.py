@@ -18,7 +18,6 @@ from .initiative import (
     DeclineReason,
     Help,
     Initiative,
-    ReferenceCounter,
     Theme,
     WaitingOn,
 )
@@ -44,7 +43,6 @@ __all__ = [
     "InternalNote",
     "Message",
     "Photo",
-    "ReferenceCounter",
     "Support",
     "Theme",
     "Volunteer",

@@ -1,4 +1,4 @@
-"""The initiative itself, its budget lines and its reference counter."""
+"""The initiative itself and its budget lines."""
 
 from django.conf import settings
 from django.db import models
@@ -44,16 +44,6 @@ class WaitingOn(models.TextChoices):
     NOBODY = "", _("niemand")
     INITIATOR = "initiator", _("de initiatiefnemer")
     BROKER = "broker", _("de makelaar")
-
-
-class ReferenceCounter(models.Model):
-    """One row per year; locked while a reference is handed out, so numbers never repeat."""
-
-    year = models.PositiveIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last}"
 
 
 class InitiativeQuerySet(models.QuerySet):

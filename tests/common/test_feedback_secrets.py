@@ -12,7 +12,7 @@ from shop.agenda.services import registration_by_token
 
 # What meldingen, initiatives and the agenda stored for the secret "geheim-volg-link" before
 # the kernel: sha256, hex. Written out, so a change of the hashing cannot go unnoticed.
-SECRET = "geheim-volg-link"  # noqa: S105 – a fixture value
+SECRET = "geheim-volg-link"
 STORED_BEFORE = "266382f7ad00a173fb99087180893277eeaf2647ac593ff23a8d97e4cc06992e"
 
 
