@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.feedback.location import CoarseLocation
+
 from .workflow import CLOSED, OPEN, PUBLIC_LABELS, Actor, Status
 
 
@@ -154,7 +156,7 @@ class MeldingQuerySet(models.QuerySet):
         return self.filter(visible)
 
 
-class Melding(models.Model):
+class Melding(CoarseLocation, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
     secret_hash = models.CharField(max_length=64, editable=False)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="meldingen")
@@ -233,13 +235,6 @@ class Melding(models.Model):
     @property
     def is_overdue(self) -> bool:
         return bool(self.is_open and self.deadline and self.deadline < timezone.now())
-
-    def coarse_point(self) -> tuple[float, float] | None:
-        """Snapped to a grid of about 55 m by 55 m here (0.0005° of latitude, 0.0008° of
-        longitude at 52° N): the public point is up to ~27 m from the real one, never a door."""
-        if self.lat is None or self.lon is None:
-            return None
-        return (round(self.lat * 2000) / 2000, round(self.lon * 1250) / 1250)
 
 
 class StatusChange(models.Model):

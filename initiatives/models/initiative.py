@@ -6,6 +6,8 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.feedback.location import CoarseLocation
+
 from ..workflow import ACTIVE, CLOSED, EDITABLE, OPEN, PUBLIC, PUBLIC_LABELS, Status
 
 
@@ -101,7 +103,7 @@ class InitiativeQuerySet(models.QuerySet):
         return self.annotate(requested_cents=Sum("budget_lines__amount_cents"))
 
 
-class Initiative(models.Model):
+class Initiative(CoarseLocation, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True, null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT, db_index=True
@@ -229,12 +231,6 @@ class Initiative(models.Model):
     def help_labels(self) -> list[str]:
         labels = dict(Help.choices)
         return [str(labels[h]) for h in self.help_needed if h in labels]
-
-    def coarse_point(self) -> tuple[float, float] | None:
-        """Rounded for the public map (about 50 m): a meeting place, never a front door."""
-        if self.lat is None or self.lon is None:
-            return None
-        return (round(self.lat * 2000) / 2000, round(self.lon * 2000) / 2000)
 
 
 class BudgetLine(models.Model):
