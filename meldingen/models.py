@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.feedback.events import StatusEvent, actor_kind_field, status_field
 from common.feedback.location import CoarseLocation
 
 from .workflow import CLOSED, OPEN, PUBLIC_LABELS, Actor, Status
@@ -237,29 +238,20 @@ class Melding(CoarseLocation, models.Model):
         return bool(self.is_open and self.deadline and self.deadline < timezone.now())
 
 
-class StatusChange(models.Model):
+class StatusChange(StatusEvent):
     """Append-only history; what the reporter sees is `public_message`."""
 
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
-    to_status = models.CharField(max_length=30, choices=Status.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_kind = models.CharField(max_length=10, choices=Actor.choices)
-    public_message = models.TextField(blank=True)
+    from_status = status_field(Status, blank=True)
+    to_status = status_field(Status)
+    actor_kind = actor_kind_field(Actor)
+    # Doorgezet: to whom (police, the housing corporation).
     external_party = models.CharField(max_length=120, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    public_labels = PUBLIC_LABELS
 
     def __str__(self) -> str:
         return f"{self.melding_id}: {self.from_status} → {self.to_status}"
-
-    @property
-    def public_label(self) -> str:
-        return PUBLIC_LABELS[Status(self.to_status)]
 
 
 class InternalNote(models.Model):

@@ -9,11 +9,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.feedback.events import StatusEvent, actor_kind_field, status_field
+
 from ..workflow import PUBLIC_LABELS, Actor, Status
 from .initiative import Initiative
 
 
-class InitiativeEvent(models.Model):
+class InitiativeEvent(StatusEvent):
     """Append-only history. Status events are the initiator's (and, when published, the public's)
     timeline; other kinds (hand-off, edits) are for staff."""
 
@@ -24,19 +26,13 @@ class InitiativeEvent(models.Model):
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.STATUS)
-    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_kind = models.CharField(max_length=10, choices=Actor.choices)
-    public_message = models.TextField(blank=True)
+    from_status = status_field(Status, blank=True)
+    to_status = status_field(Status, blank=True)  # empty for a hand-off
+    actor_kind = actor_kind_field(Actor)
     # What belongs to the move: organisation and link, amount and conditions, hand-off target.
     details = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    public_labels = PUBLIC_LABELS
 
     def __str__(self) -> str:
         return f"{self.initiative_id}: {self.kind} {self.from_status} → {self.to_status}"
@@ -44,7 +40,7 @@ class InitiativeEvent(models.Model):
     @property
     def public_label(self) -> str:
         if self.kind == self.Kind.STATUS and self.to_status:
-            return PUBLIC_LABELS[Status(self.to_status)]
+            return super().public_label
         return self.get_kind_display()
 
 
