@@ -1,8 +1,6 @@
 """Reports (meldingen): categories and routing, the report itself, its public history, photos,
 internal notes, subscribers and the reporter's verdict."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -11,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.feedback.events import StatusEvent, actor_kind_field, status_field
 from common.feedback.location import CoarseLocation
+from common.feedback.photos import PrivatePhoto
 
 from .workflow import CLOSED, OPEN, PUBLIC_LABELS, Actor, Status
 
@@ -271,18 +270,9 @@ class InternalNote(models.Model):
         return f"{self.melding_id}: {self.text[:40]}"
 
 
-def private_storage():
+class Photo(PrivatePhoto):
     """Photos of reports are never served from /media/: a view checks who may see them."""
-    from django.core.files.storage import FileSystemStorage
 
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
-
-
-def photo_path(instance, filename: str) -> str:
-    return f"meldingen/{instance.melding.created_at:%Y/%m}/{secrets.token_hex(8)}-{filename}"
-
-
-class Photo(models.Model):
     class Kind(models.TextChoices):
         REPORTER = "reporter", _("van de melder")
         AFTER = "after", _("na afhandeling")
@@ -290,20 +280,12 @@ class Photo(models.Model):
 
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="photos")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REPORTER)
-    # Only the sanitised re-encoding is stored; the original upload never touches the disk.
-    image = models.ImageField(
-        upload_to=photo_path, storage=private_storage, width_field="width", height_field="height"
-    )
-    thumbnail = models.ImageField(upload_to=photo_path, storage=private_storage, blank=True)
-    width = models.PositiveIntegerField(default=0)
-    height = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.melding_id}: {self.kind}"
+
+    def upload_folder(self) -> str:
+        return f"meldingen/{self.melding.created_at:%Y/%m}"
 
 
 class SubscriptionQuerySet(models.QuerySet):
@@ -357,17 +339,15 @@ class Feedback(models.Model):
         return f"{self.melding_id}: {'ja' if self.satisfied else 'nee'}"
 
 
-def draft_path(instance, filename: str) -> str:
-    return f"meldingen/concept/{secrets.token_hex(12)}-{filename}"
-
-
-class DraftPhoto(models.Model):
+class DraftPhoto(PrivatePhoto):
     """A photo uploaded in step 3 of the report form, before the report exists. Kept by the
-    draft's random token (in the visitor's session) and removed after a day by housekeeping."""
+    draft's random token (in the visitor's session) and removed after a day by housekeeping.
+    Nobody is shown it, so it gets no thumbnail."""
 
     token = models.CharField(max_length=64, db_index=True)
-    image = models.ImageField(upload_to=draft_path, storage=private_storage)
-    created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
         return f"concept {self.pk}"
+
+    def upload_folder(self) -> str:
+        return "meldingen/concept"

@@ -15,7 +15,7 @@ from common.confirmation import MAX_AGE as CONFIRMATION_MAX_AGE
 from common.confirmation import mark_confirmed, with_confirmation
 from common.feedback.references import next_reference
 from common.feedback.secrets import hash_secret, new_secret
-from common.images import SanitisedImage, make_thumbnail
+from common.images import SanitisedImage
 from common.models import Notification
 from common.notifications import notify
 from common.realtime import group_name, publish_event
@@ -75,25 +75,8 @@ def follow_path(melding: Melding, secret: str) -> str:
 
 def _save_photo(melding: Melding, image: SanitisedImage, kind: str) -> Photo:
     photo = Photo(melding=melding, kind=kind)
-    file = image.as_file("foto")
-    photo.image.save(file.name, file, save=False)
-    photo.save()
-    transaction.on_commit(lambda: _enqueue_thumbnail(photo.pk))
+    photo.store(image)
     return photo
-
-
-def _enqueue_thumbnail(photo_id: int) -> None:
-    from .tasks import make_photo_thumbnail
-
-    make_photo_thumbnail.enqueue(photo_id)
-
-
-def photo_make_thumbnail(*, photo: Photo) -> None:
-    with photo.image.open("rb") as handle:
-        thumb = make_thumbnail(handle.read())
-    file = thumb.as_file("klein")
-    photo.thumbnail.save(file.name, file, save=False)
-    photo.save(update_fields=["thumbnail"])
 
 
 @dataclass

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.feedback.secrets import secret_matches
-from common.files import private_file_response
 from common.forms import caught_by_honeypot
 from common.images import SanitisedImage
 from common.parsing import search_words
@@ -117,7 +116,7 @@ def step_photos(request):
     existing = list(draft.photos())
     if request.method == "POST" and "remove" in request.POST:
         for photo in existing:
-            photo.image.delete(save=False)
+            photo.delete_files()
         DraftPhoto.objects.filter(token=draft.data["token"]).delete()
         return redirect("meldingen:photos")
     room = max(0, MAX_PHOTOS - len(existing))
@@ -131,7 +130,7 @@ def step_photos(request):
         form.add_error(None, UPLOAD_REFUSED)
     if request.method == "POST" and form.is_valid():
         for image in form.cleaned_data["sanitised"]:
-            DraftPhoto.objects.create(token=draft.data["token"], image=image.as_file("foto"))
+            DraftPhoto(token=draft.data["token"]).store(image, thumbnail=False)
         return redirect("meldingen:details")
     duplicates = possible_duplicates(
         category=draft.category,
@@ -219,7 +218,7 @@ def step_details(request):
                 form.add_error(None, error)
             else:
                 for photo in draft.photos():
-                    photo.image.delete(save=False)
+                    photo.delete_files()
                 draft.photos().delete()
                 draft.clear()
                 request.session[f"melding-new-{melding.reference}"] = True
@@ -342,9 +341,7 @@ def follow(request, reference: str, secret: str | None = None):
 
 def follow_photo(request, reference: str, photo_id: int, secret: str | None = None, size=""):
     melding = _follow_target(request, reference, secret)
-    photo = get_object_or_404(Photo, pk=photo_id, melding=melding)
-    field = photo.thumbnail if size == "klein" and photo.thumbnail else photo.image
-    return private_file_response(field)
+    return get_object_or_404(Photo, pk=photo_id, melding=melding).serve(size)
 
 
 def my_melding(request, reference: str):

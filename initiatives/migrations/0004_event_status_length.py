@@ -4,20 +4,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('initiatives', '0003_referencecounter_to_common'),
+        ("initiatives", "0003_referencecounter_to_common"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='initiativeevent',
-            name='from_status',
-            field=models.CharField(blank=True, choices=[('concept', 'Concept'), ('ingediend', 'Ingediend'), ('in_gesprek', 'In gesprek'), ('toegekend', 'Toegekend'), ('doorverwezen', 'Doorverwezen'), ('afgewezen', 'Afgewezen'), ('in_uitvoering', 'In uitvoering'), ('afgerond', 'Afgerond'), ('ingetrokken', 'Ingetrokken')], max_length=30),
+            model_name="initiativeevent",
+            name="from_status",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("concept", "Concept"),
+                    ("ingediend", "Ingediend"),
+                    ("in_gesprek", "In gesprek"),
+                    ("toegekend", "Toegekend"),
+                    ("doorverwezen", "Doorverwezen"),
+                    ("afgewezen", "Afgewezen"),
+                    ("in_uitvoering", "In uitvoering"),
+                    ("afgerond", "Afgerond"),
+                    ("ingetrokken", "Ingetrokken"),
+                ],
+                max_length=30,
+            ),
         ),
         migrations.AlterField(
-            model_name='initiativeevent',
-            name='to_status',
-            field=models.CharField(blank=True, choices=[('concept', 'Concept'), ('ingediend', 'Ingediend'), ('in_gesprek', 'In gesprek'), ('toegekend', 'Toegekend'), ('doorverwezen', 'Doorverwezen'), ('afgewezen', 'Afgewezen'), ('in_uitvoering', 'In uitvoering'), ('afgerond', 'Afgerond'), ('ingetrokken', 'Ingetrokken')], max_length=30),
+            model_name="initiativeevent",
+            name="to_status",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("concept", "Concept"),
+                    ("ingediend", "Ingediend"),
+                    ("in_gesprek", "In gesprek"),
+                    ("toegekend", "Toegekend"),
+                    ("doorverwezen", "Doorverwezen"),
+                    ("afgewezen", "Afgewezen"),
+                    ("in_uitvoering", "In uitvoering"),
+                    ("afgerond", "Afgerond"),
+                    ("ingetrokken", "Ingetrokken"),
+                ],
+                max_length=30,
+            ),
         ),
     ]

@@ -9,8 +9,6 @@ from .conversation import (
     InternalNote,
     Message,
     Photo,
-    private_storage,
-    upload_path,
 )
 from .funds import Accountability, AccountabilityLine, Fund, Grant
 from .initiative import (
@@ -47,6 +45,4 @@ __all__ = [
     "Theme",
     "Volunteer",
     "WaitingOn",
-    "private_storage",
-    "upload_path",
 ]

@@ -1,8 +1,6 @@
 """Around an initiative: its history, the message thread with the broker, internal notes,
 co-initiators, and the photos and attachments (stored privately, served by a checking view)."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -10,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.feedback.events import StatusEvent, actor_kind_field, status_field
+from common.feedback.photos import PrivatePhoto, private_storage, private_upload_to
 
 from ..workflow import PUBLIC_LABELS, Actor, Status
 from .initiative import Initiative
@@ -118,49 +117,36 @@ class CoInitiator(models.Model):
         return f"{self.initiative_id}: {self.email}"
 
 
-def private_storage():
+def upload_folder() -> str:
+    return f"initiatieven/{timezone.now():%Y/%m}"
+
+
+class Photo(PrivatePhoto):
     """Files of initiatives are never served from /media/: a view checks who may see them (the
     public only sees the photos of published initiatives)."""
-    from django.core.files.storage import FileSystemStorage
 
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
-
-
-def upload_path(instance, filename: str) -> str:
-    return f"initiatieven/{timezone.now():%Y/%m}/{secrets.token_hex(8)}-{filename}"
-
-
-class Photo(models.Model):
     class Kind(models.TextChoices):
         PLAN = "plan", _("bij het plan")
         RESULT = "result", _("bij de verantwoording")
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="photos")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PLAN)
-    # Only the sanitised re-encoding is stored; the original upload never touches the disk.
-    image = models.ImageField(
-        upload_to=upload_path, storage=private_storage, width_field="width", height_field="height"
-    )
-    thumbnail = models.ImageField(upload_to=upload_path, storage=private_storage, blank=True)
-    width = models.PositiveIntegerField(default=0)
-    height = models.PositiveIntegerField(default=0)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.initiative_id}: {self.kind}"
+
+    def upload_folder(self) -> str:
+        return upload_folder()
 
 
 class Attachment(models.Model):
     """A PDF (a plan, a quote). Checked by its first bytes, not by its name."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=upload_path, storage=private_storage)
+    file = models.FileField(upload_to=private_upload_to, storage=private_storage)
     name = models.CharField(_("naam"), max_length=120)
     size = models.PositiveIntegerField(default=0)
     uploaded_by = models.ForeignKey(
@@ -173,3 +159,6 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def upload_folder(self) -> str:
+        return upload_folder()
