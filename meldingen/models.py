@@ -1,14 +1,15 @@
 """Reports (meldingen): categories and routing, the report itself, its public history, photos,
 internal notes, subscribers and the reporter's verdict."""
 
-import hashlib
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from common.feedback.events import StatusEvent, actor_kind_field, status_field
+from common.feedback.location import CoarseLocation
+from common.feedback.photos import PrivatePhoto
 
 from .workflow import CLOSED, OPEN, PUBLIC_LABELS, Actor, Status
 
@@ -113,23 +114,6 @@ PUBLIC_PREFIX = "ZW"
 SENSITIVE_PREFIX = "ZWV"
 
 
-class ReferenceCounter(models.Model):
-    """One row per prefix and year; locked while a reference is handed out, so numbers never
-    repeat and each sequence runs without gaps."""
-
-    prefix = models.CharField(max_length=10)
-    year = models.PositiveIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["prefix", "year"], name="meldingen_counter_prefix_year")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.prefix}-{self.year}: {self.last}"
-
-
 class MeldingQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN)
@@ -172,11 +156,7 @@ class MeldingQuerySet(models.QuerySet):
         return self.filter(visible)
 
 
-def hash_secret(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-class Melding(models.Model):
+class Melding(CoarseLocation, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
     secret_hash = models.CharField(max_length=64, editable=False)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="meldingen")
@@ -244,13 +224,6 @@ class Melding(models.Model):
     def __str__(self) -> str:
         return self.reference
 
-    @staticmethod
-    def new_secret() -> str:
-        return secrets.token_urlsafe(24)
-
-    def secret_matches(self, secret: str) -> bool:
-        return secrets.compare_digest(self.secret_hash, hash_secret(secret or ""))
-
     @property
     def public_label(self) -> str:
         return PUBLIC_LABELS[Status(self.status)]
@@ -263,37 +236,21 @@ class Melding(models.Model):
     def is_overdue(self) -> bool:
         return bool(self.is_open and self.deadline and self.deadline < timezone.now())
 
-    def coarse_point(self) -> tuple[float, float] | None:
-        """Snapped to a grid of about 55 m by 55 m here (0.0005° of latitude, 0.0008° of
-        longitude at 52° N): the public point is up to ~27 m from the real one, never a door."""
-        if self.lat is None or self.lon is None:
-            return None
-        return (round(self.lat * 2000) / 2000, round(self.lon * 1250) / 1250)
 
-
-class StatusChange(models.Model):
+class StatusChange(StatusEvent):
     """Append-only history; what the reporter sees is `public_message`."""
 
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
-    to_status = models.CharField(max_length=30, choices=Status.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_kind = models.CharField(max_length=10, choices=Actor.choices)
-    public_message = models.TextField(blank=True)
+    from_status = status_field(Status, blank=True)
+    to_status = status_field(Status)
+    actor_kind = actor_kind_field(Actor)
+    # Doorgezet: to whom (police, the housing corporation).
     external_party = models.CharField(max_length=120, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    public_labels = PUBLIC_LABELS
 
     def __str__(self) -> str:
         return f"{self.melding_id}: {self.from_status} → {self.to_status}"
-
-    @property
-    def public_label(self) -> str:
-        return PUBLIC_LABELS[Status(self.to_status)]
 
 
 class InternalNote(models.Model):
@@ -313,18 +270,9 @@ class InternalNote(models.Model):
         return f"{self.melding_id}: {self.text[:40]}"
 
 
-def private_storage():
+class Photo(PrivatePhoto):
     """Photos of reports are never served from /media/: a view checks who may see them."""
-    from django.core.files.storage import FileSystemStorage
 
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
-
-
-def photo_path(instance, filename: str) -> str:
-    return f"meldingen/{instance.melding.created_at:%Y/%m}/{secrets.token_hex(8)}-{filename}"
-
-
-class Photo(models.Model):
     class Kind(models.TextChoices):
         REPORTER = "reporter", _("van de melder")
         AFTER = "after", _("na afhandeling")
@@ -332,20 +280,12 @@ class Photo(models.Model):
 
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="photos")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REPORTER)
-    # Only the sanitised re-encoding is stored; the original upload never touches the disk.
-    image = models.ImageField(
-        upload_to=photo_path, storage=private_storage, width_field="width", height_field="height"
-    )
-    thumbnail = models.ImageField(upload_to=photo_path, storage=private_storage, blank=True)
-    width = models.PositiveIntegerField(default=0)
-    height = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.melding_id}: {self.kind}"
+
+    def upload_folder(self) -> str:
+        return f"meldingen/{self.melding.created_at:%Y/%m}"
 
 
 class SubscriptionQuerySet(models.QuerySet):
@@ -399,17 +339,15 @@ class Feedback(models.Model):
         return f"{self.melding_id}: {'ja' if self.satisfied else 'nee'}"
 
 
-def draft_path(instance, filename: str) -> str:
-    return f"meldingen/concept/{secrets.token_hex(12)}-{filename}"
-
-
-class DraftPhoto(models.Model):
+class DraftPhoto(PrivatePhoto):
     """A photo uploaded in step 3 of the report form, before the report exists. Kept by the
-    draft's random token (in the visitor's session) and removed after a day by housekeeping."""
+    draft's random token (in the visitor's session) and removed after a day by housekeeping.
+    Nobody is shown it, so it gets no thumbnail."""
 
     token = models.CharField(max_length=64, db_index=True)
-    image = models.ImageField(upload_to=draft_path, storage=private_storage)
-    created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
         return f"concept {self.pk}"
+
+    def upload_folder(self) -> str:
+        return "meldingen/concept"

@@ -6,14 +6,16 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.confirmation import MAX_AGE as CONFIRMATION_MAX_AGE
 from common.confirmation import mark_confirmed, with_confirmation
-from common.images import SanitisedImage, make_thumbnail
+from common.feedback.references import next_reference
+from common.feedback.secrets import hash_secret, new_secret
+from common.images import SanitisedImage
 from common.models import Notification
 from common.notifications import notify
 from common.realtime import group_name, publish_event
@@ -29,11 +31,9 @@ from .models import (
     InternalNote,
     Melding,
     Photo,
-    ReferenceCounter,
     RoutingRule,
     StatusChange,
     Subscription,
-    hash_secret,
 )
 from .workflow import Actor, Status
 
@@ -66,18 +66,7 @@ def route(*, category: Category, wijk) -> "object | None":
 
 def _next_reference(now, *, sensitive: bool = False) -> str:
     """The next number of the year in the public or the sensitive sequence."""
-    prefix = SENSITIVE_PREFIX if sensitive else PUBLIC_PREFIX
-    year = timezone.localtime(now).year
-    try:
-        with transaction.atomic():
-            ReferenceCounter.objects.get_or_create(prefix=prefix, year=year)
-    except IntegrityError:  # a colleague created the row at the same moment
-        pass
-    counter = ReferenceCounter.objects.select_for_update().get(prefix=prefix, year=year)
-    counter.last = F("last") + 1
-    counter.save(update_fields=["last"])
-    counter.refresh_from_db()
-    return f"{prefix}-{year}-{counter.last:05d}"
+    return next_reference(SENSITIVE_PREFIX if sensitive else PUBLIC_PREFIX, now)
 
 
 def follow_path(melding: Melding, secret: str) -> str:
@@ -86,25 +75,8 @@ def follow_path(melding: Melding, secret: str) -> str:
 
 def _save_photo(melding: Melding, image: SanitisedImage, kind: str) -> Photo:
     photo = Photo(melding=melding, kind=kind)
-    file = image.as_file("foto")
-    photo.image.save(file.name, file, save=False)
-    photo.save()
-    transaction.on_commit(lambda: _enqueue_thumbnail(photo.pk))
+    photo.store(image)
     return photo
-
-
-def _enqueue_thumbnail(photo_id: int) -> None:
-    from .tasks import make_photo_thumbnail
-
-    make_photo_thumbnail.enqueue(photo_id)
-
-
-def photo_make_thumbnail(*, photo: Photo) -> None:
-    with photo.image.open("rb") as handle:
-        thumb = make_thumbnail(handle.read())
-    file = thumb.as_file("klein")
-    photo.thumbnail.save(file.name, file, save=False)
-    photo.save(update_fields=["thumbnail"])
 
 
 @dataclass
@@ -137,7 +109,7 @@ def melding_create(
     if wijk is None:
         raise MeldingError(_("Deze plek ligt niet in Den Haag Zuidwest."))
     sensitive = category.is_sensitive
-    secret = Melding.new_secret()
+    secret = new_secret()
     melding = Melding.objects.create(
         reference=_next_reference(now, sensitive=sensitive),
         secret_hash=hash_secret(secret),

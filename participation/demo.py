@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from common.models import Wijk
 
-from .budget_workflow import Feasibility
+from .budget_workflow import Actor, Feasibility
 from .models import Proposal, ProposalEvent, Round
 
 SLUG = "moerwijk-2027"
@@ -78,7 +78,9 @@ def seed_demo_round() -> Round:
             ProposalEvent.objects.create(
                 proposal=proposal,
                 to_status=Feasibility.HAALBAAR,
+                from_status=Feasibility.INGEDIEND,
                 public_message="Dit plan kan. Het staat op het stembiljet.",
+                actor_kind=Actor.STAFF,
                 # Answered during the feasibility review, before voting started.
                 created_at=now - timedelta(days=20),
             )

@@ -1,12 +1,12 @@
-"""The initiative itself, its budget lines and its reference counter."""
-
-import hashlib
+"""The initiative itself and its budget lines."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from common.feedback.location import CoarseLocation
 
 from ..workflow import ACTIVE, CLOSED, EDITABLE, OPEN, PUBLIC, PUBLIC_LABELS, Status
 
@@ -46,20 +46,6 @@ class WaitingOn(models.TextChoices):
     NOBODY = "", _("niemand")
     INITIATOR = "initiator", _("de initiatiefnemer")
     BROKER = "broker", _("de makelaar")
-
-
-class ReferenceCounter(models.Model):
-    """One row per year; locked while a reference is handed out, so numbers never repeat."""
-
-    year = models.PositiveIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last}"
-
-
-def hash_secret(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 class InitiativeQuerySet(models.QuerySet):
@@ -117,7 +103,7 @@ class InitiativeQuerySet(models.QuerySet):
         return self.annotate(requested_cents=Sum("budget_lines__amount_cents"))
 
 
-class Initiative(models.Model):
+class Initiative(CoarseLocation, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True, null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT, db_index=True
@@ -245,12 +231,6 @@ class Initiative(models.Model):
     def help_labels(self) -> list[str]:
         labels = dict(Help.choices)
         return [str(labels[h]) for h in self.help_needed if h in labels]
-
-    def coarse_point(self) -> tuple[float, float] | None:
-        """Rounded for the public map (about 50 m): a meeting place, never a front door."""
-        if self.lat is None or self.lon is None:
-            return None
-        return (round(self.lat * 2000) / 2000, round(self.lon * 2000) / 2000)
 
 
 class BudgetLine(models.Model):

@@ -5,7 +5,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..budget_workflow import Feasibility
+from common.feedback.events import StatusEvent, actor_kind_field, status_field
+
+from ..budget_workflow import Actor, Feasibility
 from .round import Round
 
 
@@ -85,22 +87,16 @@ class Proposal(models.Model):
         return str(self.pk)
 
 
-class ProposalEvent(models.Model):
+class ProposalEvent(StatusEvent):
     """Append-only history: what happened and what the proposer was told."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="events")
-    to_status = models.CharField(max_length=16, choices=Feasibility.choices)
-    public_message = models.TextField(blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
+    from_status = status_field(Feasibility, blank=True)
+    to_status = status_field(Feasibility)
+    actor_kind = actor_kind_field(Actor)
 
     def __str__(self) -> str:
-        return f"{self.proposal_id}: {self.to_status}"
+        return f"{self.proposal_id}: {self.from_status} → {self.to_status}"
 
 
 class RealisationUpdate(models.Model):
