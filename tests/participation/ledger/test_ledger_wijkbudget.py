@@ -9,8 +9,8 @@ from participation import ledger
 from participation.budget_workflow import Feasibility
 from participation.factories import ProposalFactory, RoundFactory
 from participation.ledger.models import LedgerEntry
-from participation.models import ProposalEvent
 from participation.ledger.sources import sync_all
+from participation.models import ProposalEvent
 from participation.services import ballot_cast, realisation_add_update, round_close
 
 pytestmark = pytest.mark.django_db
