@@ -147,6 +147,17 @@ class Process(ClusterableModel):
         _("terugkoppeling uiterlijk"),
         help_text=_("De datum waarop u belooft te vertellen wat er met de inbreng is gedaan."),
     )
+    # The promise above stays once the process is online; a later date goes here and is shown
+    # to residents beside the promise (common/feedback/deadlines.py).
+    followup_expected = models.DateField(
+        _("terugkoppeling nu verwacht"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Lukt de beloofde datum niet? Vul hier de nieuwe datum in. De beloofde datum blijft "
+            "staan, en het traject blijft te laat tot de terugkoppeling er is."
+        ),
+    )
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT, editable=False
@@ -217,6 +228,10 @@ class Process(ClusterableModel):
 
     def is_overdue(self, today: dt.date | dt.datetime | None = None) -> bool:
         return DEADLINES.is_overdue(self, today)
+
+    @property
+    def answered_on_time(self) -> bool | None:
+        return DEADLINES.answered_on_time(self)
 
     def is_open_for_reactions(self, today: dt.date | None = None) -> bool:
         today = today or timezone.localdate()
