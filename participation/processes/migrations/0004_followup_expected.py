@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('processes', '0003_contribution_email_confirmed_at'),
+        ("processes", "0003_contribution_email_confirmed_at"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='process',
-            name='followup_expected',
-            field=models.DateField(blank=True, help_text='Lukt de beloofde datum niet? Vul hier de nieuwe datum in. De beloofde datum blijft staan, en het traject blijft te laat tot de terugkoppeling er is.', null=True, verbose_name='terugkoppeling nu verwacht'),
+            model_name="process",
+            name="followup_expected",
+            field=models.DateField(
+                blank=True,
+                help_text="Lukt de beloofde datum niet? Vul hier de nieuwe datum in. De beloofde datum blijft staan, en het traject blijft te laat tot de terugkoppeling er is.",
+                null=True,
+                verbose_name="terugkoppeling nu verwacht",
+            ),
         ),
     ]
