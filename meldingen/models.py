@@ -7,11 +7,18 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.feedback.deadlines import Deadlines
 from common.feedback.events import StatusEvent, actor_kind_field, status_field
 from common.feedback.location import CoarseLocation
 from common.feedback.photos import PrivatePhoto
 
-from .workflow import CLOSED, OPEN, PUBLIC_LABELS, Actor, Status
+from .workflow import ANSWERED, CLOSED, OPEN, PUBLIC_LABELS, Actor, Status
+
+# What "late" and "on time" mean for a report (common/feedback/deadlines.py): the promise is
+# `deadline` (the category's handling term, never moved; `expected_at` is the new date told to
+# the reporter when we miss it), answered when closed with an answer, owed while open, also
+# while we wait for the reporter's answer.
+DEADLINES = Deadlines(promise="deadline", answered_at="closed_at", waiting=OPEN, answered=ANSWERED)
 
 
 class Category(models.Model):
@@ -127,12 +134,7 @@ class MeldingQuerySet(models.QuerySet):
         )
 
     def overdue(self, now=None):
-        # While we wait for the reporter's answer, the clock is theirs, not ours.
-        return (
-            self.open()
-            .exclude(status=Status.REACTIE_GEVRAAGD)
-            .filter(deadline__lt=now or timezone.now())
-        )
+        return self.filter(DEADLINES.overdue_q(now))
 
     def in_wijk(self, wijk):
         return self.filter(wijk=wijk)
@@ -206,7 +208,14 @@ class Melding(CoarseLocation, models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     deadline = models.DateTimeField(_("uiterste datum"), null=True, blank=True, db_index=True)
+    # Set once the reporter and the handling staff were told that the deadline was missed.
     deadline_notified = models.BooleanField(default=False)
+    expected_at = models.DateTimeField(
+        _("nieuwe verwachte datum"),
+        null=True,
+        blank=True,
+        help_text=_("Als we de uiterste datum niet halen; de uiterste datum zelf blijft staan."),
+    )
     closed_at = models.DateTimeField(null=True, blank=True)
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
@@ -234,7 +243,11 @@ class Melding(CoarseLocation, models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return bool(self.is_open and self.deadline and self.deadline < timezone.now())
+        return DEADLINES.is_overdue(self)
+
+    @property
+    def answered_on_time(self) -> bool | None:
+        return DEADLINES.answered_on_time(self)
 
 
 class StatusChange(StatusEvent):

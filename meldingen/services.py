@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,7 @@ from common.workdays import add_working_days
 
 from . import workflow
 from .models import (
+    DEADLINES,
     PUBLIC_PREFIX,
     SENSITIVE_PREFIX,
     Category,
@@ -248,8 +250,10 @@ def melding_change_status(
         locked.closed_at = now
     elif source in workflow.CLOSED or to in {Status.HEROPEND, Status.VERZOEK_TOT_HEROPENEN}:
         locked.closed_at = None
+        # Reopened: a new request with a new promise (common/feedback/deadlines.py).
         locked.deadline = add_working_days(now, locked.category.handling_days)
         locked.deadline_notified = False
+        locked.expected_at = None
     if to == Status.SAMENGEVOEGD:
         locked.merged_into = merge_into
     locked.save()
@@ -484,27 +488,47 @@ def meldingen_erase_contact_data(*, now=None, retention_days: int | None = None)
 
 
 def meldingen_notify_overdue(*, now=None) -> int:
-    """Tell each reporter once when we miss the deadline, with a new expected date."""
+    """Once per promise, when a report falls late: tell the reporter (with a new expected date)
+    and the handling staff (the handler, else the department's team address). The promise
+    (`deadline`) stays: the report stays late in every list and figure until it is answered."""
     now = now or timezone.now()
     count = 0
-    for melding in (
-        Melding.objects.overdue(now)
-        .filter(deadline_notified=False)
-        .select_related("category", "reporter")
-    ):
+    for melding in Melding.objects.overdue(now).filter(deadline_notified=False):
         with transaction.atomic():
             locked = _locked(melding)
-            if locked.deadline_notified or not locked.is_overdue:
+            if locked.deadline_notified or not DEADLINES.is_overdue(locked, now):
                 continue
-            old = locked.deadline
-            locked.deadline = add_working_days(now, max(2, locked.category.handling_days // 2))
+            locked.expected_at = add_working_days(now, max(2, locked.category.handling_days // 2))
             locked.deadline_notified = True
-            locked.save(update_fields=["deadline", "deadline_notified", "updated_at"])
+            locked.save(update_fields=["expected_at", "deadline_notified", "updated_at"])
             _tell_reporter(
                 locked,
                 "melding_overdue",
-                {"old_deadline": timezone.localtime(old).strftime("%d-%m-%Y")},
+                {"old_deadline": _date(locked.deadline), "deadline": _date(locked.expected_at)},
             )
+            _tell_staff_late(locked)
             publish_event(melding_group(locked), "melding.status", _event_payload(locked))
+            publish_event(queue_group(locked), "melding.changed", _event_payload(locked))
             count += 1
     return count
+
+
+def _date(moment) -> str:
+    return timezone.localtime(moment).strftime("%d-%m-%Y") if moment else ""
+
+
+def _tell_staff_late(melding: Melding) -> None:
+    """The handler of a late report hears it; without one, the department's team address."""
+    context = {
+        "title": melding.reference,
+        "reference": melding.reference,
+        "category": melding.category.name,
+        "deadline": _date(melding.deadline),
+        "expected": _date(melding.expected_at),
+        "url": reverse("meldingen_backoffice:detail", args=[melding.reference]),
+    }
+    handler = melding.assigned_to
+    if handler is not None and handler.is_active:
+        notify(event="melding_overdue_staff", context=context, user=handler)
+    elif melding.afdeling_id and melding.afdeling.email:
+        notify(event="melding_overdue_staff", context=context, email=melding.afdeling.email)

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.feedback.deadlines import Deadlines
 from common.feedback.events import StatusEvent, actor_kind_field, status_field
 
 from ..budget_workflow import Actor, Feasibility
@@ -118,3 +119,30 @@ class RealisationUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal_id}: {self.created_at:%Y-%m-%d}"
+
+
+# The feasibility answer is promised before voting starts (common/feedback/deadlines.py): the
+# promise is the round's `voting_starts_at`; the answer is the first "haalbaar" or "niet
+# haalbaar" in the history; a merged proposal is answered by the one it joined.
+FEASIBILITY_ANSWERED = [Feasibility.HAALBAAR, Feasibility.NIET_HAALBAAR]
+
+
+def _first_answer_of(proposal: Proposal):
+    answers = proposal.events.filter(to_status__in=FEASIBILITY_ANSWERED)
+    return answers.order_by("created_at", "pk").values_list("created_at", flat=True).first()
+
+
+def _first_answer():
+    answers = ProposalEvent.objects.filter(
+        proposal=models.OuterRef("pk"), to_status__in=FEASIBILITY_ANSWERED
+    )
+    return models.Subquery(answers.order_by("created_at", "pk").values("created_at")[:1])
+
+
+DEADLINES = Deadlines(
+    promise="round__voting_starts_at",
+    answered_at=_first_answer,
+    waiting={Feasibility.INGEDIEND},
+    answered=FEASIBILITY_ANSWERED,
+    answer_of=_first_answer_of,
+)

@@ -148,7 +148,13 @@ EXAMPLES = {
         "message": "Helaas.",
         "reasons": ["Het is geen buurtinitiatief", "Het budget is op"],
     },
-    "melding_overdue": {**MELDING, "old_deadline": "05-03-2026"},
+    "melding_overdue": {**MELDING, "old_deadline": "05-03-2026", "deadline": "12-03-2026"},
+    "melding_overdue_staff": {
+        **MELDING,
+        "deadline": "05-03-2026",
+        "expected": "12-03-2026",
+        "url": "/beheer/meldingen/42/",
+    },
     "melding_question": {**MELDING, "message": "Waar staat de container precies?\nBij nummer 12?"},
     "melding_received": {
         **MELDING,
