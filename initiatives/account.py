@@ -208,9 +208,7 @@ def erase_user_initiatives(user) -> None:
     addresses = erasure_addresses(user)
     for draft in Initiative.objects.filter(initiator=user, status=Status.CONCEPT):
         for photo in draft.photos.all():
-            photo.image.delete(save=False)
-            if photo.thumbnail:
-                photo.thumbnail.delete(save=False)
+            photo.delete_files()
         for attachment in draft.attachments.all():
             attachment.file.delete(save=False)
         draft.delete()

@@ -4,6 +4,7 @@ report."""
 
 from accounts import roles
 from common.consumers import GroupConsumer
+from common.feedback.secrets import secret_matches
 from common.models import Afdeling
 from common.realtime import group_name
 
@@ -53,6 +54,6 @@ class MeldingStatusConsumer(GroupConsumer):
             return []
         secret = kwargs.get("secret", "")
         is_reporter = bool(user and user.is_authenticated and melding.reporter_id == user.pk)
-        if (secret and melding.secret_matches(secret)) or is_reporter:
+        if (secret and secret_matches(secret, melding.secret_hash)) or is_reporter:
             return [melding_group(melding)]
         return []

@@ -4,9 +4,10 @@ import factory
 from django.utils import timezone
 
 from common.factories import AfdelingFactory
+from common.feedback.secrets import hash_secret
 from common.workdays import add_working_days
 
-from .models import Category, Melding, StatusChange, hash_secret
+from .models import Category, Melding, StatusChange
 from .workflow import Actor, Status
 
 TEST_SECRET = "geheim-volg-link"  # noqa: S105 – a fixture value, not a credential

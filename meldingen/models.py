@@ -1,16 +1,24 @@
 """Reports (meldingen): categories and routing, the report itself, its public history, photos,
 internal notes, subscribers and the reporter's verdict."""
 
-import hashlib
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .workflow import CLOSED, OPEN, PUBLIC_LABELS, Actor, Status
+from common.feedback.deadlines import Deadlines
+from common.feedback.events import StatusEvent, actor_kind_field, status_field
+from common.feedback.location import CoarseLocation
+from common.feedback.photos import PrivatePhoto
+
+from .workflow import ANSWERED, CLOSED, OPEN, PUBLIC_LABELS, Actor, Status
+
+# What "late" and "on time" mean for a report (common/feedback/deadlines.py): the promise is
+# `deadline` (the category's handling term, never moved; `expected_at` is the new date told to
+# the reporter when we miss it), answered when closed with an answer, owed while open, also
+# while we wait for the reporter's answer.
+DEADLINES = Deadlines(promise="deadline", answered_at="closed_at", waiting=OPEN, answered=ANSWERED)
 
 
 class Category(models.Model):
@@ -113,23 +121,6 @@ PUBLIC_PREFIX = "ZW"
 SENSITIVE_PREFIX = "ZWV"
 
 
-class ReferenceCounter(models.Model):
-    """One row per prefix and year; locked while a reference is handed out, so numbers never
-    repeat and each sequence runs without gaps."""
-
-    prefix = models.CharField(max_length=10)
-    year = models.PositiveIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["prefix", "year"], name="meldingen_counter_prefix_year")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.prefix}-{self.year}: {self.last}"
-
-
 class MeldingQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN)
@@ -143,12 +134,7 @@ class MeldingQuerySet(models.QuerySet):
         )
 
     def overdue(self, now=None):
-        # While we wait for the reporter's answer, the clock is theirs, not ours.
-        return (
-            self.open()
-            .exclude(status=Status.REACTIE_GEVRAAGD)
-            .filter(deadline__lt=now or timezone.now())
-        )
+        return self.filter(DEADLINES.overdue_q(now))
 
     def in_wijk(self, wijk):
         return self.filter(wijk=wijk)
@@ -172,11 +158,7 @@ class MeldingQuerySet(models.QuerySet):
         return self.filter(visible)
 
 
-def hash_secret(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-class Melding(models.Model):
+class Melding(CoarseLocation, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
     secret_hash = models.CharField(max_length=64, editable=False)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="meldingen")
@@ -226,7 +208,14 @@ class Melding(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     deadline = models.DateTimeField(_("uiterste datum"), null=True, blank=True, db_index=True)
+    # Set once the reporter and the handling staff were told that the deadline was missed.
     deadline_notified = models.BooleanField(default=False)
+    expected_at = models.DateTimeField(
+        _("nieuwe verwachte datum"),
+        null=True,
+        blank=True,
+        help_text=_("Als we de uiterste datum niet halen; de uiterste datum zelf blijft staan."),
+    )
     closed_at = models.DateTimeField(null=True, blank=True)
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
@@ -244,13 +233,6 @@ class Melding(models.Model):
     def __str__(self) -> str:
         return self.reference
 
-    @staticmethod
-    def new_secret() -> str:
-        return secrets.token_urlsafe(24)
-
-    def secret_matches(self, secret: str) -> bool:
-        return secrets.compare_digest(self.secret_hash, hash_secret(secret or ""))
-
     @property
     def public_label(self) -> str:
         return PUBLIC_LABELS[Status(self.status)]
@@ -261,39 +243,27 @@ class Melding(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return bool(self.is_open and self.deadline and self.deadline < timezone.now())
+        return DEADLINES.is_overdue(self)
 
-    def coarse_point(self) -> tuple[float, float] | None:
-        """Snapped to a grid of about 55 m by 55 m here (0.0005° of latitude, 0.0008° of
-        longitude at 52° N): the public point is up to ~27 m from the real one, never a door."""
-        if self.lat is None or self.lon is None:
-            return None
-        return (round(self.lat * 2000) / 2000, round(self.lon * 1250) / 1250)
+    @property
+    def answered_on_time(self) -> bool | None:
+        return DEADLINES.answered_on_time(self)
 
 
-class StatusChange(models.Model):
+class StatusChange(StatusEvent):
     """Append-only history; what the reporter sees is `public_message`."""
 
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
-    to_status = models.CharField(max_length=30, choices=Status.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_kind = models.CharField(max_length=10, choices=Actor.choices)
-    public_message = models.TextField(blank=True)
+    from_status = status_field(Status, blank=True)
+    to_status = status_field(Status)
+    actor_kind = actor_kind_field(Actor)
+    # Doorgezet: to whom (police, the housing corporation).
     external_party = models.CharField(max_length=120, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    public_labels = PUBLIC_LABELS
 
     def __str__(self) -> str:
         return f"{self.melding_id}: {self.from_status} → {self.to_status}"
-
-    @property
-    def public_label(self) -> str:
-        return PUBLIC_LABELS[Status(self.to_status)]
 
 
 class InternalNote(models.Model):
@@ -313,18 +283,9 @@ class InternalNote(models.Model):
         return f"{self.melding_id}: {self.text[:40]}"
 
 
-def private_storage():
+class Photo(PrivatePhoto):
     """Photos of reports are never served from /media/: a view checks who may see them."""
-    from django.core.files.storage import FileSystemStorage
 
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
-
-
-def photo_path(instance, filename: str) -> str:
-    return f"meldingen/{instance.melding.created_at:%Y/%m}/{secrets.token_hex(8)}-{filename}"
-
-
-class Photo(models.Model):
     class Kind(models.TextChoices):
         REPORTER = "reporter", _("van de melder")
         AFTER = "after", _("na afhandeling")
@@ -332,20 +293,12 @@ class Photo(models.Model):
 
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="photos")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REPORTER)
-    # Only the sanitised re-encoding is stored; the original upload never touches the disk.
-    image = models.ImageField(
-        upload_to=photo_path, storage=private_storage, width_field="width", height_field="height"
-    )
-    thumbnail = models.ImageField(upload_to=photo_path, storage=private_storage, blank=True)
-    width = models.PositiveIntegerField(default=0)
-    height = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.melding_id}: {self.kind}"
+
+    def upload_folder(self) -> str:
+        return f"meldingen/{self.melding.created_at:%Y/%m}"
 
 
 class SubscriptionQuerySet(models.QuerySet):
@@ -399,17 +352,15 @@ class Feedback(models.Model):
         return f"{self.melding_id}: {'ja' if self.satisfied else 'nee'}"
 
 
-def draft_path(instance, filename: str) -> str:
-    return f"meldingen/concept/{secrets.token_hex(12)}-{filename}"
-
-
-class DraftPhoto(models.Model):
+class DraftPhoto(PrivatePhoto):
     """A photo uploaded in step 3 of the report form, before the report exists. Kept by the
-    draft's random token (in the visitor's session) and removed after a day by housekeeping."""
+    draft's random token (in the visitor's session) and removed after a day by housekeeping.
+    Nobody is shown it, so it gets no thumbnail."""
 
     token = models.CharField(max_length=64, db_index=True)
-    image = models.ImageField(upload_to=draft_path, storage=private_storage)
-    created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
         return f"concept {self.pk}"
+
+    def upload_folder(self) -> str:
+        return "meldingen/concept"

@@ -6,14 +6,17 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.confirmation import MAX_AGE as CONFIRMATION_MAX_AGE
 from common.confirmation import mark_confirmed, with_confirmation
-from common.images import SanitisedImage, make_thumbnail
+from common.feedback.references import next_reference
+from common.feedback.secrets import hash_secret, new_secret
+from common.images import SanitisedImage
 from common.models import Notification
 from common.notifications import notify
 from common.realtime import group_name, publish_event
@@ -22,6 +25,7 @@ from common.workdays import add_working_days
 
 from . import workflow
 from .models import (
+    DEADLINES,
     PUBLIC_PREFIX,
     SENSITIVE_PREFIX,
     Category,
@@ -29,11 +33,9 @@ from .models import (
     InternalNote,
     Melding,
     Photo,
-    ReferenceCounter,
     RoutingRule,
     StatusChange,
     Subscription,
-    hash_secret,
 )
 from .workflow import Actor, Status
 
@@ -66,18 +68,7 @@ def route(*, category: Category, wijk) -> "object | None":
 
 def _next_reference(now, *, sensitive: bool = False) -> str:
     """The next number of the year in the public or the sensitive sequence."""
-    prefix = SENSITIVE_PREFIX if sensitive else PUBLIC_PREFIX
-    year = timezone.localtime(now).year
-    try:
-        with transaction.atomic():
-            ReferenceCounter.objects.get_or_create(prefix=prefix, year=year)
-    except IntegrityError:  # a colleague created the row at the same moment
-        pass
-    counter = ReferenceCounter.objects.select_for_update().get(prefix=prefix, year=year)
-    counter.last = F("last") + 1
-    counter.save(update_fields=["last"])
-    counter.refresh_from_db()
-    return f"{prefix}-{year}-{counter.last:05d}"
+    return next_reference(SENSITIVE_PREFIX if sensitive else PUBLIC_PREFIX, now)
 
 
 def follow_path(melding: Melding, secret: str) -> str:
@@ -86,25 +77,8 @@ def follow_path(melding: Melding, secret: str) -> str:
 
 def _save_photo(melding: Melding, image: SanitisedImage, kind: str) -> Photo:
     photo = Photo(melding=melding, kind=kind)
-    file = image.as_file("foto")
-    photo.image.save(file.name, file, save=False)
-    photo.save()
-    transaction.on_commit(lambda: _enqueue_thumbnail(photo.pk))
+    photo.store(image)
     return photo
-
-
-def _enqueue_thumbnail(photo_id: int) -> None:
-    from .tasks import make_photo_thumbnail
-
-    make_photo_thumbnail.enqueue(photo_id)
-
-
-def photo_make_thumbnail(*, photo: Photo) -> None:
-    with photo.image.open("rb") as handle:
-        thumb = make_thumbnail(handle.read())
-    file = thumb.as_file("klein")
-    photo.thumbnail.save(file.name, file, save=False)
-    photo.save(update_fields=["thumbnail"])
 
 
 @dataclass
@@ -137,7 +111,7 @@ def melding_create(
     if wijk is None:
         raise MeldingError(_("Deze plek ligt niet in Den Haag Zuidwest."))
     sensitive = category.is_sensitive
-    secret = Melding.new_secret()
+    secret = new_secret()
     melding = Melding.objects.create(
         reference=_next_reference(now, sensitive=sensitive),
         secret_hash=hash_secret(secret),
@@ -276,8 +250,10 @@ def melding_change_status(
         locked.closed_at = now
     elif source in workflow.CLOSED or to in {Status.HEROPEND, Status.VERZOEK_TOT_HEROPENEN}:
         locked.closed_at = None
+        # Reopened: a new request with a new promise (common/feedback/deadlines.py).
         locked.deadline = add_working_days(now, locked.category.handling_days)
         locked.deadline_notified = False
+        locked.expected_at = None
     if to == Status.SAMENGEVOEGD:
         locked.merged_into = merge_into
     locked.save()
@@ -512,27 +488,47 @@ def meldingen_erase_contact_data(*, now=None, retention_days: int | None = None)
 
 
 def meldingen_notify_overdue(*, now=None) -> int:
-    """Tell each reporter once when we miss the deadline, with a new expected date."""
+    """Once per promise, when a report falls late: tell the reporter (with a new expected date)
+    and the handling staff (the handler, else the department's team address). The promise
+    (`deadline`) stays: the report stays late in every list and figure until it is answered."""
     now = now or timezone.now()
     count = 0
-    for melding in (
-        Melding.objects.overdue(now)
-        .filter(deadline_notified=False)
-        .select_related("category", "reporter")
-    ):
+    for melding in Melding.objects.overdue(now).filter(deadline_notified=False):
         with transaction.atomic():
             locked = _locked(melding)
-            if locked.deadline_notified or not locked.is_overdue:
+            if locked.deadline_notified or not DEADLINES.is_overdue(locked, now):
                 continue
-            old = locked.deadline
-            locked.deadline = add_working_days(now, max(2, locked.category.handling_days // 2))
+            locked.expected_at = add_working_days(now, max(2, locked.category.handling_days // 2))
             locked.deadline_notified = True
-            locked.save(update_fields=["deadline", "deadline_notified", "updated_at"])
+            locked.save(update_fields=["expected_at", "deadline_notified", "updated_at"])
             _tell_reporter(
                 locked,
                 "melding_overdue",
-                {"old_deadline": timezone.localtime(old).strftime("%d-%m-%Y")},
+                {"old_deadline": _date(locked.deadline), "deadline": _date(locked.expected_at)},
             )
+            _tell_staff_late(locked)
             publish_event(melding_group(locked), "melding.status", _event_payload(locked))
+            publish_event(queue_group(locked), "melding.changed", _event_payload(locked))
             count += 1
     return count
+
+
+def _date(moment) -> str:
+    return timezone.localtime(moment).strftime("%d-%m-%Y") if moment else ""
+
+
+def _tell_staff_late(melding: Melding) -> None:
+    """The handler of a late report hears it; without one, the department's team address."""
+    context = {
+        "title": melding.reference,
+        "reference": melding.reference,
+        "category": melding.category.name,
+        "deadline": _date(melding.deadline),
+        "expected": _date(melding.expected_at),
+        "url": reverse("meldingen_backoffice:detail", args=[melding.reference]),
+    }
+    handler = melding.assigned_to
+    if handler is not None and handler.is_active:
+        notify(event="melding_overdue_staff", context=context, user=handler)
+    elif melding.afdeling_id and melding.afdeling.email:
+        notify(event="melding_overdue_staff", context=context, email=melding.afdeling.email)

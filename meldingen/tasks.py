@@ -5,17 +5,8 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
-from .models import DraftPhoto, Photo
-from .services import meldingen_erase_contact_data, meldingen_notify_overdue, photo_make_thumbnail
-
-
-@task()
-def make_photo_thumbnail(photo_id: int) -> str:
-    photo = Photo.objects.filter(pk=photo_id).first()
-    if photo is None:
-        return "gone"
-    photo_make_thumbnail(photo=photo)
-    return "ok"
+from .models import DraftPhoto
+from .services import meldingen_erase_contact_data, meldingen_notify_overdue
 
 
 def enqueue_housekeeping():
@@ -29,7 +20,7 @@ def enqueue_housekeeping():
 def housekeeping(retention_days: int | None = None) -> dict:
     stale = DraftPhoto.objects.filter(created_at__lt=timezone.now() - timezone.timedelta(days=1))
     for draft in stale:
-        draft.image.delete(save=False)
+        draft.delete_files()
     deleted, _ = stale.delete()
     return {
         "overdue_notified": meldingen_notify_overdue(),

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from common.files import private_file_response
+from common.feedback.secrets import secret_matches
 from common.forms import caught_by_honeypot
 from common.images import SanitisedImage
 from common.parsing import search_words
@@ -116,7 +116,7 @@ def step_photos(request):
     existing = list(draft.photos())
     if request.method == "POST" and "remove" in request.POST:
         for photo in existing:
-            photo.image.delete(save=False)
+            photo.delete_files()
         DraftPhoto.objects.filter(token=draft.data["token"]).delete()
         return redirect("meldingen:photos")
     room = max(0, MAX_PHOTOS - len(existing))
@@ -130,7 +130,7 @@ def step_photos(request):
         form.add_error(None, UPLOAD_REFUSED)
     if request.method == "POST" and form.is_valid():
         for image in form.cleaned_data["sanitised"]:
-            DraftPhoto.objects.create(token=draft.data["token"], image=image.as_file("foto"))
+            DraftPhoto(token=draft.data["token"]).store(image, thumbnail=False)
         return redirect("meldingen:details")
     duplicates = possible_duplicates(
         category=draft.category,
@@ -218,7 +218,7 @@ def step_details(request):
                 form.add_error(None, error)
             else:
                 for photo in draft.photos():
-                    photo.image.delete(save=False)
+                    photo.delete_files()
                 draft.photos().delete()
                 draft.clear()
                 request.session[f"melding-new-{melding.reference}"] = True
@@ -258,7 +258,7 @@ def _follow_target(request, reference: str, secret: str | None) -> Melding:
     melding = get_object_or_404(
         Melding.objects.select_related("category", "wijk", "merged_into"), reference=reference
     )
-    if secret is not None and melding.secret_matches(secret):
+    if secret is not None and secret_matches(secret, melding.secret_hash):
         return melding
     if secret is None and request.user.is_authenticated and melding.reporter_id == request.user.pk:
         return melding
@@ -333,7 +333,8 @@ def follow(request, reference: str, secret: str | None = None):
             "feedback_form": feedback_form if _can_give_feedback(melding) else None,
             "is_new": is_new,
             "follow_url": request.build_absolute_uri(request.path),
-            "ws_path": f"/ws/melding/{melding.reference}/{secret}/" if secret else "",
+            # By the secret link, or for the signed-in reporter by the reference alone.
+            "ws_path": f"/ws/melding/{melding.reference}/{secret + '/' if secret else ''}",
         },
         status=429 if too_many else 200,
     )
@@ -341,9 +342,7 @@ def follow(request, reference: str, secret: str | None = None):
 
 def follow_photo(request, reference: str, photo_id: int, secret: str | None = None, size=""):
     melding = _follow_target(request, reference, secret)
-    photo = get_object_or_404(Photo, pk=photo_id, melding=melding)
-    field = photo.thumbnail if size == "klein" and photo.thumbnail else photo.image
-    return private_file_response(field)
+    return get_object_or_404(Photo, pk=photo_id, melding=melding).serve(size)
 
 
 def my_melding(request, reference: str):

@@ -79,6 +79,8 @@ OPEN = {
     S.HEROPEND,
 }
 CLOSED = {S.AFGEHANDELD, S.DOORGEZET, S.NIET_IN_BEHANDELING, S.SAMENGEVOEGD}
+# Closed with an answer to the reporter; a merged report is answered by the one it joined.
+ANSWERED = CLOSED - {S.SAMENGEVOEGD}
 # States in which the reporter may say whether the problem was solved.
 FEEDBACK_STATES = {S.AFGEHANDELD, S.NIET_IN_BEHANDELING}
 # Every handler move is visible to the reporter and needs a message to them.

@@ -103,6 +103,14 @@ def may_advance(phase: Phase) -> bool:
     return target in START_FIELD
 
 
+class Actor(models.TextChoices):
+    """Who moved a proposal: its proposer (submitting, agreeing to a merge) or the municipality."""
+
+    PROPOSER = "proposer", _("indiener")
+    STAFF = "staff", _("gemeente")
+    SYSTEM = "system", _("systeem")
+
+
 class Feasibility(models.TextChoices):
     INGEDIEND = "ingediend", _("Ingediend, nog niet beoordeeld")
     HAALBAAR = "haalbaar", _("Haalbaar: komt op het stembiljet")

@@ -17,6 +17,8 @@ const vendor = join(root, "static", "vendor");
 
 const files = [
   ["@utrecht/component-library-css/dist/index.css", "utrecht/component-library.css"],
+  // The staff lists in Wagtail's admin use only the pagination component of the library.
+  ["@utrecht/pagination-css/dist/index.css", "utrecht/pagination.css"],
   ["@gemeente-denhaag/design-tokens-components/dist/theme/index.css", "denhaag/theme.css"],
   ["@gemeente-denhaag/design-tokens-components/LICENSE.md", "denhaag/LICENSE.md"],
   ["htmx.org/dist/htmx.min.js", "htmx/htmx.min.js"],

@@ -5,7 +5,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import initiatives.models.conversation
+import common.feedback.photos
 
 
 class Migration(migrations.Migration):
@@ -573,8 +573,8 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.FileField(
-                        storage=initiatives.models.conversation.private_storage,
-                        upload_to=initiatives.models.conversation.upload_path,
+                        storage=common.feedback.photos.private_storage,
+                        upload_to=common.feedback.photos.private_upload_to,
                     ),
                 ),
                 ("name", models.CharField(max_length=120, verbose_name="naam")),
@@ -804,8 +804,8 @@ class Migration(migrations.Migration):
                     "image",
                     models.ImageField(
                         height_field="height",
-                        storage=initiatives.models.conversation.private_storage,
-                        upload_to=initiatives.models.conversation.upload_path,
+                        storage=common.feedback.photos.private_storage,
+                        upload_to=common.feedback.photos.private_upload_to,
                         width_field="width",
                     ),
                 ),
@@ -813,8 +813,8 @@ class Migration(migrations.Migration):
                     "thumbnail",
                     models.ImageField(
                         blank=True,
-                        storage=initiatives.models.conversation.private_storage,
-                        upload_to=initiatives.models.conversation.upload_path,
+                        storage=common.feedback.photos.private_storage,
+                        upload_to=common.feedback.photos.private_upload_to,
                     ),
                 ),
                 ("width", models.PositiveIntegerField(default=0)),

@@ -9,8 +9,6 @@ from .conversation import (
     InternalNote,
     Message,
     Photo,
-    private_storage,
-    upload_path,
 )
 from .funds import Accountability, AccountabilityLine, Fund, Grant
 from .initiative import (
@@ -18,10 +16,8 @@ from .initiative import (
     DeclineReason,
     Help,
     Initiative,
-    ReferenceCounter,
     Theme,
     WaitingOn,
-    hash_secret,
 )
 from .spreekuren import Booking, ConsultationHour
 from .staff import AdviceTemplate, BrokerWijk
@@ -45,12 +41,8 @@ __all__ = [
     "InternalNote",
     "Message",
     "Photo",
-    "ReferenceCounter",
     "Support",
     "Theme",
     "Volunteer",
     "WaitingOn",
-    "hash_secret",
-    "private_storage",
-    "upload_path",
 ]

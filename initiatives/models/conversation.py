@@ -1,19 +1,20 @@
 """Around an initiative: its history, the message thread with the broker, internal notes,
 co-initiators, and the photos and attachments (stored privately, served by a checking view)."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.feedback.events import StatusEvent, actor_kind_field, status_field
+from common.feedback.photos import PrivatePhoto, private_storage, private_upload_to
+
 from ..workflow import PUBLIC_LABELS, Actor, Status
 from .initiative import Initiative
 
 
-class InitiativeEvent(models.Model):
+class InitiativeEvent(StatusEvent):
     """Append-only history. Status events are the initiator's (and, when published, the public's)
     timeline; other kinds (hand-off, edits) are for staff."""
 
@@ -24,19 +25,13 @@ class InitiativeEvent(models.Model):
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.STATUS)
-    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_kind = models.CharField(max_length=10, choices=Actor.choices)
-    public_message = models.TextField(blank=True)
+    from_status = status_field(Status, blank=True)
+    to_status = status_field(Status, blank=True)  # empty for a hand-off
+    actor_kind = actor_kind_field(Actor)
     # What belongs to the move: organisation and link, amount and conditions, hand-off target.
     details = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    public_labels = PUBLIC_LABELS
 
     def __str__(self) -> str:
         return f"{self.initiative_id}: {self.kind} {self.from_status} → {self.to_status}"
@@ -44,7 +39,7 @@ class InitiativeEvent(models.Model):
     @property
     def public_label(self) -> str:
         if self.kind == self.Kind.STATUS and self.to_status:
-            return PUBLIC_LABELS[Status(self.to_status)]
+            return super().public_label
         return self.get_kind_display()
 
 
@@ -121,54 +116,37 @@ class CoInitiator(models.Model):
     def __str__(self) -> str:
         return f"{self.initiative_id}: {self.email}"
 
-    @staticmethod
-    def new_token() -> str:
-        return secrets.token_urlsafe(24)
+
+def upload_folder() -> str:
+    return f"initiatieven/{timezone.now():%Y/%m}"
 
 
-def private_storage():
+class Photo(PrivatePhoto):
     """Files of initiatives are never served from /media/: a view checks who may see them (the
     public only sees the photos of published initiatives)."""
-    from django.core.files.storage import FileSystemStorage
 
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
-
-
-def upload_path(instance, filename: str) -> str:
-    return f"initiatieven/{timezone.now():%Y/%m}/{secrets.token_hex(8)}-{filename}"
-
-
-class Photo(models.Model):
     class Kind(models.TextChoices):
         PLAN = "plan", _("bij het plan")
         RESULT = "result", _("bij de verantwoording")
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="photos")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PLAN)
-    # Only the sanitised re-encoding is stored; the original upload never touches the disk.
-    image = models.ImageField(
-        upload_to=upload_path, storage=private_storage, width_field="width", height_field="height"
-    )
-    thumbnail = models.ImageField(upload_to=upload_path, storage=private_storage, blank=True)
-    width = models.PositiveIntegerField(default=0)
-    height = models.PositiveIntegerField(default=0)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.initiative_id}: {self.kind}"
+
+    def upload_folder(self) -> str:
+        return upload_folder()
 
 
 class Attachment(models.Model):
     """A PDF (a plan, a quote). Checked by its first bytes, not by its name."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=upload_path, storage=private_storage)
+    file = models.FileField(upload_to=private_upload_to, storage=private_storage)
     name = models.CharField(_("naam"), max_length=120)
     size = models.PositiveIntegerField(default=0)
     uploaded_by = models.ForeignKey(
@@ -181,3 +159,6 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def upload_folder(self) -> str:
+        return upload_folder()

@@ -1,6 +1,4 @@
-"""The initiative itself, its budget lines and its reference counter."""
-
-import hashlib
+"""The initiative itself and its budget lines."""
 
 from django.conf import settings
 from django.db import models
@@ -8,7 +6,31 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.feedback.deadlines import Deadlines
+from common.feedback.location import CoarseLocation
+
 from ..workflow import ACTIVE, CLOSED, EDITABLE, OPEN, PUBLIC, PUBLIC_LABELS, Status
+
+# Two promises (common/feedback/deadlines.py), neither ever moved: a broker responds by
+# `first_response_deadline` (a message in the thread or taking the initiative counts), and
+# decides by `decision_deadline` (set when a broker takes it). The ledger's answer is the decision.
+FIRST_RESPONSE = Deadlines(
+    promise="first_response_deadline",
+    answered_at="first_response_at",
+    waiting={Status.INGEDIEND},
+    received="submitted_at",
+)
+DECISION = Deadlines(
+    promise="decision_deadline",
+    answered_at="decided_at",
+    waiting={Status.INGEDIEND, Status.IN_GESPREK},
+    received="submitted_at",
+)
+
+
+def overdue_q(now=None) -> Q:
+    """Late on either promise: what the workspace's "te laat" and the ledger count."""
+    return FIRST_RESPONSE.overdue_q(now) | DECISION.overdue_q(now)
 
 
 class Theme(models.TextChoices):
@@ -48,20 +70,6 @@ class WaitingOn(models.TextChoices):
     BROKER = "broker", _("de makelaar")
 
 
-class ReferenceCounter(models.Model):
-    """One row per year; locked while a reference is handed out, so numbers never repeat."""
-
-    year = models.PositiveIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last}"
-
-
-def hash_secret(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
 class InitiativeQuerySet(models.QuerySet):
     def concepts(self):
         return self.filter(status=Status.CONCEPT)
@@ -96,13 +104,8 @@ class InitiativeQuerySet(models.QuerySet):
         return self.active().filter(waiting_on=WaitingOn.INITIATOR)
 
     def overdue(self, now=None):
-        """No first response by the deadline, or no decision by the decision deadline."""
-        now = now or timezone.now()
-        no_answer = Q(
-            status=Status.INGEDIEND, first_response_at=None, first_response_deadline__lt=now
-        )
-        no_decision = Q(status=Status.IN_GESPREK, decision_deadline__lt=now)
-        return self.filter(no_answer | no_decision)
+        """No first response by its promise, or no decision by its promise."""
+        return self.filter(overdue_q(now))
 
     def of_initiator(self, user):
         """Initiatives the user started or helps to run (an accepted co-initiator)."""
@@ -117,7 +120,7 @@ class InitiativeQuerySet(models.QuerySet):
         return self.annotate(requested_cents=Sum("budget_lines__amount_cents"))
 
 
-class Initiative(models.Model):
+class Initiative(CoarseLocation, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True, null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT, db_index=True
@@ -216,20 +219,11 @@ class Initiative(models.Model):
 
     @property
     def is_first_response_overdue(self) -> bool:
-        return bool(
-            self.status == Status.INGEDIEND
-            and self.first_response_at is None
-            and self.first_response_deadline
-            and self.first_response_deadline < timezone.now()
-        )
+        return FIRST_RESPONSE.is_overdue(self)
 
     @property
     def is_decision_overdue(self) -> bool:
-        return bool(
-            self.status == Status.IN_GESPREK
-            and self.decision_deadline
-            and self.decision_deadline < timezone.now()
-        )
+        return DECISION.is_overdue(self)
 
     @property
     def is_overdue(self) -> bool:
@@ -245,12 +239,6 @@ class Initiative(models.Model):
     def help_labels(self) -> list[str]:
         labels = dict(Help.choices)
         return [str(labels[h]) for h in self.help_needed if h in labels]
-
-    def coarse_point(self) -> tuple[float, float] | None:
-        """Rounded for the public map (about 50 m): a meeting place, never a front door."""
-        if self.lat is None or self.lon is None:
-            return None
-        return (round(self.lat * 2000) / 2000, round(self.lon * 2000) / 2000)
 
 
 class BudgetLine(models.Model):

@@ -2,7 +2,6 @@
 that residents book, with or without an account. One booking per slot is a database rule."""
 
 import datetime as dt
-import secrets
 
 from django.conf import settings
 from django.db import models
@@ -113,10 +112,6 @@ class Booking(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hour_id}: {self.slot_start:%H:%M} {self.name}"
-
-    @staticmethod
-    def new_token() -> str:
-        return secrets.token_urlsafe(24)
 
     @property
     def slot_end(self) -> dt.datetime:

@@ -3,8 +3,6 @@ moves a status (checked against workflow.py, written to the history), and tellin
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +11,7 @@ from common.notifications import notify
 from common.realtime import group_name, publish_event
 
 from .. import workflow
-from ..models import Initiative, InitiativeEvent, ReferenceCounter
+from ..models import Initiative, InitiativeEvent
 from ..workflow import Actor, Status
 
 
@@ -31,21 +29,6 @@ class InitiativeError(ValidationError):
 
 def locked(initiative: Initiative) -> Initiative:
     return Initiative.objects.select_for_update().get(pk=initiative.pk)
-
-
-def next_reference(now) -> str:
-    """IN-2026-00012: one counter row per year, locked while a number is handed out."""
-    year = timezone.localtime(now).year
-    try:
-        with transaction.atomic():
-            ReferenceCounter.objects.get_or_create(year=year)
-    except IntegrityError:  # a colleague created the row at the same moment
-        pass
-    counter = ReferenceCounter.objects.select_for_update().get(year=year)
-    counter.last = F("last") + 1
-    counter.save(update_fields=["last"])
-    counter.refresh_from_db()
-    return f"IN-{year}-{counter.last:05d}"
 
 
 def initiative_group(initiative: Initiative) -> str:

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common.images import SanitisedImage, make_thumbnail
+from common.feedback.secrets import hash_secret, new_secret
+from common.images import SanitisedImage
 from common.notifications import notify
 
 from .. import rules
@@ -18,7 +19,6 @@ from ..models import (
     Help,
     Initiative,
     Photo,
-    hash_secret,
 )
 from ..workflow import Status
 from .base import (
@@ -129,11 +129,7 @@ def initiative_add_photo(
     if row.photos.filter(kind=kind).count() >= MAX_PHOTOS:
         raise InitiativeError(_("U kunt hoogstens 5 foto's toevoegen. Haal er eerst een weg."))
     photo = Photo(initiative=row, kind=kind, uploaded_by=actor)
-    file = image.as_file("foto")
-    photo.image.save(file.name, file, save=False)
-    thumb = make_thumbnail(image.content).as_file("klein")
-    photo.thumbnail.save(thumb.name, thumb, save=False)
-    photo.save()
+    photo.store(image)
     return photo
 
 
@@ -164,10 +160,10 @@ def initiative_remove_file(*, initiative: Initiative, actor, photo_id=None, atta
     if attachment_id:
         items += list(row.attachments.filter(pk=attachment_id))
     for item in items:
-        for field in ("image", "thumbnail", "file"):
-            stored = getattr(item, field, None)
-            if stored:
-                stored.delete(save=False)
+        if isinstance(item, Photo):
+            item.delete_files()
+        elif item.file:
+            item.file.delete(save=False)
         item.delete()
     return len(items)
 
@@ -187,7 +183,7 @@ def initiative_invite(*, initiative: Initiative, actor, email: str) -> CoInitiat
         raise InitiativeError(_("U kunt hoogstens 5 mensen uitnodigen."))
     if row.co_initiators.filter(email=email).exists():
         raise InitiativeError(_("Dit e-mailadres is al uitgenodigd."))
-    token = CoInitiator.new_token()
+    token = new_secret()
     invitation = CoInitiator.objects.create(
         initiative=row, email=email, token_hash=hash_secret(token), invited_by=actor
     )
@@ -205,7 +201,7 @@ def initiative_accept_invitation(*, token: str, user) -> CoInitiator:
     invitation = (
         CoInitiator.objects.select_for_update()
         .select_related("initiative")
-        .filter(token_hash=hash_secret(token or ""))
+        .filter(token_hash=hash_secret(token))
         .first()
     )
     if invitation is None:

@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.confirmation import is_own_verified_address, with_confirmation
+from common.feedback.secrets import hash_secret, new_secret
 from common.ical import CalendarEvent, calendar
 from common.notifications import notify
 
 from .. import rules
-from ..models import Booking, ConsultationHour, hash_secret
+from ..models import Booking, ConsultationHour
 from .base import InitiativeError
 
 MAX_HOUR_LENGTH = dt.timedelta(hours=12)
@@ -114,7 +115,7 @@ def booking_create(
         raise InitiativeError(
             _("Vul een e-mailadres of telefoonnummer in, zodat de makelaar u kan bereiken.")
         )
-    token = Booking.new_token()
+    token = new_secret()
     try:
         with transaction.atomic():
             booking = Booking.objects.create(
@@ -155,9 +156,7 @@ def booking_create(
 
 def booking_by_token(token: str) -> Booking | None:
     return (
-        Booking.objects.select_related("hour")
-        .filter(cancel_token_hash=hash_secret(token or ""))
-        .first()
+        Booking.objects.select_related("hour").filter(cancel_token_hash=hash_secret(token)).first()
     )
 
 

@@ -5,6 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.feedback.references import next_reference
 from common.notifications import notify
 from common.workdays import add_working_days
 
@@ -23,12 +24,14 @@ from .base import (
     first_response_days,
     locked,
     move,
-    next_reference,
     publish,
     tell_broker,
     tell_initiators,
     workspace_path,
 )
+
+# Initiatives are numbered IN-<year>-<n>, in their own sequence of the kernel's counter.
+REFERENCE_PREFIX = "IN"
 
 
 def missing_for_submission(initiative: Initiative) -> list[str]:
@@ -64,7 +67,7 @@ def initiative_submit(*, initiative: Initiative, actor) -> Initiative:
     if missing:
         raise InitiativeError(_("Vul eerst nog in: %(missing)s.") % {"missing": ", ".join(missing)})
     now = timezone.now()
-    row.reference = next_reference(now)
+    row.reference = next_reference(REFERENCE_PREFIX, now)
     row.submitted_at = now
     row.first_response_deadline = add_working_days(now, first_response_days())
     row.waiting_on = "broker"

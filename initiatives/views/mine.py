@@ -242,7 +242,5 @@ def file(request, kind: str, pk: int, size: str = ""):
     if not allowed:
         raise Http404
     if model is Photo:
-        stored = item.thumbnail if size == "klein" and item.thumbnail else item.image
-    else:
-        stored = item.file
-    return private_file_response(stored, download_name=item.name if model is Attachment else None)
+        return item.serve(size)
+    return private_file_response(item.file, download_name=item.name)

@@ -10,7 +10,6 @@ from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts import roles
-from common.files import private_file_response
 
 from ..models import Photo
 from .filters import QueueFilter
@@ -98,6 +97,4 @@ def photo(request, reference: str, photo_id: int, size: str = "groot"):
     if not can_use_queue(request.user):
         raise PermissionDenied
     melding = get_visible_or_404(request.user, reference)
-    item = get_object_or_404(Photo, pk=photo_id, melding=melding)
-    file = item.thumbnail if size == "klein" and item.thumbnail else item.image
-    return private_file_response(file)
+    return get_object_or_404(Photo, pk=photo_id, melding=melding).serve(size)

@@ -5,7 +5,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import meldingen.models
+import common.feedback.photos
 
 
 class Migration(migrations.Migration):
@@ -30,8 +30,8 @@ class Migration(migrations.Migration):
                 (
                     "image",
                     models.ImageField(
-                        storage=meldingen.models.private_storage,
-                        upload_to=meldingen.models.draft_path,
+                        storage=common.feedback.photos.private_storage,
+                        upload_to=common.feedback.photos.private_upload_to,
                     ),
                 ),
                 ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
@@ -354,8 +354,8 @@ class Migration(migrations.Migration):
                     "image",
                     models.ImageField(
                         height_field="height",
-                        storage=meldingen.models.private_storage,
-                        upload_to=meldingen.models.photo_path,
+                        storage=common.feedback.photos.private_storage,
+                        upload_to=common.feedback.photos.private_upload_to,
                         width_field="width",
                     ),
                 ),
@@ -363,8 +363,8 @@ class Migration(migrations.Migration):
                     "thumbnail",
                     models.ImageField(
                         blank=True,
-                        storage=meldingen.models.private_storage,
-                        upload_to=meldingen.models.photo_path,
+                        storage=common.feedback.photos.private_storage,
+                        upload_to=common.feedback.photos.private_upload_to,
                     ),
                 ),
                 ("width", models.PositiveIntegerField(default=0)),

@@ -20,6 +20,7 @@ REQUEST_FIELDS = (
     "updated_at",
     "closed_at",
     "deadline",
+    "expected_at",
     "category__name",
     "category__slug",
     "category__handling_message",

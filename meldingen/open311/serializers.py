@@ -103,7 +103,8 @@ def service_request(melding: Melding, *, media_url: str | None = None) -> dict:
         "service_notice": melding.category.handling_message or None,
         "requested_datetime": iso(melding.created_at),
         "updated_datetime": iso((melding.closed_at if closed else None) or melding.updated_at),
-        "expected_datetime": iso(melding.deadline),
+        # Open311's "expected": the new date we told the reporter, else the promise.
+        "expected_datetime": iso(melding.expected_at or melding.deadline),
         # The wijk, not the street: an address with a house number can point at a person.
         "address": melding.wijk.name if melding.wijk_id else "",
         "address_id": None,

@@ -10,9 +10,8 @@ Definitions, as the pages explain them to residents:
 - "nu open" and "nu te laat" are counted today, over all reports, however old;
 - "afgehandeld" counts reports closed within the period;
 - handling time runs from the report to its *first* closing, in working days;
-- "op tijd" compares a report's closing with its deadline. Reports of the period that are closed,
-  or still open after their deadline, count; open reports that still have time do not count yet,
-  so an overdue report never flatters the figure;
+- "nu te laat" and "op tijd" are those of common/feedback/deadlines.py, through
+  `meldingen.models.DEADLINES`: the same numbers as the follow-up ledger and the back office;
 - satisfaction is the share of "Is het opgelost?" answers in the period that said yes.
 """
 
@@ -36,11 +35,12 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
+from common.feedback import deadlines
+from common.feedback.deadlines import month_starts
 from common.workdays import working_days_between
-from meldingen.models import Category, Feedback, Melding, Photo, StatusChange
+from meldingen.models import DEADLINES, Category, Feedback, Melding, Photo, StatusChange
 from meldingen.workflow import CLOSED, OPEN, Status
 
-PERIOD_MONTHS = 12
 OUTCOMES_SHOWN = 6
 
 
@@ -75,20 +75,9 @@ def clock() -> dt.datetime:
 # --- pure helpers -------------------------------------------------------------------------------
 
 
-def month_starts(today: dt.date, count: int = PERIOD_MONTHS) -> list[dt.date]:
-    """The first day of this month and of the `count - 1` months before it, oldest first."""
-    year, month = today.year, today.month
-    months = []
-    for _ in range(count):
-        months.append(dt.date(year, month, 1))
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    return months[::-1]
-
-
 def period_start(now: dt.datetime | None = None) -> dt.datetime:
     """Midnight (local time) at the start of the oldest month of the period."""
-    first = month_starts(timezone.localdate(now or clock()))[0]
-    return dt.datetime.combine(first, dt.time.min, tzinfo=timezone.get_current_timezone())
+    return deadlines.period_start(now or clock())
 
 
 def median_working_days(pairs: Iterable[tuple[dt.datetime, dt.datetime]]) -> float | None:
@@ -115,16 +104,14 @@ def first_closed_at():
 
 
 def _counts(start: dt.datetime, now: dt.datetime) -> dict:
-    in_period = Q(created_at__gte=start)
-    has_deadline = Q(deadline__isnull=False)
-    closed = Q(closed_at__isnull=False)
+    shared = DEADLINES.counts(now, start)
     return {
-        "reports": Count("pk", filter=in_period),
+        "reports": shared["received"],
         "open": Count("pk", filter=Q(status__in=OPEN)),
-        "overdue": Count("pk", filter=Q(status__in=OPEN, deadline__lt=now)),
-        "closed": Count("pk", filter=closed & Q(closed_at__gte=start)),
-        "on_time": Count("pk", filter=in_period & closed & Q(closed_at__lte=F("deadline"))),
-        "decided": Count("pk", filter=in_period & has_deadline & (closed | Q(deadline__lt=now))),
+        "overdue": shared["overdue"],
+        "closed": Count("pk", filter=Q(closed_at__isnull=False, closed_at__gte=start)),
+        "on_time": shared["on_time"],
+        "decided": shared["decided"],
     }
 
 

@@ -14,7 +14,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from common.files import private_file_response
 from common.models import Wijk
 from meldingen.models import Melding, Photo
 
@@ -160,5 +159,4 @@ def photo(request, photo_id: int, size: str = "klein"):
         Photo.objects.filter(kind=Photo.Kind.AFTER, melding__in=Melding.objects.public()),
         pk=photo_id,
     )
-    image = found.thumbnail if size == "klein" and found.thumbnail else found.image
-    return private_file_response(image, public=True, max_age=600, allowed_types=PHOTO_TYPES)
+    return found.serve(size, public=True, max_age=600)

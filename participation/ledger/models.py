@@ -43,7 +43,8 @@ class LedgerEntry(models.Model):
     answer = models.TextField(_("wij deden"))
     answered_at = models.DateTimeField(_("beantwoord op"), default=timezone.now)
     deadline = models.DateTimeField(_("beloofd uiterlijk"), null=True, blank=True)
-    on_time = models.BooleanField(_("op tijd"), default=True)
+    # None: nothing was promised, so neither on time nor late (common/feedback/deadlines.py).
+    on_time = models.BooleanField(_("op tijd"), null=True, blank=True)
     photo_url = models.CharField(_("foto"), max_length=500, blank=True)
     is_public = models.BooleanField(_("openbaar"), default=True)
     updated_at = models.DateTimeField(auto_now=True)

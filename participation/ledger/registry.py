@@ -9,17 +9,21 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Counts:
-    """Inputs of one source (in one wijk or all of Zuidwest): how many came in, how many were
-    answered, how many of those on time, and how many are still waiting past their deadline."""
+    """Inputs of one source (in one wijk or all of Zuidwest), as common/feedback/deadlines.py
+    defines them: how many came in during the public period, how many of those were answered,
+    how many on time, how many count in the share (`decided`: answered with a promise, or
+    late), and how many are still waiting past their promise today.
+    `Deadlines.counts()` gives exactly these aggregates."""
 
     received: int = 0
     answered: int = 0
     on_time: int = 0
     overdue: int = 0
+    decided: int = 0
 
     @property
     def on_time_percent(self) -> int | None:
-        return round(100 * self.on_time / self.answered) if self.answered else None
+        return round(100 * self.on_time / self.decided) if self.decided else None
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from common.feedback.deadlines import on_time as on_time_rule
+
 from .models import LedgerEntry
 
-
-def _on_time(answered_at: dt.datetime, deadline: dt.datetime | None) -> bool:
-    return deadline is None or answered_at <= deadline
+_UNSET = object()
 
 
 def entry_fields(
@@ -29,8 +29,11 @@ def entry_fields(
     deadline: dt.datetime | None = None,
     photo_url: str = "",
     is_public: bool = True,
+    on_time=_UNSET,
 ) -> dict:
-    """The stored fields of an entry; shared by `publish` and the bulk sync of providers."""
+    """The stored fields of an entry; shared by `publish` and the bulk sync of providers.
+    `on_time` is the module's own verdict (its `Deadlines.answered_on_time`); without it the
+    kernel's rule for the pair (answered_at, deadline). None: there was no promise."""
     return {
         "source": source,
         "title": title[:200],
@@ -42,7 +45,7 @@ def entry_fields(
         "input_summary": input_summary,
         "input_received_at": input_received_at,
         "deadline": deadline,
-        "on_time": _on_time(answered_at, deadline),
+        "on_time": on_time_rule(answered_at, deadline) if on_time is _UNSET else on_time,
         "photo_url": photo_url,
         "is_public": is_public,
     }

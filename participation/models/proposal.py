@@ -5,7 +5,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..budget_workflow import Feasibility
+from common.feedback.deadlines import Deadlines
+from common.feedback.events import StatusEvent, actor_kind_field, status_field
+
+from ..budget_workflow import Actor, Feasibility
 from .round import Round
 
 
@@ -85,22 +88,16 @@ class Proposal(models.Model):
         return str(self.pk)
 
 
-class ProposalEvent(models.Model):
+class ProposalEvent(StatusEvent):
     """Append-only history: what happened and what the proposer was told."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="events")
-    to_status = models.CharField(max_length=16, choices=Feasibility.choices)
-    public_message = models.TextField(blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
+    from_status = status_field(Feasibility, blank=True)
+    to_status = status_field(Feasibility)
+    actor_kind = actor_kind_field(Actor)
 
     def __str__(self) -> str:
-        return f"{self.proposal_id}: {self.to_status}"
+        return f"{self.proposal_id}: {self.from_status} → {self.to_status}"
 
 
 class RealisationUpdate(models.Model):
@@ -122,3 +119,30 @@ class RealisationUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal_id}: {self.created_at:%Y-%m-%d}"
+
+
+# The feasibility answer is promised before voting starts (common/feedback/deadlines.py): the
+# promise is the round's `voting_starts_at`; the answer is the first "haalbaar" or "niet
+# haalbaar" in the history; a merged proposal is answered by the one it joined.
+FEASIBILITY_ANSWERED = [Feasibility.HAALBAAR, Feasibility.NIET_HAALBAAR]
+
+
+def _first_answer_of(proposal: Proposal):
+    answers = proposal.events.filter(to_status__in=FEASIBILITY_ANSWERED)
+    return answers.order_by("created_at", "pk").values_list("created_at", flat=True).first()
+
+
+def _first_answer():
+    answers = ProposalEvent.objects.filter(
+        proposal=models.OuterRef("pk"), to_status__in=FEASIBILITY_ANSWERED
+    )
+    return models.Subquery(answers.order_by("created_at", "pk").values("created_at")[:1])
+
+
+DEADLINES = Deadlines(
+    promise="round__voting_starts_at",
+    answered_at=_first_answer,
+    waiting={Feasibility.INGEDIEND},
+    answered=FEASIBILITY_ANSWERED,
+    answer_of=_first_answer_of,
+)

@@ -42,6 +42,21 @@ class ProcessAdminForm(WagtailAdminModelForm):
             raise forms.ValidationError(
                 _("Dit traject staat online. Alleen een coördinator mag het nog wijzigen.")
             )
+        # A promise made in public is never moved: a later date is a new expected date.
+        promised = self.instance.followup_due if self.instance.pk else None
+        if (
+            self.instance.pk
+            and self.instance.is_published
+            and "followup_due" in data
+            and data["followup_due"] != promised
+        ):
+            self.add_error(
+                "followup_due",
+                _(
+                    "Deze datum is aan bewoners beloofd en blijft staan. Lukt het niet? Vul "
+                    "dan de nieuwe datum in bij “terugkoppeling nu verwacht”."
+                ),
+            )
         return data
 
     def clean_slug(self):

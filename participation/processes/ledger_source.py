@@ -5,26 +5,16 @@ The unit is the process: "received" are published processes (consultations held)
 those with a follow-up report, "on time" those whose report came by the promised date, and
 "overdue" those past that date without one — listed by name on /terugkoppeling/."""
 
-from django.db.models import Count, F, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from participation.ledger import Counts, Overdue, register_source
 
-from .models import Process
+from .models import DEADLINES, Process
 
 
 def counts(wijk=None) -> Counts:
-    today = timezone.localdate()
     processes = Process.objects.published().in_wijk(wijk)
-    answered = Q(report_published_at__isnull=False)
-    figures = processes.aggregate(
-        received=Count("pk"),
-        answered=Count("pk", filter=answered),
-        on_time=Count("pk", filter=answered & Q(report_published_at__date__lte=F("followup_due"))),
-        overdue=Count("pk", filter=Q(report_published_at=None, followup_due__lt=today)),
-    )
-    return Counts(**figures)
+    return Counts(**processes.order_by().aggregate(**DEADLINES.counts()))
 
 
 def overdue(wijk, limit: int) -> list[Overdue]:

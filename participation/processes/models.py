@@ -12,6 +12,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from common.feedback.deadlines import Deadlines
+
 
 class Influence(models.TextChoices):
     INFORMEREN = "informeren", _("Informeren")
@@ -67,6 +69,17 @@ class Status(models.TextChoices):
     GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
 
 
+# The promise of a process (common/feedback/deadlines.py): the follow-up report by the end of
+# `followup_due`. Once the process is published that date is not moved (ProcessAdminForm).
+DEADLINES = Deadlines(
+    promise="followup_due",
+    answered_at="report_published_at",
+    waiting={Status.GEPUBLICEERD},
+    received="published_at",
+    promise_is_date=True,
+)
+
+
 class ProcessQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.GEPUBLICEERD)
@@ -83,10 +96,9 @@ class ProcessQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.published().filter(starts_on__lte=today, ends_on__gte=today)
 
-    def overdue(self, today: dt.date | None = None):
+    def overdue(self, today: dt.date | dt.datetime | None = None):
         """Published, the promised follow-up date has passed, and no report yet."""
-        today = today or timezone.localdate()
-        return self.published().filter(report_published_at=None, followup_due__lt=today)
+        return self.filter(DEADLINES.overdue_q(today))
 
 
 class Process(ClusterableModel):
@@ -134,6 +146,17 @@ class Process(ClusterableModel):
     followup_due = models.DateField(
         _("terugkoppeling uiterlijk"),
         help_text=_("De datum waarop u belooft te vertellen wat er met de inbreng is gedaan."),
+    )
+    # The promise above stays once the process is online; a later date goes here and is shown
+    # to residents beside the promise (common/feedback/deadlines.py).
+    followup_expected = models.DateField(
+        _("terugkoppeling nu verwacht"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Lukt de beloofde datum niet? Vul hier de nieuwe datum in. De beloofde datum blijft "
+            "staan, en het traject blijft te laat tot de terugkoppeling er is."
+        ),
     )
 
     status = models.CharField(
@@ -203,9 +226,12 @@ class Process(ClusterableModel):
     def has_report(self) -> bool:
         return self.report_published_at is not None
 
-    def is_overdue(self, today: dt.date | None = None) -> bool:
-        today = today or timezone.localdate()
-        return self.is_published and not self.has_report and self.followup_due < today
+    def is_overdue(self, today: dt.date | dt.datetime | None = None) -> bool:
+        return DEADLINES.is_overdue(self, today)
+
+    @property
+    def answered_on_time(self) -> bool | None:
+        return DEADLINES.answered_on_time(self)
 
     def is_open_for_reactions(self, today: dt.date | None = None) -> bool:
         today = today or timezone.localdate()

@@ -15,7 +15,7 @@ from common.notifications import notify
 from participation import ledger
 
 from . import rules
-from .models import Contribution, Process, Status, audiences_overlap
+from .models import DEADLINES, Contribution, Process, Status, audiences_overlap
 
 LEDGER_SOURCE = "inspraak"
 REMIND_EVERY = dt.timedelta(days=7)
@@ -185,6 +185,7 @@ def process_publish_report(*, process: Process, actor, report: str) -> Process:
             input_summary=row.summary,
             input_received_at=timezone.make_aware(dt.datetime.combine(row.starts_on, dt.time.min)),
             deadline=_followup_deadline(row),
+            on_time=DEADLINES.answered_on_time(row),
         )
     return row
 
@@ -227,7 +228,7 @@ def processes_remind_owners(*, now=None) -> int:
     report is out."""
     now = now or timezone.now()
     overdue = (
-        Process.objects.overdue(timezone.localdate(now))
+        Process.objects.overdue(now)
         .filter(Q(reminded_at=None) | Q(reminded_at__lt=now - REMIND_EVERY))
         .select_related("owner", "afdeling")
     )

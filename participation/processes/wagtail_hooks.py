@@ -91,6 +91,7 @@ class ProcessViewSet(ModelViewSet):
                 [FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("followup_due")],
                 heading=_("Data"),
             ),
+            FieldPanel("followup_expected"),
             FieldPanel("online_reactions"),
             FieldPanel("how_to_take_part"),
             InlinePanel("phases", heading=_("Fasen"), label=_("Fase")),

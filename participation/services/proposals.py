@@ -8,7 +8,14 @@ from django.utils.translation import gettext as _
 from common.images import SanitisedImage, make_thumbnail
 from common.notifications import notify
 
-from ..budget_workflow import REVIEW_PHASES, Feasibility, Phase, PhaseError, check_feasibility
+from ..budget_workflow import (
+    REVIEW_PHASES,
+    Actor,
+    Feasibility,
+    Phase,
+    PhaseError,
+    check_feasibility,
+)
 from ..models import Proposal, ProposalEvent, Round
 from .base import BudgetError
 
@@ -72,11 +79,14 @@ def proposal_submit(
             to_status=Feasibility.INGEDIEND,
             public_message=_("Uw idee is ingediend. De gemeente kijkt of het kan."),
             actor=proposer,
+            actor_kind=Actor.PROPOSER,
         )
     return proposal
 
 
-def _judge(proposal: Proposal, to: Feasibility, actor, message: str) -> Proposal:
+def _judge(
+    proposal: Proposal, to: Feasibility, actor, message: str, actor_kind: Actor = Actor.STAFF
+) -> Proposal:
     row = _locked(proposal)
     if row.round.phase() not in REVIEW_PHASES:
         raise BudgetError(_("Voorstellen beoordelen kan alleen vóór het stemmen begint."))
@@ -84,8 +94,15 @@ def _judge(proposal: Proposal, to: Feasibility, actor, message: str) -> Proposal
         check_feasibility(row.status, to)
     except PhaseError as error:
         raise BudgetError(str(error)) from error
+    ProposalEvent.objects.create(
+        proposal=row,
+        from_status=row.status,
+        to_status=to,
+        public_message=message,
+        actor=actor,
+        actor_kind=actor_kind,
+    )
     row.status = to
-    ProposalEvent.objects.create(proposal=row, to_status=to, public_message=message, actor=actor)
     return row
 
 
@@ -161,6 +178,7 @@ def proposal_answer_merge(*, proposal: Proposal, actor, agree: bool) -> Proposal
             actor,
             _("Samengevoegd met “%(title)s”, met toestemming van de indiener.")
             % {"title": into.title},
+            actor_kind=Actor.PROPOSER,
         )
         row.merged_into = into
         row.save(update_fields=["status", "merged_into", "merge_requested_into"])

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.feedback.secrets import hash_secret
 from common.realtime import publish_event
 
 from ..ballot_rules import RuleConfig, check_ballot
@@ -37,7 +38,7 @@ def format_code(code: str) -> str:
 
 
 def hash_code(round: Round, code: str) -> str:
-    return hashlib.sha256(f"{round.code_salt}:{normalise_code(code)}".encode()).hexdigest()
+    return hash_secret(f"{round.code_salt}:{normalise_code(code)}")
 
 
 def vote_codes_generate(*, round: Round, count: int, actor) -> list[str]:

@@ -109,7 +109,7 @@ def with_confirmation(
     secret_context: dict, *, purpose: str, pk: int, email: str, confirmed: bool
 ) -> dict | None:
     """The `secret_context` of notify() for a first mail to a typed address: unchanged when the
-    address is confirmed, with `confirm_url` (notifications/_typed_address.*) when not, and None
+    address is confirmed, with `confirm_url` (notifications/_typed_address.html) when not, and None
     when the address had enough confirmation mails this hour: then send nothing. The link is a
     capability, so it travels with the secrets that are forgotten once the mail is sent."""
     if confirmed:

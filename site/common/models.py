@@ -134,3 +134,7 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} → {self.email or self.user_id}"
+
+
+# Models of the feedback kernel that live beside the code that uses them (common.feedback).
+from .feedback.references import ReferenceCounter  # noqa: E402, F401

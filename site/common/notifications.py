@@ -1,14 +1,15 @@
 """One way to tell a resident something: `notify()` records the message and, after the
 transaction commits, a background task renders it in the recipient's language and sends it.
-Templates per event live in templates/notifications/<event>/{subject.txt,body.txt,body.html}."""
+Each event is one template, templates/notifications/<event>.html: its <title> is the subject and
+the plain-text part is derived from it (common/mailtext.py)."""
 
 import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from .mailtext import render_mail
 from .models import Notification
 from .realtime import publish_event, user_group
 
@@ -87,12 +88,8 @@ def render_notification(notification: Notification) -> tuple[str, str, str]:
         "base_url": settings.ZUIDWEST_BASE_URL,
         "recipient_name": getattr(notification.user, "display_name", "") or "",
     }
-    folder = f"notifications/{notification.event}"
     with translation.override(notification.language):
-        subject = render_to_string(f"{folder}/subject.txt", context).strip()
-        text = render_to_string(f"{folder}/body.txt", context)
-        html = render_to_string(f"{folder}/body.html", context)
-    return " ".join(subject.split()), text, html
+        return render_mail(f"notifications/{notification.event}.html", context)
 
 
 def deliver(notification: Notification) -> None:

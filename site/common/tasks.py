@@ -2,6 +2,7 @@
 
 import logging
 
+from django.apps import apps
 from django_tasks import task
 
 from .models import Notification
@@ -26,6 +27,17 @@ def send_notification(notification_id: int) -> str:
         logger.exception("Sending notification %s failed", notification_id)
         raise
     return "sent"
+
+
+@task()
+def make_photo_thumbnail(label: str, photo_id: int) -> str:
+    """The thumbnail of a private photo (common.feedback.photos.PrivatePhoto), out of the
+    request that stored it. `label` is the model ("meldingen.Photo")."""
+    photo = apps.get_model(label).objects.filter(pk=photo_id).first()
+    if photo is None:  # removed in the meantime
+        return "gone"
+    photo.make_thumbnail()
+    return "ok"
 
 
 @task()

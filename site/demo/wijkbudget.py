@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.models import Wijk
-from participation.budget_workflow import Feasibility
+from participation.budget_workflow import Actor, Feasibility
 from participation.models import Proposal, ProposalEvent, Round
 
 SLUG = "moerwijk-2027"
@@ -77,7 +77,9 @@ def seed_demo_round() -> Round:
             ProposalEvent.objects.create(
                 proposal=proposal,
                 to_status=Feasibility.HAALBAAR,
+                from_status=Feasibility.INGEDIEND,
                 public_message="Dit plan kan. Het staat op het stembiljet.",
+                actor_kind=Actor.STAFF,
                 # Answered during the feasibility review, before voting started.
                 created_at=now - timedelta(days=20),
             )

@@ -3,29 +3,16 @@
 // - on an initiative's page (the initiator's, and the broker's in /beheer/), a new message in the
 //   thread appears at once, and a status change reloads the page unless someone is typing;
 // - in the brokers' queue, new initiatives, messages and status changes are announced.
-// The region gets data-live="on" once the server has joined its groups: nothing is missed after.
+// The connection is live.js's; these are the handlers of the two kinds of page.
 (function () {
   "use strict";
   var region = document.getElementById("initiative-live") ||
     document.getElementById("initiatives-queue-live");
-  if (!region || !region.dataset.ws || !("WebSocket" in window)) return;
+  if (!region || !window.Live) return;
   var texts = region.dataset;
-  var typing = false;
-  document.addEventListener("input", function () { typing = true; });
 
   function announce(text, href) {
-    var item = document.createElement("p");
-    item.className = region.dataset.itemClass || "";
-    if (href) {
-      var link = document.createElement("a");
-      link.href = href;
-      link.textContent = text;
-      item.appendChild(link);
-    } else {
-      item.textContent = text;
-    }
-    region.insertBefore(item, region.firstChild);
-    while (region.children.length > 8) region.removeChild(region.lastChild);
+    window.Live.notice(region, { className: texts.itemClass || "", text: text, href: href });
   }
 
   function paragraphs(parent, text) {
@@ -89,8 +76,9 @@
         announce(texts.textNewMessage + " " + authorLabel(data.payload.message), "#berichten");
       }
     } else if (data.type === "initiative.status" || data.type === "initiative.changed") {
-      if (!typing) { window.location.reload(); return; }
-      announce(texts.textChanged + " " + (data.payload.label || ""));
+      window.Live.reloadUnlessTyping(function () {
+        announce(texts.textChanged + " " + (data.payload.label || ""));
+      });
     }
   }
 
@@ -110,23 +98,9 @@
   }
 
   var handle = region.id === "initiative-live" ? onInitiativeEvent : onQueueEvent;
-
-  function connect(delay) {
-    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    var socket = new WebSocket(scheme + window.location.host + region.dataset.ws);
-    socket.addEventListener("open", function () { region.dataset.live = "on"; delay = 1000; });
-    socket.addEventListener("message", function (event) {
-      var data;
-      try { data = JSON.parse(event.data); } catch (e) { return; }
-      if (data && data.payload) handle(data);
+  ["initiative.new", "initiative.message", "initiative.status", "initiative.changed"].forEach(function (type) {
+    window.Live.on(type, function (payload, element) {
+      if (element === region) handle({ type: type, payload: payload });
     });
-    socket.addEventListener("close", function (event) {
-      delete region.dataset.live;
-      // 4401/4403: not allowed; do not knock again. Otherwise retry, slower each time.
-      if (event.code === 4401 || event.code === 4403) return;
-      var next = Math.min((delay || 1000) * 2, 60000);
-      window.setTimeout(function () { connect(next); }, next);
-    });
-  }
-  connect(1000);
+  });
 })();

@@ -1,6 +1,6 @@
 // The handlers' queue in /beheer/meldingen/: a small enhancement. Without JavaScript, without a
 // websocket or without map tiles the page is complete (list, filters, coordinates); with them,
-// new reports are announced live and the map view shows markers.
+// new reports are announced live (through live.js) and the map view shows markers.
 (function () {
   "use strict";
 
@@ -18,15 +18,14 @@
 
   function notice(prefix, payload) {
     if (!live) return;
-    var item = document.createElement("p");
-    item.className = "zw-live__item";
-    var link = document.createElement("a");
-    link.href = detailUrl(payload.reference);
-    link.textContent = prefix + " " + payload.reference;
-    item.appendChild(link);
     var details = [payload.category, payload.wijk, payload.label].filter(Boolean).join(" · ");
-    if (details) item.appendChild(document.createTextNode(" – " + details));
-    live.insertBefore(item, live.firstChild);
+    window.Live.notice(live, {
+      className: "zw-live__item",
+      href: detailUrl(payload.reference),
+      text: prefix + " " + payload.reference,
+      after: details ? " – " + details : "",
+      keep: 50
+    });
   }
 
   function cell(text) {
@@ -67,32 +66,17 @@
     if (status) status.textContent = payload.label + " (" + payload.status + ")";
   }
 
-  function connect(delay) {
-    if (!("WebSocket" in window) || !root.dataset.ws) return;
-    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    var socket = new WebSocket(scheme + window.location.host + root.dataset.ws);
-    // The server accepts only after joining the queue's groups: from here on nothing is missed.
-    socket.addEventListener("open", function () { root.dataset.live = "on"; });
-    socket.addEventListener("message", function (event) {
-      var data;
-      try { data = JSON.parse(event.data); } catch (e) { return; }
-      if (!data || !data.payload || !data.payload.reference) return;
-      if (data.type === "melding.new") {
-        notice(root.dataset.textNew || "Nieuwe melding", data.payload);
-        insertRow(data.payload);
-      } else if (data.type === "melding.changed") {
-        updateRow(data.payload);
-      }
+  // The connection is live.js's (on this root element); these are the queue's handlers.
+  if (window.Live) {
+    window.Live.on("melding.new", function (payload) {
+      if (!payload.reference) return;
+      notice(root.dataset.textNew || "Nieuwe melding", payload);
+      insertRow(payload);
     });
-    socket.addEventListener("close", function (event) {
-      delete root.dataset.live;
-      // 4401/4403: not allowed; do not knock again. Otherwise retry, slower each time.
-      if (event.code === 4401 || event.code === 4403) return;
-      var next = Math.min((delay || 1000) * 2, 60000);
-      window.setTimeout(function () { connect(next); }, next);
+    window.Live.on("melding.changed", function (payload) {
+      if (payload.reference) updateRow(payload);
     });
   }
-  connect(1000);
 
   // ---- Map view: markers over the same filtered list ---------------------------------------
   var mapElement = document.getElementById("meldingen-kaart");

@@ -73,7 +73,8 @@ def bulk_reports(categories, wijken, count: int) -> None:
     """`count` reports spread over the wijken and categories, each with its first history row."""
     from django.utils import timezone
 
-    from meldingen.models import StatusChange, hash_secret
+    from common.feedback.secrets import hash_secret
+    from meldingen.models import StatusChange
     from meldingen.workflow import Actor, Status
 
     rng = random.Random(7)

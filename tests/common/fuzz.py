@@ -289,7 +289,7 @@ class Fuzzer:
         for message in mail.outbox[self._mails :]:
             bodies = [message.body, *(body for body, _ in getattr(message, "alternatives", []))]
             for body in bodies:
-                for link in re.findall(r"https?://[^\s\"'<>]+", str(body)):
+                for link in re.findall(r"https?://[^\s\"'<>)]+", str(body)):
                     parts = urlsplit(html.unescape(link))
                     path = parts.path + (f"?{parts.query}" if parts.query else "")
                     if route_of(path) != "?" and self._internal(path) and path not in links:

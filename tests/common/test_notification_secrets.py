@@ -22,7 +22,7 @@ def stored_rows() -> str:
 
 def link_in(message, prefix: str) -> str:
     """The path of the first link in the mail that starts with `prefix`."""
-    match = re.search(rf"https?://[^/\s]+({re.escape(prefix)}[^\s\"<]*)", message.body)
+    match = re.search(rf"https?://[^/\s]+({re.escape(prefix)}[^\s\"<)]*)", message.body)
     assert match, f"no {prefix} link in {message.body}"
     return match.group(1)
 

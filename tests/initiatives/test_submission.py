@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from initiatives.models import CoInitiator, Initiative, hash_secret
+from common.feedback.secrets import hash_secret, new_secret
+from initiatives.models import CoInitiator, Initiative
 from initiatives.services import initiative_send_message
 from initiatives.workflow import Status
 
@@ -210,7 +211,7 @@ def test_a_co_initiator_accepts_by_link_and_may_then_edit(
     client, resident, resident_factory, initiative_factory
 ):
     initiative = initiative_factory(initiator=resident)
-    token = CoInitiator.new_token()
+    token = new_secret()
     CoInitiator.objects.create(
         initiative=initiative, email="buur@example.org", token_hash=hash_secret(token)
     )

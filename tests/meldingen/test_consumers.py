@@ -9,9 +9,9 @@ from django.conf import settings
 from django.db import transaction
 from django.test import Client
 
+from common.feedback.secrets import hash_secret
 from config.asgi import application
 from meldingen.factories import TEST_SECRET
-from meldingen.models import hash_secret
 from meldingen.services import Intake, melding_change_status, melding_create
 from meldingen.workflow import Status
 

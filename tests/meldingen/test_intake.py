@@ -241,6 +241,16 @@ def test_mijn_meldingen_lists_only_my_reports(client, categories, resident, resi
     assert client.get(reverse("meldingen:mine", args=[other.reference])).status_code == 404
 
 
+def test_the_signed_in_reporters_own_page_hears_live_updates_without_a_secret(
+    client, categories, resident
+):
+    client.force_login(resident)
+    report(client, categories)
+    mine = Melding.objects.get(reporter=resident)
+    html = client.get(reverse("meldingen:mine", args=[mine.reference])).content.decode()
+    assert f'data-live-socket="/ws/melding/{mine.reference}/"' in html
+
+
 def test_reporter_photos_are_served_only_with_the_secret(client, categories):
     response = report(client, categories, photo=jpeg_with_gps())
     photo = Photo.objects.get()

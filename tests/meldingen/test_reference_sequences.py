@@ -6,7 +6,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from meldingen.models import ReferenceCounter
+from common.models import ReferenceCounter
 from meldingen.services import Intake, melding_create
 
 pytestmark = pytest.mark.django_db

@@ -5,6 +5,8 @@ from django.core import mail
 from django.db import connection
 from django.utils import timezone
 
+from common.feedback.secrets import secret_matches
+from common.models import Afdeling
 from meldingen.models import Melding, Subscription
 from meldingen.services import (
     Intake,
@@ -43,7 +45,8 @@ def test_intake_gives_a_reference_a_deadline_a_wijk_and_a_department(
     assert melding.wijk == wijken["moerwijk"]
     assert melding.afdeling.slug == "stadsbeheer-openbare-ruimte"
     assert melding.deadline > timezone.now()
-    assert melding.secret_matches(secret) and not melding.secret_matches("raden")
+    assert secret_matches(secret, melding.secret_hash)
+    assert not secret_matches("raden", melding.secret_hash)
     assert secret not in melding.secret_hash
     (message,) = mail.outbox
     assert message.to == ["bewoner@example.org"]
@@ -201,15 +204,48 @@ def test_contact_data_is_erased_after_the_retention_period(categories, handler, 
 def test_an_overdue_reporter_is_told_once_with_a_new_date(
     categories, django_capture_on_commit_callbacks
 ):
+    """The promise is kept: the new date goes into expected_at, told to the reporter, and the
+    report stays late (it used to move `deadline` and so leave every late list)."""
     melding, _ = new_report(categories)
-    Melding.objects.filter(pk=melding.pk).update(deadline=timezone.now() - timezone.timedelta(1))
+    promise = timezone.now() - timezone.timedelta(1)
+    Melding.objects.filter(pk=melding.pk).update(deadline=promise)
+    Afdeling.objects.filter(pk=melding.afdeling_id).update(email="")  # only the reporter here
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         assert meldingen_notify_overdue() == 1
         assert meldingen_notify_overdue() == 0
     melding.refresh_from_db()
-    assert melding.deadline > timezone.now()
+    assert melding.deadline == promise
+    assert melding.expected_at > timezone.now()
+    assert melding.is_overdue and Melding.objects.overdue().filter(pk=melding.pk).exists()
     assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert timezone.localtime(promise).strftime("%d-%m-%Y") in body
+    assert timezone.localtime(melding.expected_at).strftime("%d-%m-%Y") in body
+
+
+def test_the_handler_or_else_the_department_hears_once_that_a_report_is_late(
+    categories, handler_factory, django_capture_on_commit_callbacks
+):
+    assigned, _ = new_report(categories)
+    unassigned, _ = new_report(categories, email="")
+    handler = handler_factory(afdeling=assigned.afdeling)
+    Afdeling.objects.filter(pk=assigned.afdeling_id).update(email="team@gemeente.example")
+    Melding.objects.filter(pk=assigned.pk).update(assigned_to=handler)
+    past = timezone.now() - timezone.timedelta(1)
+    Melding.objects.filter(pk__in=[assigned.pk, unassigned.pk]).update(deadline=past)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert meldingen_notify_overdue() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        assert meldingen_notify_overdue() == 0  # the job runs every ten minutes: once is enough
+    staff = [m for m in mail.outbox if m.to != ["bewoner@example.org"]]
+    assert sorted(m.to[0] for m in staff) == sorted([handler.email, "team@gemeente.example"])
+    by_handler = next(m for m in staff if m.to == [handler.email])
+    assert assigned.reference in by_handler.subject and assigned.reference in by_handler.body
+    assert f"/beheer/meldingen/{assigned.reference}/" in by_handler.body
+    team = next(m for m in staff if m.to == ["team@gemeente.example"])
+    assert unassigned.reference in team.body
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -271,11 +307,15 @@ def test_a_sensitive_report_cannot_be_merged_into_a_public_one(categories, handl
         )
 
 
-def test_waiting_for_the_reporter_is_not_overdue(categories, handler):
+def test_waiting_for_the_reporter_does_not_stop_the_clock(categories, handler):
+    """Asking the reporter a question does not take a report off the late list: the promise was
+    made to them (common/feedback/deadlines.py says why)."""
     melding, _ = new_report(categories)
     melding_change_status(
         melding=melding, to=Status.REACTIE_GEVRAAGD, actor=handler, public_message="Waar?"
     )
     Melding.objects.filter(pk=melding.pk).update(deadline=timezone.now() - timezone.timedelta(1))
-    assert not Melding.objects.overdue().exists()
-    assert meldingen_notify_overdue() == 0
+    assert list(Melding.objects.overdue()) == [melding]
+    melding.refresh_from_db()
+    assert melding.is_overdue
+    assert meldingen_notify_overdue() == 1

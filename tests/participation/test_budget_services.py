@@ -43,7 +43,11 @@ def test_a_resident_proposes_and_hears_why_not(ideas_round, resident, coordinato
     assert proposal.status == Feasibility.NIET_HAALBAAR
     note = Notification.objects.get(user=resident, event="wijkbudget_niet_haalbaar")
     assert note.context["message"] == "Dit is geen grond van de gemeente."
-    assert [e.to_status for e in proposal.events.all()] == ["ingediend", "niet_haalbaar"]
+    history = [(e.from_status, e.to_status, e.actor_kind, e.actor) for e in proposal.events.all()]
+    assert history == [
+        ("", "ingediend", "proposer", resident),
+        ("ingediend", "niet_haalbaar", "staff", coordinator),
+    ]
 
 
 def test_niet_haalbaar_needs_a_reason(ideas_round, resident, coordinator):
@@ -89,6 +93,8 @@ def test_merge_waits_for_the_proposers_consent(
     proposal_answer_merge(proposal=mine, actor=resident, agree=True)
     mine.refresh_from_db()
     assert (mine.status, mine.merged_into_id) == (Feasibility.SAMENGEVOEGD, theirs.pk)
+    merged = mine.events.last()
+    assert (merged.from_status, merged.actor_kind) == ("ingediend", "proposer")
 
 
 def test_advancing_a_phase_moves_its_date(ideas_round, coordinator):

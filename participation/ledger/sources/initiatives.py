@@ -3,7 +3,7 @@ granted (with the amount), referred elsewhere (with the organisation), in progre
 (with the confirmed accountability). Declined initiatives are not public, so they are counted but
 not listed. The message a broker wrote to the initiator is private and never shown here."""
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from common.money import format_euros
 from initiatives.models import Initiative, InitiativeEvent
+from initiatives.models.initiative import DECISION, overdue_q
 from initiatives.workflow import Status
 
 from ..registry import Counts, register_source
@@ -21,25 +22,14 @@ DECIDED = [Status.TOEGEKEND, Status.DOORVERWEZEN, Status.IN_UITVOERING, Status.A
 
 
 def counts(wijk=None) -> Counts:
+    """Answered is decided (initiatives/models/initiative.py DECISION); late is late on either
+    promise, as in the brokers' "te laat" list."""
     now = timezone.now()
     initiatives = Initiative.objects.submitted()
     if wijk is not None:
         initiatives = initiatives.in_wijk(wijk)
-    decided = Q(decided_at__isnull=False)
-    overdue = Q(
-        status=Status.INGEDIEND, first_response_at=None, first_response_deadline__lt=now
-    ) | Q(status=Status.IN_GESPREK, decision_deadline__lt=now)
-    figures = initiatives.aggregate(
-        received=Count("pk"),
-        answered=Count("pk", filter=decided),
-        on_time=Count(
-            "pk",
-            filter=decided
-            & (Q(decision_deadline__isnull=True) | Q(decided_at__lte=F("decision_deadline"))),
-        ),
-        overdue=Count("pk", filter=overdue),
-    )
-    return Counts(**figures)
+    figures = {**DECISION.counts(now), "overdue": Count("pk", filter=overdue_q(now))}
+    return Counts(**initiatives.order_by().aggregate(**figures))
 
 
 def register() -> None:
@@ -94,6 +84,7 @@ def build(batch) -> list[tuple[int, dict]]:
                         input_summary=initiative.what_why,
                         input_received_at=initiative.submitted_at,
                         deadline=initiative.decision_deadline,
+                        on_time=DECISION.answered_on_time(initiative),
                     ),
                 )
             )

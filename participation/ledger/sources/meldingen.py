@@ -4,41 +4,27 @@ category, the text a handler approved for the public, the wijk, the public statu
 after-photo. Never sensitive or merged reports (`Melding.objects.public()`), never the message
 to the reporter (it may hold a name), never the reporter's data."""
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from meldingen.models import Melding, Photo
+from meldingen.models import DEADLINES, Melding, Photo
 from meldingen.public.forms import category_label
-from meldingen.workflow import CLOSED, OPEN, Status
+from meldingen.workflow import ANSWERED
 
 from ..registry import Counts, register_source
 from ..services import entry_fields, sync_entries
 
 KEY = "meldingen"
-ANSWERED = sorted(CLOSED - {Status.SAMENGEVOEGD})
 
 
 def counts(wijk=None) -> Counts:
-    now = timezone.now()
+    """The same figures as the public wijk pages (meldingen/public/stats.py): one definition."""
     meldingen = Melding.objects.public()
     if wijk is not None:
         meldingen = meldingen.in_wijk(wijk)
-    answered = Q(status__in=ANSWERED, closed_at__isnull=False)
-    figures = meldingen.aggregate(
-        received=Count("pk"),
-        answered=Count("pk", filter=answered),
-        on_time=Count(
-            "pk",
-            filter=answered & (Q(deadline__isnull=True) | Q(closed_at__lte=F("deadline"))),
-        ),
-        overdue=Count(
-            "pk",
-            filter=Q(status__in=OPEN, deadline__lt=now) & ~Q(status=Status.REACTIE_GEVRAAGD),
-        ),
-    )
-    return Counts(**figures)
+    return Counts(**meldingen.order_by().aggregate(**DEADLINES.counts()))
 
 
 def register() -> None:
@@ -80,6 +66,7 @@ def build(batch) -> list[tuple[int, dict]]:
                         input_summary=melding.public_description,
                         input_received_at=melding.created_at,
                         deadline=melding.deadline,
+                        on_time=DEADLINES.answered_on_time(melding),
                         photo_url=reverse("meldingen_public:photo", args=[photo.pk])
                         if photo
                         else "",

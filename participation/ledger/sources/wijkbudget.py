@@ -3,48 +3,31 @@ the budget) and the realisation of funded plans (updates with a photo). Counts: 
 plans with a feasibility answer, answered before voting started, and plans still waiting while
 the vote is already on (overdue)."""
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.money import format_euros
 
 from ...budget_workflow import Feasibility
-from ...models import Proposal, ProposalEvent, RealisationUpdate, Round
+from ...models import Proposal, RealisationUpdate, Round
+from ...models.proposal import DEADLINES as PROPOSAL_DEADLINES
 from ..registry import Counts, register_source
 from ..services import entry_fields, sync_entries
 
 KEY = "wijkbudget"
-ANSWERED = [Feasibility.HAALBAAR, Feasibility.NIET_HAALBAAR]
 
 
 def counts(wijk=None) -> Counts:
-    now = timezone.now()
+    """A plan's promise: a feasibility answer before voting starts (models/proposal.py)."""
     proposals = Proposal.objects.filter(round__is_published=True).exclude(
         status=Feasibility.SAMENGEVOEGD
     )
     if wijk is not None:
         proposals = proposals.filter(round__wijken=wijk)
-    answered_in_time = ProposalEvent.objects.filter(
-        proposal=OuterRef("pk"), to_status__in=ANSWERED
-    ).filter(
-        Q(proposal__round__voting_starts_at__isnull=True)
-        | Q(created_at__lte=F("proposal__round__voting_starts_at"))
-    )
-    answered = Q(status__in=ANSWERED)
-    figures = proposals.annotate(in_time=Exists(answered_in_time)).aggregate(
-        received=Count("pk", distinct=True),
-        answered=Count("pk", filter=answered, distinct=True),
-        on_time=Count("pk", filter=answered & Q(in_time=True), distinct=True),
-        overdue=Count(
-            "pk",
-            filter=Q(status=Feasibility.INGEDIEND, round__voting_starts_at__lt=now),
-            distinct=True,
-        ),
-    )
-    return Counts(**figures)
+    return Counts(**proposals.order_by().aggregate(**PROPOSAL_DEADLINES.counts()))
 
 
 def register() -> None:

@@ -165,3 +165,29 @@ def soft_hyphens(text) -> str:
     for word, marked in COMPOUND_JOINTS.items():
         value = value.replace(word, marked)
     return value
+
+
+@register.simple_tag(takes_context=True)
+def page_links(context, page_obj, param: str = "pagina") -> dict:
+    """The links of the one pagination (includes/pagination.html): previous, the pages around
+    this one with a gap for those left out, and next. Each keeps the other query parameters
+    (the filters); `param` is the page's own ("pagina" on the site, "page" in the admin)."""
+    query = context["request"].GET
+
+    def url(number: int) -> str:
+        params = query.copy()
+        params[param] = number
+        return f"?{params.urlencode()}"
+
+    paginator = page_obj.paginator
+    pages = [
+        {"number": n, "gap": True}
+        if n == paginator.ELLIPSIS
+        else {"number": n, "url": url(n), "current": n == page_obj.number}
+        for n in paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+    ]
+    return {
+        "previous": url(page_obj.previous_page_number()) if page_obj.has_previous() else "",
+        "next": url(page_obj.next_page_number()) if page_obj.has_next() else "",
+        "pages": pages,
+    }

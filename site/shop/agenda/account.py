@@ -16,8 +16,9 @@ from accounts.exports import (
     forget_notifications,
 )
 from accounts.sections import Section
+from common.feedback.secrets import hash_secret, new_secret
 
-from .models import Registration, RegistrationStatus, hash_secret
+from .models import Registration, RegistrationStatus
 
 
 def my_registrations_section(user) -> Section:
@@ -100,6 +101,6 @@ def erase_user_registrations(user) -> None:
             registration.email = ""
             registration.phone = "-"
             registration.user = None
-            registration.cancel_token_hash = hash_secret(Registration.new_token())
+            registration.cancel_token_hash = hash_secret(new_secret())
             registration.moved_up_token_hash = None
             registration.save(update_fields=ERASED_FIELDS)

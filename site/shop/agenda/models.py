@@ -8,8 +8,6 @@ query. A registration is confirmed while places are free and waits otherwise; wh
 is decided under a row lock on the activity (see services.py), never by count-then-insert."""
 
 import datetime as dt
-import hashlib
-import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -35,10 +33,6 @@ class RegistrationStatus(models.TextChoices):
     CONFIRMED = "bevestigd", _("Aangemeld")
     WAITING = "wachtlijst", _("Op de wachtlijst")
     CANCELLED = "afgemeld", _("Afgemeld")
-
-
-def hash_secret(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 class ActivityQuerySet(models.QuerySet):
@@ -214,7 +208,3 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} – {self.activity_id} ({self.get_status_display()})"
-
-    @staticmethod
-    def new_token() -> str:
-        return secrets.token_urlsafe(24)

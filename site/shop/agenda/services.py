@@ -13,10 +13,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from common.confirmation import is_own_verified_address, with_confirmation
+from common.feedback.secrets import hash_secret, new_secret
 from common.ical import CalendarEvent, calendar
 from common.notifications import notify
 
-from .models import Activity, Registration, RegistrationStatus, hash_secret
+from .models import Activity, Registration, RegistrationStatus
 
 
 class AgendaError(ValidationError):
@@ -127,7 +128,7 @@ def registration_create(
     user = user if user is not None and user.is_authenticated else None
     confirmed = locked.registrations.confirmed().count()  # exact: we hold the activity's lock
     has_place = locked.capacity is None or confirmed < locked.capacity
-    token = Registration.new_token()
+    token = new_secret()
     try:
         with transaction.atomic():
             registration = Registration.objects.create(
@@ -229,7 +230,7 @@ def _move_up(activity: Activity) -> None:
         if registration.email and registration.email_confirmed_at is not None:
             # We hold only the hash of their first link, so the mail carries a second one; the
             # first keeps working too (registration_by_token looks at both).
-            token = Registration.new_token()
+            token = new_secret()
             registration.moved_up_token_hash = hash_secret(token)
         registration.save(update_fields=["status", "moved_up_at", "moved_up_token_hash"])
         _tell_confirmed(registration, token, event="agenda_moved_up")

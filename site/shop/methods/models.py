@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 
+from common.feedback.deadlines import Deadlines
+
 REFERENCE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no 0/O, 1/I, 2/Z, 5/S, 8/B: read aloud
 
 
@@ -21,6 +23,9 @@ class AdviceStatus(models.TextChoices):
     BEANTWOORD = "beantwoord", _("Beantwoord")
 
 
+# The promise of an advice request (common/feedback/deadlines.py): an answer by `deadline`.
+DEADLINES = Deadlines(promise="deadline", answered_at="answered_at", waiting={AdviceStatus.OPEN})
+
 # The one allowed transition; `advice_request_answer` checks it.
 TRANSITIONS = {AdviceStatus.OPEN: {AdviceStatus.BEANTWOORD}, AdviceStatus.BEANTWOORD: set()}
 
@@ -30,7 +35,7 @@ class AdviceRequestQuerySet(models.QuerySet):
         return self.filter(status=AdviceStatus.OPEN)
 
     def overdue(self, now=None):
-        return self.open().filter(deadline__lt=now or timezone.now())
+        return self.filter(DEADLINES.overdue_q(now))
 
 
 class AdviceRequest(models.Model):
@@ -89,7 +94,11 @@ class AdviceRequest(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return self.status == AdviceStatus.OPEN and timezone.now() > self.deadline
+        return DEADLINES.is_overdue(self)
+
+    @property
+    def answered_on_time(self) -> bool | None:
+        return DEADLINES.answered_on_time(self)
 
 
 register_snippet(AdviceRequest, viewset="shop.methods.admin.AdviceRequestViewSet")

@@ -47,7 +47,7 @@ def test_withdraw_removes_the_entry(afdeling):
 
 def test_a_module_joins_by_registering_a_source():
     def counts(wijk):
-        return ledger.Counts(received=3, answered=2, on_time=1, overdue=1)
+        return ledger.Counts(received=3, answered=2, on_time=1, overdue=1, decided=2)
 
     ledger.register_source("nieuw", "Nieuwe module", counts)
     try:

@@ -70,7 +70,9 @@ def test_counts_per_source_are_shown(client, closed_melding, wijken):
     sync_all()
     response = client.get("/terugkoppeling/moerwijk/")
     counts = dict((s.key, c) for s, c in response.context["counts"])
-    assert counts["meldingen"] == ledger.Counts(received=2, answered=2, on_time=1, overdue=0)
+    assert counts["meldingen"] == ledger.Counts(
+        received=2, answered=2, on_time=1, overdue=0, decided=2
+    )
     assert "50%" in response.content.decode()
 
 

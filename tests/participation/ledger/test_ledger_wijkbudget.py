@@ -1,6 +1,8 @@
 """Wijkbudget in the ledger: the count of a round and the realisation of its winners, with
 counts of plans answered before the vote and plans still waiting while voting is on."""
 
+import datetime as dt
+
 import pytest
 
 from participation import ledger
@@ -8,6 +10,7 @@ from participation.budget_workflow import Feasibility
 from participation.factories import ProposalFactory, RoundFactory
 from participation.ledger.models import LedgerEntry
 from participation.ledger.sources import sync_all
+from participation.models import ProposalEvent
 from participation.services import ballot_cast, realisation_add_update, round_close
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +22,15 @@ def counted_round(wijken, user_factory):
     bench = ProposalFactory(
         round=round, title="Bankjes bij de vijver", estimated_cost_cents=400_000
     )
-    ProposalFactory(round=round, title="Grote speeltuin", estimated_cost_cents=900_000)
+    big = ProposalFactory(round=round, title="Grote speeltuin", estimated_cost_cents=900_000)
     ProposalFactory(round=round, title="Te laat beoordeeld", status=Feasibility.INGEDIEND)
+    # Judged feasible in the review, before voting: the history says when (the answer time).
+    for proposal in (bench, big):
+        ProposalEvent.objects.create(
+            proposal=proposal,
+            to_status=Feasibility.HAALBAAR,
+            created_at=round.voting_starts_at - dt.timedelta(days=3),
+        )
     for _voter in range(3):
         ballot_cast(round=round, selection={bench.pk: 1}, user=user_factory())
     round_close(round=round, actor=user_factory(role="coordinator"))
@@ -52,5 +62,7 @@ def test_plans_without_an_answer_once_voting_started_count_as_overdue(counted_ro
     figures = source.counts(wijken["moerwijk"])
     assert figures.received == 3
     assert figures.answered == 2
+    assert figures.on_time == 2
     assert figures.overdue == 1
+    assert figures.decided == 3  # the plan still waiting counts against the share
     assert source.counts(wijken["bouwlust"]).received == 0

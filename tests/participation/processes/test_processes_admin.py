@@ -1,7 +1,10 @@
 """The back office under /beheer/inspraak/: coordinators plan and publish (clashes shown, a
 confirmation needed); editors may prepare but not publish; residents are kept out."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from participation.processes.models import Process
 
@@ -102,24 +105,22 @@ def test_the_report_step(client, coordinator, editor, open_process):
     assert Process.objects.get(pk=open_process.pk).report == "We planten 40 bomen."
 
 
-@pytest.mark.parametrize("role", ["redacteur", "coordinator"])
-def test_only_a_coordinator_changes_a_published_process(client, user_factory, role, open_process):
-    client.force_login(user_factory(role=role))
-    response = client.get(f"/beheer/inspraak/edit/{open_process.pk}/")
+def _edit_data(client, process) -> dict:
+    """What the edit form of a process posts back unchanged."""
+    response = client.get(f"/beheer/inspraak/edit/{process.pk}/")
     assert response.status_code == 200
     form = response.context["form"]
     data = {
         name: value
         for name, value in form.initial.items()
-        if name not in ("wijken", "audience", "phases")
+        if name not in ("wijken", "audience", "phases") and value is not None
     }
     data.update(
         {
-            "title": "Anders genoemd",
-            "slug": open_process.slug,
-            "wijken": [w.pk for w in open_process.wijken.all()],
-            "audience": open_process.audience,
-            "afdeling": open_process.afdeling_id,
+            "slug": process.slug,
+            "wijken": [w.pk for w in process.wijken.all()],
+            "audience": process.audience,
+            "afdeling": process.afdeling_id,
             "owner": "",
             "online_reactions": "on",
             "phases-TOTAL_FORMS": "0",
@@ -129,7 +130,14 @@ def test_only_a_coordinator_changes_a_published_process(client, user_factory, ro
         }
     )
     for key in ("starts_on", "ends_on", "followup_due"):
-        data[key] = getattr(open_process, key).isoformat()
+        data[key] = getattr(process, key).isoformat()
+    return data
+
+
+@pytest.mark.parametrize("role", ["redacteur", "coordinator"])
+def test_only_a_coordinator_changes_a_published_process(client, user_factory, role, open_process):
+    client.force_login(user_factory(role=role))
+    data = {**_edit_data(client, open_process), "title": "Anders genoemd"}
     response = client.post(f"/beheer/inspraak/edit/{open_process.pk}/", data)
     open_process.refresh_from_db()
     if role == "redacteur":
@@ -138,3 +146,28 @@ def test_only_a_coordinator_changes_a_published_process(client, user_factory, ro
     else:
         assert response.status_code == 302
         assert open_process.title == "Anders genoemd" and open_process.is_published
+
+
+def test_the_promised_follow_up_date_stays_and_a_new_date_is_shown_beside_it(
+    client, coordinator, open_process
+):
+    """A promise made in public is never moved (common/feedback/deadlines.py)."""
+    client.force_login(coordinator)
+    promised = open_process.followup_due
+    later = promised + dt.timedelta(days=14)
+    url = f"/beheer/inspraak/edit/{open_process.pk}/"
+    moved = {**_edit_data(client, open_process), "followup_due": later.isoformat()}
+    response = client.post(url, moved)
+    assert "Deze datum is aan bewoners beloofd en blijft staan" in response.content.decode()
+    open_process.refresh_from_db()
+    assert open_process.followup_due == promised
+    expected = {**_edit_data(client, open_process), "followup_expected": later.isoformat()}
+    assert client.post(url, expected).status_code == 302
+    open_process.refresh_from_db()
+    assert open_process.followup_due == promised and open_process.followup_expected == later
+    Process.objects.filter(pk=open_process.pk).update(
+        followup_due=timezone.localdate() - dt.timedelta(days=1)
+    )
+    page = client.get(open_process.get_absolute_url()).content.decode()
+    assert "De terugkoppeling is te laat" in page
+    assert "We verwachten de terugkoppeling nu uiterlijk" in page

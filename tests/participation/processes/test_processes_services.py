@@ -129,10 +129,11 @@ def test_only_coordinator_or_owner_reports(open_process, editor, user_factory):
 
 def test_overdue_counts_until_the_report_is_out(overdue_process, open_process, coordinator):
     assert list(Process.objects.overdue()) == [overdue_process]
-    assert counts(None) == ledger.Counts(received=2, answered=0, on_time=0, overdue=1)
+    # The late one counts in the share's whole (decided) from the day after its promise.
+    assert counts(None) == ledger.Counts(received=2, answered=0, on_time=0, overdue=1, decided=1)
     assert counts(overdue_process.wijken.get()).overdue == 1
     process_publish_report(process=overdue_process, actor=coordinator, report="Eindelijk.")
-    assert counts(None) == ledger.Counts(received=2, answered=1, on_time=0, overdue=0)
+    assert counts(None) == ledger.Counts(received=2, answered=1, on_time=0, overdue=0, decided=1)
     assert LedgerEntry.objects.get().on_time is False
 
 
