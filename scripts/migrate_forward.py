@@ -9,7 +9,11 @@ The snapshot holds, per table, the row count and the first SAMPLE rows by primar
 comparison fails when a table is gone, holds fewer rows than before, or when a sampled row is
 missing or has another value in a column that both schemas have. A table or column that a
 migration renames on purpose is written in MAPPING, one `old -> new` a line (`table -> table`
-or `table.column -> table.column`); `#` starts a comment."""
+or `table.column -> table.column`); `#` starts a comment. Rows that move into a table with
+another key are found by `by`: `old -> new by prefix='IN', year` looks for each sampled row in
+`new` where prefix is 'IN' and year is the old row's year, and compares the other columns both
+tables have (not the new table's own primary key). Tables mapped into one table together must
+hold at least their rows added up."""
 
 import json
 import sqlite3
@@ -72,59 +76,96 @@ def snapshot(db: str) -> dict:
     return tables
 
 
-def read_mapping(path: Path) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+def read_mapping(path: Path) -> tuple[dict[str, tuple[str, list]], dict[tuple[str, str], str]]:
+    """`old -> new` lines: tables (optionally `by col, col='literal'`) and table.column pairs."""
     tables, columns = {}, {}
     for number, line in enumerate(path.read_text().splitlines(), 1):
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
         old, arrow, new = (part.strip() for part in line.partition("->"))
+        new, _by, key = (part.strip() for part in new.partition(" by "))
         if not arrow or not old or not new or old.count(".") != new.count("."):
             raise SystemExit(f"{path}:{number}: write `old -> new` (tables, or table.column)")
         if "." in old:
             (old_table, old_column), (_new_table, new_column) = old.split("."), new.split(".")
             columns[(old_table, old_column)] = new_column
         else:
-            tables[old] = new
+            by = []
+            for item in filter(None, (part.strip() for part in key.split(","))):
+                name, _equals, literal = (part.strip() for part in item.partition("="))
+                by.append((name, literal.strip("'") if _equals else None))
+            tables[old] = (new, by)
     return tables, columns
+
+
+def _check_rows(connection, table, new_table, old, renamed, key, compared) -> list[str]:
+    """Each sampled row of `table` is in `new_table`: a row with the same `key` (a list of
+    (new column, old column or None, literal)) whose `compared` columns hold the same values."""
+    problems = []
+    where = " AND ".join(f"{_quote(column)} = ?" for column, _old, _literal in key)
+    selected = ", ".join(_quote(renamed[name]) for name in compared) or "1"
+    for row in old["rows"]:
+        values = [row[old_name] if old_name else literal for _new, old_name, literal in key]
+        found = connection.execute(
+            f"SELECT {selected} FROM {_quote(new_table)} WHERE {where}",  # noqa: S608
+            values,
+        ).fetchall()
+        label = (
+            f"{table} {', '.join(f'{c}={v!r}' for (c, _o, _l), v in zip(key, values, strict=True))}"
+        )
+        if not found:
+            problems.append(f"{label}: row gone")
+            continue
+        candidates = [dict(zip(compared, map(_value, each), strict=True)) for each in found]
+        if not any(all(c[name] == row[name] for name in compared) for c in candidates):
+            problems.extend(
+                f"{label}: {name} was {row[name]!r}, is {candidates[0][name]!r}"
+                for name in compared
+                if candidates[0][name] != row[name]
+            )
+    return problems
 
 
 def compare(db: str, before: dict, mapping: Path) -> list[str]:
     table_map, column_map = read_mapping(mapping)
     connection = _connect(db)
     present = set(_tables(connection))
+    target = {table: table_map.get(table, (table, []))[0] for table in before}
     problems = []
-    for table, old in sorted(before.items()):
-        new_table = table_map.get(table, table)
+    for new_table in sorted(set(target.values())):
+        sources = sorted(table for table, into in target.items() if into == new_table)
+        rows = sum(before[table]["count"] for table in sources)
         if new_table not in present:
-            if old["count"]:
-                problems.append(f"{table}: gone, with {old['count']} rows (map it if it moved)")
+            if rows:
+                problems.append(f"{new_table}: gone, with {rows} rows (map it if it moved)")
             continue
-        columns, _key = _columns(connection, new_table)
         count = _count(connection, new_table)
-        if count < old["count"]:
-            problems.append(f"{table}: {old['count']} rows before, {count} after")
-        sampled = old["rows"][0] if old["rows"] else {}
-        renamed = {name: column_map.get((table, name), name) for name in sampled}
-        shared = [name for name, new in renamed.items() if new in columns]
-        old_key = [name for name in old["key"] if renamed.get(name, name) in [*columns, "rowid"]]
-        if old["rows"] and len(old_key) != len(old["key"]):
-            problems.append(f"{table}: its primary key {old['key']} is gone (map the column)")
+        if count < rows:
+            problems.append(f"{' + '.join(sources)}: {rows} rows before, {count} after")
+    for table, old in sorted(before.items()):
+        new_table, by = table_map.get(table, (table, []))
+        if new_table not in present or not old["rows"]:
             continue
-        for row in old["rows"]:
-            where = " AND ".join(f"{_quote(renamed.get(name, name))} = ?" for name in old_key)
-            selected = ", ".join(_quote(renamed[name]) for name in shared)
-            found = connection.execute(
-                f"SELECT {selected} FROM {_quote(new_table)} WHERE {where}",  # noqa: S608
-                [row[name] for name in old_key],
-            ).fetchone()
-            label = f"{table} {', '.join(f'{name}={row[name]!r}' for name in old_key)}"
-            if found is None:
-                problems.append(f"{label}: row gone")
+        columns, new_key = _columns(connection, new_table)
+        renamed = {name: column_map.get((table, name), name) for name in old["rows"][0]}
+        shared = [name for name, new in renamed.items() if new in columns]
+        if by:
+            # Re-keyed: the row is found by `by`; the new table's own key is its own.
+            old_names = {new: name for name, new in renamed.items()}
+            key = [
+                (column, None if literal else old_names[column], literal) for column, literal in by
+            ]
+            compared = [
+                name for name in shared if renamed[name] not in new_key or renamed[name] in dict(by)
+            ]
+        else:
+            if any(renamed.get(name, name) not in [*columns, "rowid"] for name in old["key"]):
+                problems.append(f"{table}: its primary key {old['key']} is gone (map the column)")
                 continue
-            for name, value in zip(shared, map(_value, found), strict=True):
-                if value != row[name]:
-                    problems.append(f"{label}: {name} was {row[name]!r}, is {value!r}")
+            key = [(renamed.get(name, name), name, None) for name in old["key"]]
+            compared = shared
+        problems += _check_rows(connection, table, new_table, old, renamed, key, compared)
     return problems
 
 

@@ -88,3 +88,31 @@ def test_a_mapped_move_that_loses_a_value_is_caught(db):
     """
     problems = migrate(db, moved, "melding -> report\nmelding.status -> report.state\n")
     assert problems == ["melding id=2: status was 'afgehandeld', is 'gemeld'"]
+
+
+COUNTERS = """
+    CREATE TABLE counter (year INTEGER PRIMARY KEY, last INTEGER);
+    CREATE TABLE prefixed (id INTEGER PRIMARY KEY, prefix TEXT, year INTEGER, last INTEGER);
+    INSERT INTO counter VALUES (2026, 7);
+    INSERT INTO prefixed VALUES (1, 'ME', 2026, 12), (2, 'ME', 2027, 3);
+"""
+INTO_ONE = """
+    CREATE TABLE kernel (id INTEGER PRIMARY KEY, prefix TEXT, year INTEGER, last INTEGER);
+    INSERT INTO kernel (prefix, year, last) SELECT prefix, year, last FROM prefixed;
+    INSERT INTO kernel (prefix, year, last) SELECT 'IN', year, {last} FROM counter;
+    DROP TABLE counter; DROP TABLE prefixed;
+"""
+INTO_ONE_MAP = "counter -> kernel by prefix='IN', year\nprefixed -> kernel by prefix, year\n"
+
+
+def test_rows_moved_into_one_table_with_a_new_key_are_found(db):
+    with sqlite3.connect(db) as connection:
+        connection.executescript(COUNTERS)
+    assert migrate(db, INTO_ONE.format(last="last"), INTO_ONE_MAP) == []
+
+
+def test_a_move_into_one_table_that_restarts_a_counter_is_caught(db):
+    with sqlite3.connect(db) as connection:
+        connection.executescript(COUNTERS)
+    problems = migrate(db, INTO_ONE.format(last="0"), INTO_ONE_MAP)
+    assert problems == ["counter prefix='IN', year=2026: last was 7, is 0"]
