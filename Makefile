@@ -61,6 +61,7 @@ chromium:
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	PYTHONPATH=site $(VENV)/bin/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor var

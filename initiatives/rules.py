@@ -97,10 +97,6 @@ def is_initiator_side(user, initiative: Initiative) -> bool:
     return initiative.co_initiators.filter(user=user, accepted_at__isnull=False).exists()
 
 
-def may_edit(user, initiative: Initiative) -> bool:
-    return initiative.is_editable and is_initiator_side(user, initiative)
-
-
 def may_withdraw(user, initiative: Initiative) -> bool:
     """Stopping is the initiator's own decision, not a co-initiator's."""
     return _active(user) and initiative.initiator_id == user.pk and initiative.is_open

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from initiatives.money import format_euros
+from common.money import format_euros
 
 
 @dataclass(frozen=True)

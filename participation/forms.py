@@ -1,24 +1,13 @@
 """Forms of the public pages and the back office. Money is typed in euros the Dutch way and kept
-in cents (initiatives.money)."""
+in cents (common.money)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from common.images import sanitise_image
+from common.money import EuroField
 from common.parsing import parse_digits
-from initiatives.money import AmountError, parse_euros
-
-
-class EurosField(forms.CharField):
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        try:
-            return parse_euros(value)
-        except AmountError as error:
-            raise ValidationError(str(error)) from error
 
 
 class PhotoField(forms.FileField):
@@ -43,7 +32,7 @@ class ProposalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=4000,
     )
-    estimated_cost = EurosField(
+    estimated_cost = EuroField(
         label=_("Wat kost het ongeveer? (in euro)"),
         help_text=_("Een schatting is genoeg, bijvoorbeeld 2500. De gemeente rekent het na."),
     )
@@ -77,7 +66,7 @@ class AccountVoterForm(forms.Form):
 
 
 class FeasibleForm(forms.Form):
-    final_cost = EurosField(label=_("Kosten volgens de gemeente (euro)"))
+    final_cost = EuroField(label=_("Kosten volgens de gemeente (euro)"))
     note = forms.CharField(
         label=_("Toelichting voor de indiener (mag leeg)"),
         required=False,
@@ -90,17 +79,6 @@ class InfeasibleForm(forms.Form):
         label=_("Waarom kan het niet? (de indiener krijgt deze uitleg)"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-
-
-class MergeForm(forms.Form):
-    into = forms.TypedChoiceField(label=_("Samenvoegen met"), coerce=int)
-    message = forms.CharField(
-        label=_("Bericht aan de indiener"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-    def __init__(self, *args, proposals=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["into"].choices = [(p.pk, p.title) for p in proposals]
 
 
 class CodesForm(forms.Form):

@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from initiatives.money import format_euros
+from common.money import format_euros
 
 from .services.voting import format_code
 

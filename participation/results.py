@@ -4,7 +4,7 @@ services/tally.py stored (reasons from participation/pb/explain.py)."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from initiatives.money import format_euros
+from common.money import format_euros
 
 RULE_SUMMARY = {
     "greedy": gettext_lazy(

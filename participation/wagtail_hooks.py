@@ -9,10 +9,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from initiatives.money import euros_for_input
+from common.money import EuroField, euros_for_input
 
 from . import rules
-from .forms import EurosField
 from .models import Round
 from .workspace import urls as workspace_urls
 
@@ -44,7 +43,7 @@ ROUND_FIELDS = [
 class RoundForm(WagtailAdminModelForm):
     """The round as staff edit it: the budget in euros, stored as cents."""
 
-    budget = EurosField(label=_("Budget (euro)"), help_text=_("Bijvoorbeeld 50.000 of 12.500,50"))
+    budget = EuroField(label=_("Budget (euro)"), help_text=_("Bijvoorbeeld 50.000 of 12.500,50"))
 
     class Meta:
         model = Round

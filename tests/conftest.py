@@ -40,7 +40,7 @@ def wijken(db):
 
 @pytest.fixture
 def page_tree(db):
-    from shop.demo.pages import load_page_tree
+    from demo.pages import load_page_tree
 
     return load_page_tree()
 

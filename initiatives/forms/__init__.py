@@ -1,6 +1,6 @@
 """Forms of the resident's and the public side, split by subject; importable from here."""
 
-from .fields import IMAGE_TYPES, EuroField
+from .fields import IMAGE_TYPES
 from .public import BookingForm, GalleryFilterForm, VolunteerForm
 from .steps import (
     AccountabilityForm,
@@ -23,7 +23,6 @@ __all__ = [
     "BudgetLineForm",
     "BudgetLineFormSet",
     "ConsentForm",
-    "EuroField",
     "FilesForm",
     "GalleryFilterForm",
     "IdeaForm",

@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from common.forms import email_field
 from common.images import sanitise_image
 from common.models import Wijk
+from common.money import EuroField
 from common.services import wijk_for_point
 
 from ..files import check_pdf
 from ..models import Help, Theme
-from .fields import IMAGE_TYPES, EuroField
+from .fields import IMAGE_TYPES
 
 
 class IdeaForm(forms.Form):

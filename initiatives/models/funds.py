@@ -11,7 +11,8 @@ from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..money import format_euros
+from common.money import format_euros
+
 from .initiative import BudgetLine, Initiative
 
 

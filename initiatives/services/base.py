@@ -14,16 +14,13 @@ from .. import workflow
 from ..models import Initiative, InitiativeEvent
 from ..workflow import Actor, Status
 
-FIRST_RESPONSE_DAYS_DEFAULT = 5
-DECISION_DAYS_DEFAULT = 20
-
 
 def first_response_days() -> int:
-    return int(getattr(settings, "INITIATIVES_FIRST_RESPONSE_DAYS", FIRST_RESPONSE_DAYS_DEFAULT))
+    return settings.INITIATIVES_FIRST_RESPONSE_DAYS
 
 
 def decision_days() -> int:
-    return int(getattr(settings, "INITIATIVES_DECISION_DAYS", DECISION_DAYS_DEFAULT))
+    return settings.INITIATIVES_DECISION_DAYS
 
 
 class InitiativeError(ValidationError):

@@ -7,6 +7,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.money import format_euros
+
 from .. import rules
 from ..models import (
     Accountability,
@@ -15,7 +17,6 @@ from ..models import (
     Grant,
     Initiative,
 )
-from ..money import format_euros
 from ..workflow import Actor, Status
 from .base import (
     InitiativeError,

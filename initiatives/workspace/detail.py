@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from common.money import format_euros
 from common.parsing import parse_digits
 
 from .. import rules
 from ..models import Accountability, AdviceTemplate, Fund, Grant, Photo
-from ..money import format_euros
 from ..services import (
     InitiativeError,
     initiative_add_note,

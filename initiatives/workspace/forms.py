@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.models import Afdeling, Wijk
+from common.money import EuroField
 
-from ..forms import EuroField
 from ..models import AdviceTemplate, DeclineReason
 from ..services import brokers_for_handoff
 

@@ -14,9 +14,9 @@ from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from common.models import Wijk
+from common.money import euros_for_input
 
 from .. import rules
-from ..money import euros_for_input
 from ..services import accountability_lines_for_export, fund_overview, grants_for_export
 from .forms import FundFilterForm, QueueFilterForm
 

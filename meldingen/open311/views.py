@@ -73,7 +73,7 @@ def endpoint(*methods: str):
 
 def _api_key_accepted(request) -> bool:
     """Without configured keys anyone may post; with keys, one of them is required."""
-    keys = [key for key in getattr(settings, "OPEN311_API_KEYS", []) if key]
+    keys = [key for key in settings.OPEN311_API_KEYS if key]
     if not keys:
         return True
     given = request.POST.get("api_key") or request.GET.get("api_key") or ""
@@ -82,12 +82,10 @@ def _api_key_accepted(request) -> bool:
 
 @endpoint("GET")
 def discovery(request, *, fmt):
-    has_keys = bool(getattr(settings, "OPEN311_API_KEYS", []))
+    has_keys = bool(settings.OPEN311_API_KEYS)
     document = {
         "changeset": CHANGESET,
-        "contact": getattr(
-            settings, "OPEN311_CONTACT", "Programmabureau Zuidwest, programma@zuidwest.example"
-        ),
+        "contact": settings.OPEN311_CONTACT,
         "key_service": "Voor een melding is een api_key nodig; vraag die aan bij het contact."
         if has_keys
         else "Melden kan zonder api_key.",
@@ -144,7 +142,7 @@ def service_requests(request, *, fmt):
 def _create(request, fmt):
     # Counted before anything else, so guessing keys is throttled too. The address only
     # becomes a hashed, short-lived cache key (common.ratelimit).
-    rate = getattr(settings, "OPEN311_RATE_LIMIT", 10)
+    rate = settings.OPEN311_RATE_LIMIT
     if limited(request, "open311", limit=rate, period=RATE_PERIOD):
         raise Open311Error(429, "Te veel meldingen achter elkaar. Probeer het over een minuut.")
     if not _api_key_accepted(request):

@@ -164,7 +164,7 @@ class Round(models.Model):
         return current_phase(self.dates, now or timezone.now())
 
     def budget_label(self) -> str:
-        from initiatives.money import format_euros
+        from common.money import format_euros
 
         return format_euros(self.budget_cents)
 

@@ -24,11 +24,6 @@ def server_error(request):
     return HttpResponse(loader.get_template("500.html").render(), status=500)
 
 
-def coming_soon(request, *, template: str, title: str):
-    """The entry page of a module that is not built yet: a real page saying what comes."""
-    return render(request, template, {"title": title})
-
-
 CONFIRM_LIMIT = (30, 60 * 60)  # answers to confirmation links per client per hour
 
 

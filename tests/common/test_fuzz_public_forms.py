@@ -109,6 +109,7 @@ def public_routes() -> set[str]:
 def demo(settings, wijken, page_tree):
     settings.ACCOUNT_RATE_LIMITS = False  # allauth counts per network; ours per address
     from common.loaders import load_afdelingen
+    from demo.agenda import load_demo_activities
     from initiatives.factories import InitiativeFactory
     from initiatives.services import initiative_submit
     from meldingen.factories import MeldingFactory
@@ -117,7 +118,6 @@ def demo(settings, wijken, page_tree):
     from participation.factories import ProposalFactory, RoundFactory, ago
     from participation.models import BallotRule
     from participation.services.rounds import round_close
-    from shop.demo.agenda import load_demo_activities
 
     load_afdelingen()
     load_categories()

@@ -34,8 +34,8 @@ def mails_to(folder, address: str) -> list[str]:
 @pytest.fixture
 def reference_data(wijken):
     from common.loaders import load_afdelingen
+    from demo.pages import load_page_tree
     from meldingen.loaders import load_categories
-    from shop.demo.pages import load_page_tree
 
     load_afdelingen()
     load_categories()

@@ -425,7 +425,7 @@ def test_a_closed_round_waiting_for_its_count_says_so(client, voting_round):
 
 
 def test_the_demo_round_is_seeded_once(wijken):
-    from participation.demo import seed_demo_round
+    from demo.wijkbudget import seed_demo_round
 
     first = seed_demo_round()
     assert seed_demo_round() == first

@@ -86,7 +86,7 @@ def test_the_demo_tree_has_the_databank_and_advice_in_dutch_and_english(client, 
     edited.save()
     dutch.get(slug="buurtmaaltijd").get_translation(en).delete()
     dutch.get(slug="buurtmaaltijd").delete()
-    from shop.demo.pages import load_page_tree
+    from demo.pages import load_page_tree
 
     load_page_tree()
     assert (

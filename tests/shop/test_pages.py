@@ -59,7 +59,7 @@ def test_every_wijk_has_a_page_in_both_languages(client, page_tree, wijken):
 
 
 def test_loading_the_page_tree_twice_changes_nothing(page_tree):
-    from shop.demo.pages import load_page_tree
+    from demo.pages import load_page_tree
 
     count = HomePage.objects.count() + WijkPage.objects.count()
     load_page_tree()

@@ -9,9 +9,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.money import format_euros
 from initiatives.models import Initiative, InitiativeEvent
 from initiatives.models.initiative import DECISION, overdue_q
-from initiatives.money import format_euros
 from initiatives.workflow import Status
 
 from ..registry import Counts, register_source

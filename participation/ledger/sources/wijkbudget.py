@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from initiatives.money import format_euros
+from common.money import format_euros
 
 from ...budget_workflow import Feasibility
 from ...models import Proposal, RealisationUpdate, Round

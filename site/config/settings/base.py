@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "participation.ledger",
     "initiatives",
     "meldingen",
+    "demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -345,6 +346,12 @@ MELDINGEN_CONTACT_RETENTION_DAYS = env_int("MELDINGEN_CONTACT_RETENTION_DAYS", 9
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private-media")))
 # Open311 GeoReport v2: when keys are set, POST requests must carry one of them.
 OPEN311_API_KEYS = env_list("OPEN311_API_KEYS", [])
+# Who answers for the API (service discovery) and how many POST requests a client may send a minute.
+OPEN311_CONTACT = "Programmabureau Zuidwest, programma@zuidwest.example"
+OPEN311_RATE_LIMIT = 10
+# Working days for a broker's first response to a new initiative and for the decision after that.
+INITIATIVES_FIRST_RESPONSE_DAYS = 5
+INITIATIVES_DECISION_DAYS = 20
 # Staff log in like everyone else: by e-mail code, through allauth and its rate limits.
 # Wagtail's own password login (/beheer/login/) redirects there (config/urls.py); no password
 # is set, changed or reset in the admin, and an address changes only through allauth, which

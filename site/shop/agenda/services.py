@@ -25,7 +25,7 @@ class AgendaError(ValidationError):
 
 
 def _host() -> str:
-    base = getattr(settings, "ZUIDWEST_BASE_URL", "") or "http://zuidwest.example"
+    base = settings.ZUIDWEST_BASE_URL
     return base.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
 
 

@@ -1,8 +1,8 @@
-"""Template helpers for initiatives: money in Dutch notation."""
+"""Money in Dutch notation in templates: {% load money %}, then {{ cents|euros }}."""
 
 from django import template
 
-from ..money import format_euros
+from common.money import format_euros
 
 register = template.Library()
 

@@ -8,10 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.services import wijk_for_point, wijk_for_postcode
-
-from . import services
-from .models import Category, Melding
-from .workflow import Status
+from meldingen import services
+from meldingen.models import Category, Melding
+from meldingen.workflow import Status
 
 DEMO_EMAIL = "melder@zuidwest.example"
 # category slug, postcode, (lat, lon), description, what the handler did: [(status, message)]

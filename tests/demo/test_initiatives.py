@@ -4,7 +4,7 @@ spreekuren next week; a second run changes nothing."""
 import pytest
 from django.utils import timezone
 
-from initiatives.demo import seed_demo_initiatives
+from demo.initiatives import seed_demo_initiatives
 from initiatives.models import ConsultationHour, Fund, Initiative
 
 pytestmark = pytest.mark.django_db

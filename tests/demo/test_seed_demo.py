@@ -23,7 +23,7 @@ def test_demo_users_and_reports_once_however_often_it_runs(settings, categories,
     settings.DEBUG = True
     call_command("seed_demo")
     call_command("seed_demo")
-    from common.management.commands.seed_demo import DEMO_USERS
+    from demo.management.commands.seed_demo import DEMO_USERS
 
     for email, role, *_rest in DEMO_USERS:
         assert User.objects.get(email=email).groups.filter(name=role).exists()

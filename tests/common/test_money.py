@@ -2,7 +2,7 @@
 
 import pytest
 
-from initiatives.money import AmountError, euros_for_input, format_euros, parse_euros
+from common.money import AmountError, euros_for_input, format_euros, parse_euros
 
 
 @pytest.mark.parametrize(

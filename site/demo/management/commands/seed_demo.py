@@ -1,19 +1,19 @@
-"""Demo users for every role, built on the test factories. Idempotent: run it as often as
-you like. They have no password: like everyone, they log in with a code sent by e-mail (in
-var/mail/ locally)."""
-
-import inspect
+"""Demo users for every role, built on the test factories, and the demo content of each module
+made for them. Idempotent: run it as often as you like. They have no password: like everyone,
+they log in with a code sent by e-mail (in var/mail/ locally)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.module_loading import import_string
 
 from accounts import roles
 from accounts.factories import UserFactory
 from accounts.models import User
 from common.loaders import load_afdelingen, load_wijken
 from common.models import Afdeling, Wijk
+from demo.initiatives import seed_demo_initiatives
+from demo.meldingen import seed_demo_meldingen
+from demo.wijkbudget import seed_demo_round
 
 DEMO_USERS = [
     # email, role, display name, wijk slug, afdeling slug
@@ -45,11 +45,11 @@ DEMO_USERS = [
 ]
 
 
-# Demo content of the modules, each idempotent, called with the demo users by role.
+# Demo content of the modules, each idempotent; the first is called with the demo users by role.
 DEMO_CONTENT = [
-    "meldingen.demo.seed_demo_meldingen",
-    "initiatives.demo.seed_demo_initiatives",
-    "participation.demo.seed_demo_round",
+    ("meldingen", lambda by_role: seed_demo_meldingen(by_role)),
+    ("initiatives", lambda by_role: seed_demo_initiatives()),
+    ("wijkbudget", lambda by_role: seed_demo_round()),
 ]
 
 
@@ -92,7 +92,5 @@ class Command(BaseCommand):
         self.stdout.write(f"{len(DEMO_USERS) + 1} demo users ready (log in by code).")
         users = {role: email for email, role, *_rest in DEMO_USERS}
         by_role = {role: User.objects.get(email=email) for role, email in users.items()}
-        for path in DEMO_CONTENT:
-            seed = import_string(path)
-            made = seed(by_role) if inspect.signature(seed).parameters else seed()
-            self.stdout.write(f"{path}: {made} made")
+        for name, seed in DEMO_CONTENT:
+            self.stdout.write(f"{name}: {seed(by_role)} made")

@@ -11,10 +11,9 @@ from django.utils import timezone
 from accounts.factories import BrokerFactory, ResidentFactory
 from common.loaders import load_wijken
 from common.models import Wijk
-
-from .factories import InitiativeFactory
-from .models import BrokerWijk, ConsultationHour, Fund, Initiative
-from .services import (
+from initiatives.factories import InitiativeFactory
+from initiatives.models import BrokerWijk, ConsultationHour, Fund, Initiative
+from initiatives.services import (
     SpentLine,
     consultation_hour_create,
     initiative_complete,

@@ -1,6 +1,6 @@
 """A small demo round for the demo data, from the programme's wish for wijkbudgetten in
 Moerwijk. Idempotent: `seed_demo_round()` returns the existing round when it is there.
-The lead's seed_demo command calls it."""
+The seed_demo command calls it."""
 
 from datetime import timedelta
 
@@ -8,9 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.models import Wijk
-
-from .budget_workflow import Actor, Feasibility
-from .models import Proposal, ProposalEvent, Round
+from participation.budget_workflow import Actor, Feasibility
+from participation.models import Proposal, ProposalEvent, Round
 
 SLUG = "moerwijk-2027"
 PLANS = [
@@ -94,8 +93,8 @@ DEMO_CODES = [f"DEMZWKBD222{n}" for n in range(2, 7)]  # DEMZ-WKBD-2222 … DEMZ
 def _demo_codes(round: Round) -> None:
     """Known vote codes for the demo (seed_demo runs only with DEBUG), so a visitor can vote
     without printing letters; real codes are random and shown once."""
-    from .models import VoteCode
-    from .services.voting import hash_code
+    from participation.models import VoteCode
+    from participation.services.voting import hash_code
 
     for code in DEMO_CODES:
         VoteCode.objects.get_or_create(round=round, code_hash=hash_code(round, code))

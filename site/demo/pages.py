@@ -9,8 +9,7 @@ from wagtail.models import Locale, Page, Site
 
 from common.loaders import load_afdelingen, load_wijken, read_wijken
 from common.models import Wijk
-
-from ..models import (
+from shop.models import (
     HomePage,
     ParticipatiewinkelPage,
     ThemeIndexPage,
@@ -54,7 +53,7 @@ TEXT = {
 
 
 def load_measures(content: dict) -> int:
-    from ..programme.loader import load_measures as load
+    from shop.programme.loader import load_measures as load
 
     return load(content)
 
@@ -193,7 +192,8 @@ def load_page_tree() -> HomePage:
 def _load_participatiewinkel(home: HomePage) -> None:
     """The methods databank and advice page below the participatiewinkel. Also run for an existing
     tree, so a database made before they existed gets them; pages that exist are left alone."""
-    from ..methods.loader import load_methods
+    from shop.methods.loader import load_methods
+
     from .agenda import load_demo_projects
 
     shop = ParticipatiewinkelPage.objects.child_of(home).first()

@@ -1,9 +1,12 @@
 """Money is whole cents in an integer, everywhere: in the database, in services and in forms.
-Residents type euros the Dutch way ("1.250,50", "€ 12,5", "40"); we never pass a float."""
+Residents type euros the Dutch way ("1.250,50", "€ 12,5", "40"); we never pass a float. Every
+module uses these helpers and `EuroField`; templates format with `{% load money %}`."""
 
 import re
 from decimal import Decimal, InvalidOperation
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from common.parsing import parse_digits
@@ -62,3 +65,29 @@ def euros_for_input(cents: int | None) -> str:
         return ""
     euros, rest = divmod(int(cents), 100)
     return f"{euros},{rest:02d}"
+
+
+class EuroField(forms.Field):
+    """Euros as typed by a resident ('12,50'), cleaned to whole cents (an int)."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("inputmode", "decimal")
+        self.widget.attrs.setdefault("autocomplete", "off")
+        self.widget.attrs.setdefault("maxlength", "20")
+
+    def prepare_value(self, value):
+        return euros_for_input(value) if isinstance(value, int) else value
+
+    def to_python(self, value):
+        value = (value or "").strip() if isinstance(value, str) else value
+        if value in self.empty_values:
+            return None
+        if len(value) > 20:
+            raise ValidationError(_("Dit bedrag is te lang. Kijk of er iets te veel staat."))
+        try:
+            return parse_euros(value)
+        except AmountError as error:
+            raise ValidationError(str(error), code="invalid_amount") from error

@@ -9,10 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.models import Wijk
-
-from ..agenda.models import Activity, ActivityType
-from ..models import WijkPage
-from ..projects import ProjectPage, ProjectStatus, ProjectStep, StepStatus
+from shop.agenda.models import Activity, ActivityType
+from shop.models import WijkPage
+from shop.projects import ProjectPage, ProjectStatus, ProjectStep, StepStatus
 
 # (days from today, start, end, type, wijk, title, place, address, capacity, audience, text)
 ACTIVITIES = [

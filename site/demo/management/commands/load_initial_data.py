@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from demo.agenda import load_demo_activities
+from demo.pages import load_page_tree
 from meldingen.loaders import load_categories
-from shop.demo.agenda import load_demo_activities
-from shop.demo.pages import load_page_tree
 
 
 class Command(BaseCommand):
