@@ -10,8 +10,11 @@ export PORT
 
 run: install frontend migrate demo-data serve
 
+# The suite runs on every core (pytest-xdist; each worker has its own test database, media
+# folders and Redis database). PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
 test: install-test frontend chromium
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --maxprocesses 4 $(PYTEST_ARGS)
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
