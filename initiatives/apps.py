@@ -24,6 +24,10 @@ class InitiativesConfig(AppConfig):
         register_eraser("initiatieven", erase_user_initiatives, covers=ERASER_COVERS)
         register_section("initiatieven", my_initiatives_section)
         register_section("afspraken", my_bookings_section)
+
+        from . import ledger
+
+        ledger.register()
         # The reminder the day before a spreekuur appointment; idempotent (reminded_at).
         register_job("initiatives", send_booking_reminders.enqueue)
 

@@ -22,6 +22,10 @@ class MeldingenConfig(AppConfig):
         register_eraser("meldingen", erase_user_meldingen, covers=ERASER_COVERS)
         register_section("meldingen", my_meldingen_section)
 
+        from . import ledger
+
+        ledger.register()
+
         from .confirmations import register_confirmations
 
         register_confirmations()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from common.confirmation import MAX_AGE as CONFIRMATION_MAX_AGE
 from common.confirmation import mark_confirmed, with_confirmation
+from common.feedback import ledger
 from common.feedback.references import next_reference
 from common.feedback.secrets import hash_secret, new_secret
 from common.images import SanitisedImage
@@ -273,6 +274,8 @@ def melding_change_status(
         _save_photo(locked, after_photo, Photo.Kind.AFTER)
     if to == Status.SAMENGEVOEGD:
         _move_followers(locked, merge_into)
+    # Answered, reopened or merged away: the ledger shows it (or stops) once this commits.
+    ledger.push(locked)
     if actor_kind == Actor.HANDLER:
         event = "melding_question" if to == Status.REACTIE_GEVRAAGD else "melding_status"
         _tell_reporter(locked, event)
@@ -453,6 +456,7 @@ def melding_set_public_description(*, melding: Melding, text: str, actor) -> Mel
         raise MeldingError(_("Een vertrouwelijke melding wordt nooit openbaar."))
     locked.public_description = text.strip()
     locked.save(update_fields=["public_description", "updated_at"])
+    ledger.push(locked)
     return locked
 
 

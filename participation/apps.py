@@ -20,3 +20,7 @@ class ParticipationConfig(AppConfig):
         register_exporter("wijkbudget", export_user_budget)
         register_eraser("wijkbudget", erase_user_budget, covers=ERASER_COVERS)
         register_section("wijkbudget", my_proposals_section)
+
+        from . import ledger_source
+
+        ledger_source.register()

@@ -1,7 +1,5 @@
 from django.urls import include, path
 
-from participation.ledger import views as ledger_views
-
 from .views import public, voting
 
 app_name = "participation"
@@ -22,7 +20,5 @@ urlpatterns = [
     path("wijkbudget/<slug:slug>/bewijs/", voting.receipt, name="receipt"),
     path("wijkbudget/<slug:slug>/uitslag/", public.results, name="results"),
     path("wijkbudget/<slug:slug>/stembiljetten/", public.ballot_list, name="ballots"),
-    path("terugkoppeling/", ledger_views.feed, name="terugkoppeling"),
-    path("terugkoppeling/<slug:wijk>/", ledger_views.feed, name="terugkoppeling_wijk"),
     path("inspraak/", include("participation.processes.urls")),
 ]

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.feedback import ledger
 from common.notifications import notify
 from common.realtime import group_name, publish_event
 
@@ -135,6 +136,9 @@ def move(
     if to in {Status.TOEGEKEND, Status.DOORVERWEZEN, Status.AFGEWEZEN}:
         initiative.decided_at = now
     initiative.save()
+    # Decided, started, completed or withdrawn: the ledger follows once the caller commits (and
+    # sees what it saved after this, such as the grant or the confirmed accountability).
+    ledger.push(initiative)
     return InitiativeEvent.objects.create(
         initiative=initiative,
         kind=InitiativeEvent.Kind.STATUS,

@@ -5,6 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.feedback import ledger
 from common.feedback.references import next_reference
 from common.notifications import notify
 from common.workdays import add_working_days
@@ -111,6 +112,7 @@ def initiative_set_publication(*, initiative: Initiative, actor, publish_it: boo
         return row
     row.publish_consent = publish_it
     row.save(update_fields=["publish_consent", "updated_at"])
+    ledger.push(row)
     InitiativeEvent.objects.create(
         initiative=row,
         kind=InitiativeEvent.Kind.PUBLICATION,

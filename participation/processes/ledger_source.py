@@ -7,7 +7,7 @@ those with a follow-up report, "on time" those whose report came by the promised
 
 from django.utils.translation import gettext_lazy as _
 
-from participation.ledger import Counts, Overdue, register_source
+from common.feedback.ledger import Counts, Overdue, register_source
 
 from .models import DEADLINES, Process
 

@@ -11,8 +11,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from common.confirmation import is_own_verified_address, with_confirmation
+from common.feedback import ledger
 from common.notifications import notify
-from participation import ledger
 
 from . import rules
 from .models import DEADLINES, Contribution, Process, Status, audiences_overlap

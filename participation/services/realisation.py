@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from common.feedback import ledger
 from common.images import SanitisedImage, make_thumbnail
 
 from ..models import Proposal, RealisationUpdate
@@ -28,4 +29,5 @@ def realisation_add_update(
             thumb = make_thumbnail(photo.content).as_file("klein")
             update.thumbnail.save(thumb.name, thumb, save=False)
         update.save()
+        ledger.push(update)
     return update

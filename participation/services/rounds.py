@@ -4,6 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.feedback import ledger
+
 from ..budget_workflow import START_FIELD, Phase, may_advance, next_phase
 from ..models import Round
 from .base import BudgetError
@@ -62,6 +64,7 @@ def round_count(*, round: Round) -> Round:
         if row.result is None:
             row.result = compute_result(row)
             row.save(update_fields=["result"])
+            ledger.push(row)
         round.result = row.result
         round.closed_at = row.closed_at
     return row

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("mijn/", include("accounts.urls")),
     path("e-mail/", include("common.urls")),
+    path("terugkoppeling/", include("common.feedback.ledger.urls")),
     path("melden/", include("meldingen.urls")),
     path("meldingen/", include("meldingen.public.urls")),
     path("initiatieven/", include("initiatives.urls")),

@@ -104,5 +104,5 @@ def wijk_modules(page, request=None) -> dict:
         **_budget(wijk),
         "processes": _processes(wijk),
         "processes_url": _url("participation:processes:index"),
-        "ledger_url": _url("participation:terugkoppeling_wijk", wijk.slug),
+        "ledger_url": _url("ledger:feed_wijk", wijk.slug),
     }

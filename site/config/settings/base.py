@@ -23,10 +23,10 @@ INSTALLED_APPS = [
     # our apps first, so their templates and static files win
     "accounts",
     "common",
+    "common.feedback.ledger",
     "shop",
     "participation",
     "participation.processes",
-    "participation.ledger",
     "initiatives",
     "meldingen",
     "demo",

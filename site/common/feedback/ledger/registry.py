@@ -2,7 +2,7 @@
 so a module can register from its AppConfig.ready()."""
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,12 +36,24 @@ class Overdue:
 
 
 @dataclass(frozen=True)
+class Feed:
+    """Which objects of one model have an entry, and what it says: `answered()` is the queryset
+    of those with a public answer (it has `updated_at`, annotated if need be), `build(queryset)`
+    yields (pk, entry_fields(...)) for them. `ledger.push(obj)` and the rebuild both use it."""
+
+    model: Any
+    answered: Callable[[], Any]
+    build: Callable[[Any], Iterable[tuple[int, dict]]]
+
+
+@dataclass(frozen=True)
 class Source:
     key: str
     label: Any  # a lazy translation
     counts: Callable[[Any], Counts]
     overdue: Callable[[Any, int], list[Overdue]] | None = None
     unit: Any = ""  # what one input is called, e.g. "meldingen"
+    feeds: tuple[Feed, ...] = ()
 
 
 _sources: dict[str, Source] = {}
@@ -54,10 +66,24 @@ def register_source(
     *,
     overdue_fn: Callable[[Any, int], list[Overdue]] | None = None,
     unit="",
+    feeds: Iterable[Feed] = (),
 ) -> None:
-    """Register (or replace) a source. `key` is what entries carry in `LedgerEntry.source`."""
-    _sources[key] = Source(key=key, label=label, counts=counts_fn, overdue=overdue_fn, unit=unit)
+    """Register (or replace) a source. `key` is what entries carry in `LedgerEntry.source`;
+    `feeds` are the models whose entries `push` writes and the rebuild rewrites."""
+    _sources[key] = Source(
+        key=key, label=label, counts=counts_fn, overdue=overdue_fn, unit=unit, feeds=tuple(feeds)
+    )
 
 
 def all_sources() -> dict[str, Source]:
     return dict(_sources)
+
+
+def feed_for(model) -> tuple[str, Feed] | None:
+    """The source key and feed of a model (its concrete model), or None."""
+    concrete = model._meta.concrete_model
+    for source in _sources.values():
+        for feed in source.feeds:
+            if feed.model._meta.concrete_model is concrete:
+                return source.key, feed
+    return None

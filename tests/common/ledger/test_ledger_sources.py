@@ -7,17 +7,16 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from participation import ledger
-from participation.ledger.models import LedgerEntry
-from participation.ledger.sources import meldingen as meldingen_source
-from participation.ledger.sources import sync_all
+from common.feedback import ledger
+from common.feedback.ledger.models import LedgerEntry
+from meldingen import ledger as meldingen_source
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_handled_public_report_is_listed_without_personal_data(closed_melding, wijken):
     melding = closed_melding(reporter_email="jan@example.org", description="Jan de Vries belt")
-    sync_all()
+    ledger.rebuild()
     entry = LedgerEntry.objects.get()
     assert entry.source == "meldingen"
     assert entry.wijk == wijken["moerwijk"]
@@ -36,7 +35,7 @@ def test_sensitive_open_and_merged_reports_stay_out(
     closed_melding(category=sensitive_category)
     closed_melding(status="samengevoegd")
     melding_factory(status="in_behandeling")
-    sync_all()
+    ledger.rebuild()
     assert not LedgerEntry.objects.exists()
 
 
@@ -58,7 +57,7 @@ def test_the_after_photo_is_linked(closed_melding, settings, tmp_path):
     melding = closed_melding()
     photo = Photo.objects.create(melding=melding, kind=Photo.Kind.AFTER, image=_png("na.png"))
     Photo.objects.create(melding=melding, kind=Photo.Kind.REPORTER, image=_png("voor.png"))
-    sync_all()
+    ledger.rebuild()
     assert LedgerEntry.objects.get().photo_url == f"/meldingen/foto/{photo.pk}/"
 
 
@@ -69,7 +68,7 @@ def test_a_reopened_report_leaves_the_ledger_and_a_late_one_is_marked(closed_mel
     assert LedgerEntry.objects.get(object_id=late.pk).on_time is False
     melding.status = "heropend"
     melding.save()
-    sync_all()
+    ledger.rebuild()
     assert list(LedgerEntry.objects.values_list("object_id", flat=True)) == [late.pk]
 
 
@@ -105,11 +104,11 @@ def _decided_initiative(wijk, *, status="toegekend", consent=True, amount=25000)
 
 
 def test_a_published_decided_initiative_is_listed_a_private_one_only_counted(wijken):
-    from participation.ledger.sources import initiatives as initiatives_source
+    from initiatives import ledger as initiatives_source
 
     shown = _decided_initiative(wijken["moerwijk"])
     _decided_initiative(wijken["moerwijk"], consent=False)
-    sync_all()
+    ledger.rebuild()
     entry = LedgerEntry.objects.get(source="initiatieven")
     assert entry.object_id == shown.pk
     assert "€ 250" in entry.answer
@@ -133,10 +132,10 @@ def test_counts_cost_the_same_queries_for_few_or_many_rows(
 def test_a_second_sync_rewrites_only_what_changed(closed_melding):
     first = closed_melding()
     closed_melding()
-    assert sync_all()["meldingen"] == (2, 0)
-    assert sync_all()["meldingen"] == (0, 0)
+    assert ledger.rebuild()["meldingen"] == (2, 0)
+    assert ledger.rebuild()["meldingen"] == (0, 0)
     first.public_description = "Tekst aangepast door de behandelaar."
     first.save()
-    assert sync_all()["meldingen"] == (1, 0)
+    assert ledger.rebuild()["meldingen"] == (1, 0)
     assert LedgerEntry.objects.get(object_id=first.pk).input_summary.startswith("Tekst aangepast")
-    assert sync_all(full=True)["meldingen"] == (2, 0)
+    assert ledger.rebuild(full=True)["meldingen"] == (2, 0)

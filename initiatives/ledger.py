@@ -1,7 +1,9 @@
-"""Initiatives in the ledger: published initiatives (the initiator agreed) with a decision —
-granted (with the amount), referred elsewhere (with the organisation), in progress or completed
-(with the confirmed accountability). Declined initiatives are not public, so they are counted but
-not listed. The message a broker wrote to the initiator is private and never shown here."""
+"""Initiatives in the follow-up ledger (common/feedback/ledger): every status change
+(services/base.py `move`) and publication choice pushes the entry. Entries are published
+initiatives (the initiator agreed) with a decision — granted (with the amount), referred
+elsewhere (with the organisation), in progress or completed (with the confirmed accountability).
+Declined initiatives are not public, so they are counted but not listed. The message a broker
+wrote to the initiator is private and never shown here."""
 
 from django.db.models import Count, Prefetch
 from django.urls import reverse
@@ -9,19 +11,18 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.feedback import ledger
 from common.money import format_euros
-from initiatives.models import Initiative, InitiativeEvent
-from initiatives.models.initiative import DECISION, overdue_q
-from initiatives.workflow import Status
 
-from ..registry import Counts, register_source
-from ..services import entry_fields, sync_entries
+from .models import Initiative, InitiativeEvent
+from .models.initiative import DECISION, overdue_q
+from .workflow import Status
 
 KEY = "initiatieven"
 DECIDED = [Status.TOEGEKEND, Status.DOORVERWEZEN, Status.IN_UITVOERING, Status.AFGEROND]
 
 
-def counts(wijk=None) -> Counts:
+def counts(wijk=None) -> ledger.Counts:
     """Answered is decided (initiatives/models/initiative.py DECISION); late is late on either
     promise, as in the brokers' "te laat" list."""
     now = timezone.now()
@@ -29,11 +30,7 @@ def counts(wijk=None) -> Counts:
     if wijk is not None:
         initiatives = initiatives.in_wijk(wijk)
     figures = {**DECISION.counts(now), "overdue": Count("pk", filter=overdue_q(now))}
-    return Counts(**initiatives.order_by().aggregate(**figures))
-
-
-def register() -> None:
-    register_source(KEY, gettext_lazy("Initiatieven"), counts, unit=gettext_lazy("initiatieven"))
+    return ledger.Counts(**initiatives.order_by().aggregate(**figures))
 
 
 def answered_queryset():
@@ -73,7 +70,7 @@ def build(batch) -> list[tuple[int, dict]]:
             result.append(
                 (
                     initiative.pk,
-                    entry_fields(
+                    ledger.entry_fields(
                         source=KEY,
                         title=initiative.title,
                         answer=answer_text(initiative),
@@ -91,7 +88,8 @@ def build(batch) -> list[tuple[int, dict]]:
     return result
 
 
-def sync(*, full: bool = False) -> tuple[int, int]:
-    return sync_entries(
-        model=Initiative, source=KEY, answered=answered_queryset(), build=build, full=full
+def register() -> None:
+    feed = ledger.Feed(model=Initiative, answered=answered_queryset, build=build)
+    ledger.register_source(
+        KEY, gettext_lazy("Initiatieven"), counts, unit=gettext_lazy("initiatieven"), feeds=[feed]
     )

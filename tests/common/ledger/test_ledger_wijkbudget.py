@@ -5,11 +5,10 @@ import datetime as dt
 
 import pytest
 
-from participation import ledger
+from common.feedback import ledger
+from common.feedback.ledger.models import LedgerEntry
 from participation.budget_workflow import Feasibility
 from participation.factories import ProposalFactory, RoundFactory
-from participation.ledger.models import LedgerEntry
-from participation.ledger.sources import sync_all
 from participation.models import ProposalEvent
 from participation.services import ballot_cast, realisation_add_update, round_close
 
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def counted_round(wijken, user_factory):
+def counted_round(wijken, user_factory, django_capture_on_commit_callbacks):
     round = RoundFactory(title="Wijkbudget Moerwijk", wijken=[wijken["moerwijk"]])
     bench = ProposalFactory(
         round=round, title="Bankjes bij de vijver", estimated_cost_cents=400_000
@@ -33,25 +32,26 @@ def counted_round(wijken, user_factory):
         )
     for _voter in range(3):
         ballot_cast(round=round, selection={bench.pk: 1}, user=user_factory())
-    round_close(round=round, actor=user_factory(role="coordinator"))
+    with django_capture_on_commit_callbacks(execute=True):
+        round_close(round=round, actor=user_factory(role="coordinator"))
     round.refresh_from_db()
     return round, bench
 
 
 def test_a_counted_round_and_its_realisation_are_answers_in_the_ledger(
-    client, counted_round, user_factory
+    client, counted_round, user_factory, django_capture_on_commit_callbacks
 ):
+    """Pushed by the count and by the update, without a rebuild."""
     round, bench = counted_round
-    sync_all()
     entry = LedgerEntry.objects.get(source="wijkbudget")
     assert entry.title == "Uitslag: Wijkbudget Moerwijk"
     assert "Bankjes bij de vijver" in entry.answer and "Grote speeltuin" not in entry.answer
     assert entry.input_url == f"/wijkbudget/{round.slug}/uitslag/"
 
-    realisation_add_update(
-        proposal=bench, actor=user_factory(role="coordinator"), text="De bankjes staan er."
-    )
-    sync_all()
+    with django_capture_on_commit_callbacks(execute=True):
+        realisation_add_update(
+            proposal=bench, actor=user_factory(role="coordinator"), text="De bankjes staan er."
+        )
     html = client.get("/terugkoppeling/moerwijk/?bron=wijkbudget").content.decode()
     assert "Uitvoering: Bankjes bij de vijver" in html and "De bankjes staan er." in html
     assert "Uitslag: Wijkbudget Moerwijk" in html

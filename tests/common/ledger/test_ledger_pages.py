@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from participation import ledger
+from common.feedback import ledger
 
 pytestmark = pytest.mark.django_db
 
@@ -63,11 +63,10 @@ def test_paged(client, wijken, afdeling_factory):
 
 
 def test_counts_per_source_are_shown(client, closed_melding, wijken):
-    from participation.ledger.sources import sync_all
 
     closed_melding()
     closed_melding(late=True)
-    sync_all()
+    ledger.rebuild()
     response = client.get("/terugkoppeling/moerwijk/")
     counts = dict((s.key, c) for s, c in response.context["counts"])
     assert counts["meldingen"] == ledger.Counts(

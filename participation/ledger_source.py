@@ -1,7 +1,8 @@
-"""Wijkbudgetten in the ledger: the count of a round (which plans won, what they cost against
-the budget) and the realisation of funded plans (updates with a photo). Counts: plans sent in,
-plans with a feasibility answer, answered before voting started, and plans still waiting while
-the vote is already on (overdue)."""
+"""Wijkbudgetten in the follow-up ledger (common/feedback/ledger): the count of a round pushes its
+entry (services/rounds.py), and so does each realisation update. Entries are the count of a
+round (which plans won, what they cost against the budget) and the realisation of funded plans
+(updates with a photo). Counts: plans sent in, plans with a feasibility answer, answered before
+voting started, and plans still waiting while the vote is already on (overdue)."""
 
 from django.db.models import F
 from django.urls import reverse
@@ -9,29 +10,24 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.feedback import ledger
 from common.money import format_euros
 
-from ...budget_workflow import Feasibility
-from ...models import Proposal, RealisationUpdate, Round
-from ...models.proposal import DEADLINES as PROPOSAL_DEADLINES
-from ..registry import Counts, register_source
-from ..services import entry_fields, sync_entries
+from .budget_workflow import Feasibility
+from .models import Proposal, RealisationUpdate, Round
+from .models.proposal import DEADLINES as PROPOSAL_DEADLINES
 
 KEY = "wijkbudget"
 
 
-def counts(wijk=None) -> Counts:
+def counts(wijk=None) -> ledger.Counts:
     """A plan's promise: a feasibility answer before voting starts (models/proposal.py)."""
     proposals = Proposal.objects.filter(round__is_published=True).exclude(
         status=Feasibility.SAMENGEVOEGD
     )
     if wijk is not None:
         proposals = proposals.filter(round__wijken=wijk)
-    return Counts(**proposals.order_by().aggregate(**PROPOSAL_DEADLINES.counts()))
-
-
-def register() -> None:
-    register_source(KEY, gettext_lazy("Wijkbudget"), counts, unit=gettext_lazy("plannen"))
+    return ledger.Counts(**proposals.order_by().aggregate(**PROPOSAL_DEADLINES.counts()))
 
 
 def counted_rounds():
@@ -60,7 +56,7 @@ def build_rounds(batch) -> list[tuple[int, dict]]:
             result.append(
                 (
                     round.pk,
-                    entry_fields(
+                    ledger.entry_fields(
                         source=KEY,
                         title=_("Uitslag: %(title)s") % {"title": round.title},
                         answer=answer,
@@ -98,7 +94,7 @@ def build_updates(batch) -> list[tuple[int, dict]]:
             result.append(
                 (
                     update.pk,
-                    entry_fields(
+                    ledger.entry_fields(
                         source=KEY,
                         title=_("Uitvoering: %(title)s") % {"title": proposal.title},
                         answer=update.text,
@@ -116,15 +112,11 @@ def build_updates(batch) -> list[tuple[int, dict]]:
     return result
 
 
-def sync(*, full: bool = False) -> tuple[int, int]:
-    rounds = sync_entries(
-        model=Round, source=KEY, answered=counted_rounds(), build=build_rounds, full=full
+def register() -> None:
+    feeds = [
+        ledger.Feed(model=Round, answered=counted_rounds, build=build_rounds),
+        ledger.Feed(model=RealisationUpdate, answered=realisation_updates, build=build_updates),
+    ]
+    ledger.register_source(
+        KEY, gettext_lazy("Wijkbudget"), counts, unit=gettext_lazy("plannen"), feeds=feeds
     )
-    updates = sync_entries(
-        model=RealisationUpdate,
-        source=KEY,
-        answered=realisation_updates(),
-        build=build_updates,
-        full=full,
-    )
-    return rounds[0] + updates[0], rounds[1] + updates[1]

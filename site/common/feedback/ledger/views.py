@@ -47,7 +47,7 @@ def feed(request, wijk: str | None = None):
     )
     return render(
         request,
-        "participation/ledger/feed.html",
+        "ledger/feed.html",
         {
             "title": title,
             "wijk": place,

@@ -1,34 +1,31 @@
-"""Meldingen in the ledger: public reports that were closed with an answer (handled, forwarded,
-or not taken up, with the reason in the status). Only what the public list already shows: the
-category, the text a handler approved for the public, the wijk, the public status and an
-after-photo. Never sensitive or merged reports (`Melding.objects.public()`), never the message
-to the reporter (it may hold a name), never the reporter's data."""
+"""Meldingen in the follow-up ledger (common/feedback/ledger): the services push an entry
+(`ledger.push(melding)`) whenever what it shows changes. Entries are public reports that were
+closed with an answer (handled, forwarded, or not taken up, with the reason in the status). Only
+what the public list already shows: the category, the text a handler approved for the public,
+the wijk, the public status and an after-photo. Never sensitive or merged reports
+(`Melding.objects.public()`), never the message to the reporter (it may hold a name), never the
+reporter's data."""
 
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from meldingen.models import DEADLINES, Melding, Photo
-from meldingen.public.forms import category_label
-from meldingen.workflow import ANSWERED
+from common.feedback import ledger
 
-from ..registry import Counts, register_source
-from ..services import entry_fields, sync_entries
+from .models import DEADLINES, Melding, Photo
+from .public.forms import category_label
+from .workflow import ANSWERED
 
 KEY = "meldingen"
 
 
-def counts(wijk=None) -> Counts:
+def counts(wijk=None) -> ledger.Counts:
     """The same figures as the public wijk pages (meldingen/public/stats.py): one definition."""
     meldingen = Melding.objects.public()
     if wijk is not None:
         meldingen = meldingen.in_wijk(wijk)
-    return Counts(**meldingen.order_by().aggregate(**DEADLINES.counts()))
-
-
-def register() -> None:
-    register_source(KEY, _("Meldingen"), counts, unit=_("meldingen"))
+    return ledger.Counts(**meldingen.order_by().aggregate(**DEADLINES.counts()))
 
 
 def answered_queryset():
@@ -55,7 +52,7 @@ def build(batch) -> list[tuple[int, dict]]:
             result.append(
                 (
                     melding.pk,
-                    entry_fields(
+                    ledger.entry_fields(
                         source=KEY,
                         title=category_label(melding.category, "nl"),
                         answer=str(melding.public_label),
@@ -76,7 +73,6 @@ def build(batch) -> list[tuple[int, dict]]:
     return result
 
 
-def sync(*, full: bool = False) -> tuple[int, int]:
-    return sync_entries(
-        model=Melding, source=KEY, answered=answered_queryset(), build=build, full=full
-    )
+def register() -> None:
+    feed = ledger.Feed(model=Melding, answered=answered_queryset, build=build)
+    ledger.register_source(KEY, _("Meldingen"), counts, unit=_("meldingen"), feeds=[feed])

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from participation import ledger
-from participation.ledger.models import LedgerEntry
+from common.feedback import ledger
+from common.feedback.ledger.models import LedgerEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_a_module_joins_by_registering_a_source():
         source = ledger.all_sources()["nieuw"]
         assert source.counts(None).on_time_percent == 50
     finally:
-        from participation.ledger import registry
+        from common.feedback.ledger import registry
 
         registry._sources.pop("nieuw")
 
@@ -64,7 +64,7 @@ def test_builtin_sources_are_registered():
 
 
 def test_an_input_about_several_wijken_is_listed_in_each_once(wijken, afdeling):
-    from participation.ledger.models import LedgerEntry
+    from common.feedback.ledger.models import LedgerEntry
 
     ledger.publish(
         source="test",

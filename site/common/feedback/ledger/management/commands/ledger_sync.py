@@ -1,10 +1,13 @@
 from django.core.management.base import BaseCommand
 
-from participation.ledger.sources import sync_all
+from common.feedback import ledger
 
 
 class Command(BaseCommand):
-    help = "Bring the follow-up ledger up to date with meldingen and initiatives."
+    help = (
+        "Rebuild the follow-up ledger from the modules' rows (repair: the modules push their "
+        "entries as they change)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -12,5 +15,5 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, full=False, **options):
-        for source, (written, removed) in sync_all(full=full).items():
+        for source, (written, removed) in ledger.rebuild(full=full).items():
             self.stdout.write(f"{source}: {written} written, {removed} removed")
