@@ -85,7 +85,8 @@ class Proposal(models.Model):
 
     @property
     def pb_id(self) -> str:
-        return str(self.pk)
+        """The id in a pabulib election: zero-padded, so ids as strings sort as numbers."""
+        return f"{self.pk:010d}"
 
 
 class ProposalEvent(StatusEvent):

@@ -24,8 +24,10 @@ def fraction_to_cents(value: Fraction) -> int:
 
 
 def round_election(round: Round, proposals=None) -> Election:
-    """The round as a pabulib election: feasible proposals are the projects (id = pk as a
-    string), every stored ballot a vote. Empty ballots still count as voters."""
+    """The round as a pabulib election: feasible proposals are the projects (id = `pb_id`, the
+    pk zero-padded, so the rules' tie-breaking on ids as strings puts the earlier plan first, as
+    a number would: plan 9 before plan 10), every stored ballot a vote. Empty ballots still count
+    as voters."""
     if proposals is None:
         proposals = list(round.proposals.on_ballot().order_by("pk"))
     cumulative = round.ballot_rule == BallotRule.CUMULATIVE
@@ -48,7 +50,7 @@ def round_election(round: Round, proposals=None) -> Election:
     if round.outcome_rule == OutcomeRule.GREEDY_THRESHOLD:
         meta["min_project_score_threshold"] = str(round.score_threshold)
     projects = [
-        Project(id=str(p.pk), cost=cents_to_fraction(p.final_cost_cents or 0), name=p.title)
+        Project(id=p.pb_id, cost=cents_to_fraction(p.final_cost_cents or 0), name=p.title)
         for p in proposals
     ]
     instance = Instance(budget=cents_to_fraction(round.budget_cents), projects=projects, meta=meta)
