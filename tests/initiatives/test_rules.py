@@ -3,15 +3,7 @@ rule: what the workspace lists and what the queue consumer hears are the same se
 
 import pytest
 
-from accounts.factories import (
-    AdministratorFactory,
-    BrokerFactory,
-    CoordinatorFactory,
-    EditorFactory,
-    HandlerFactory,
-    ResidentFactory,
-    UserFactory,
-)
+from accounts.factories import BrokerFactory
 from initiatives import rules
 from initiatives.consumers import QueueConsumer
 from initiatives.services.base import broker_group, queue_group
@@ -20,21 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def users(wijk_broker):
-    inactive = BrokerFactory()
-    inactive.is_active = False
-    inactive.save()
-    return {
-        "resident": ResidentFactory(),
-        "editor": EditorFactory(),
-        "handler": HandlerFactory(),
-        "wijk broker": wijk_broker,
-        "broker without wijken": BrokerFactory(),
-        "coordinator": CoordinatorFactory(),
-        "beheerder": AdministratorFactory(),
-        "superuser": UserFactory(is_superuser=True),
-        "inactive broker": inactive,
-    }
+def users(wijk_broker, every_role):
+    return every_role(**{"wijk broker": wijk_broker, "broker without wijken": BrokerFactory()})
 
 
 @pytest.mark.parametrize(
@@ -43,12 +22,14 @@ def users(wijk_broker):
         ("resident", False, False),
         ("editor", False, False),
         ("handler", False, False),
+        ("ondermijning", False, False),
+        ("broker", True, False),
         ("wijk broker", True, False),
         ("broker without wijken", True, False),
         ("coordinator", True, True),
         ("beheerder", True, True),
         ("superuser", True, True),
-        ("inactive broker", False, False),
+        ("inactive coordinator", False, False),
     ],
 )
 def test_workspace_and_reference_data_permissions(users, name, workspace, reference_data):
@@ -72,12 +53,14 @@ def test_the_workspace_and_the_consumer_describe_the_same_initiatives(users, sub
         "resident": set(),
         "editor": set(),
         "handler": set(),
+        "ondermijning": set(),
+        "broker": set(),
         "wijk broker": {"moerwijk", "moerwijk, taken"},
         "broker without wijken": {"assigned elsewhere"},
         "coordinator": set(initiatives),
         "beheerder": set(initiatives),
         "superuser": set(initiatives),
-        "inactive broker": set(),
+        "inactive coordinator": set(),
     }
     consumer = QueueConsumer()
     for name, user in users.items():

@@ -4,16 +4,7 @@ same set."""
 
 import pytest
 
-from accounts import roles
-from accounts.factories import (
-    AdministratorFactory,
-    BrokerFactory,
-    CoordinatorFactory,
-    EditorFactory,
-    HandlerFactory,
-    ResidentFactory,
-    UserFactory,
-)
+from accounts.factories import HandlerFactory
 from common.factories import AfdelingFactory
 from meldingen.consumers import QueueConsumer
 from meldingen.factories import CategoryFactory, MeldingFactory, SensitiveCategoryFactory
@@ -21,6 +12,7 @@ from meldingen.models import Melding
 from meldingen.services import queue_group
 
 pytestmark = pytest.mark.django_db
+HANDLE = "meldingen.handle_melding"
 
 
 @pytest.fixture
@@ -36,23 +28,11 @@ def reports():
 
 
 @pytest.fixture
-def users(reports):
-    own = reports["own"].afdeling
-    inactive = CoordinatorFactory()
-    inactive.is_active = False
-    inactive.save()
-    return {
-        "resident": ResidentFactory(),
-        "broker": BrokerFactory(),
-        "editor": EditorFactory(),
-        "handler": HandlerFactory(afdeling=own),
-        "handler without afdeling": HandlerFactory(afdeling=None),
-        "ondermijning": UserFactory(role=roles.ONDERMIJNING),
-        "coordinator": CoordinatorFactory(),
-        "beheerder": AdministratorFactory(),
-        "superuser": UserFactory(is_superuser=True),
-        "inactive coordinator": inactive,
-    }
+def users(reports, every_role):
+    return every_role(
+        handler=HandlerFactory(afdeling=reports["own"].afdeling),
+        **{"handler without afdeling": HandlerFactory(afdeling=None)},
+    )
 
 
 # Which of the four reports each user may handle.
@@ -91,6 +71,15 @@ def test_the_queue_and_the_consumer_describe_the_same_reports(users, reports):
                 if Melding.objects.visible_to(user).filter(pk=m.pk)
             }
         assert heard == listed == EXPECTED[name], name
+
+
+def test_the_colleagues_offered_for_a_report_are_those_who_may_handle_it(users, reports):
+    from meldingen.rules import colleagues_for
+
+    for key, melding in reports.items():
+        offered = set(colleagues_for(melding).filter(pk__in=[u.pk for u in users.values()]))
+        may = {u for u in users.values() if u.has_perm(HANDLE, melding)}
+        assert offered == may, key
 
 
 @pytest.mark.parametrize(
