@@ -20,19 +20,21 @@ register_permission_policy(
     RolePermissionPolicy(
         AdviceTemplate,
         roles=rules.BROKER_ROLES | rules.OVERSEER_ROLES,
-        predicate=rules.can_use_workspace,
+        perm="initiatives.use_workspace",
     ),
 )
 for _model in (Fund, BrokerWijk):
     register_permission_policy(
         _model,
-        RolePermissionPolicy(_model, roles=rules.OVERSEER_ROLES, predicate=rules.is_overseer),
+        RolePermissionPolicy(
+            _model, roles=rules.OVERSEER_ROLES, perm="initiatives.manage_reference_data"
+        ),
     )
 
 
 class WorkspaceMenuItem(MenuItem):
     def is_shown(self, request):
-        return rules.can_use_workspace(request.user)
+        return request.user.has_perm("initiatives.use_workspace")
 
 
 @hooks.register("register_admin_urls")

@@ -140,22 +140,12 @@ class MeldingQuerySet(models.QuerySet):
         return self.filter(wijk=wijk)
 
     def visible_to(self, user):
-        """Object-level permission for staff: own department; sensitive only for ondermijning."""
-        from accounts import roles
+        """Object-level permission for staff, the rule of `rules.reach`: own department;
+        sensitive only for ondermijning."""
+        from .rules import visible_q
 
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        groups = roles.role_names(user)
-        visible = Q(pk__in=[])
-        if roles.ONDERMIJNING in groups:
-            visible |= Q(is_sensitive=True)
-        if roles.BEHANDELAAR in groups and user.afdeling_id:
-            visible |= Q(is_sensitive=False, afdeling_id=user.afdeling_id)
-        if roles.COORDINATOR in groups or roles.BEHEERDER in groups:
-            visible |= Q(is_sensitive=False)
-        return self.filter(visible)
+        visible = visible_q(user)
+        return self if visible is None else self.filter(visible)
 
 
 class Melding(CoarseLocation, models.Model):

@@ -14,7 +14,6 @@ from accounts import roles
 from accounts.policies import RolePermissionPolicy
 
 from .backoffice import urls as backoffice_urls
-from .backoffice.permissions import can_use_queue, is_beheerder
 from .models import Category, RoutingRule, StandardText
 
 # Registered before the viewsets below ask for a policy (Wagtail 8).
@@ -22,13 +21,15 @@ for _model in (Category, RoutingRule, StandardText):
     # Reference data is the beheerder's.
     register_permission_policy(
         _model,
-        RolePermissionPolicy(_model, roles={roles.BEHEERDER}, predicate=is_beheerder),
+        RolePermissionPolicy(
+            _model, roles={roles.BEHEERDER}, perm="meldingen.manage_reference_data"
+        ),
     )
 
 
 class MeldingenMenuItem(MenuItem):
     def is_shown(self, request):
-        return can_use_queue(request.user)
+        return request.user.has_perm("meldingen.use_queue")
 
 
 @hooks.register("register_admin_urls")

@@ -1,22 +1,21 @@
-"""Who may do what with budget rounds: small predicates in one place. Staff powers come from
-model permissions, granted to the coordinator and beheerder roles by migration 0002."""
+"""Who may do what with budget rounds (conventions: accounts/roles.py). Staff powers are the
+model permissions `participation.review_proposals`, `participation.manage_voting` and
+`participation.close_round`, granted to the coordinator and beheerder roles by migration 0002;
+views ask them with `user.has_perm`. The workspace opens to whoever holds one of them."""
+
+import rules
 
 
-def _active(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
+@rules.predicate
+def has_round_power(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active) and any(
+        user.has_perm(perm)
+        for perm in (
+            "participation.review_proposals",
+            "participation.manage_voting",
+            "participation.close_round",
+        )
+    )
 
 
-def may_review(user) -> bool:
-    return _active(user) and user.has_perm("participation.review_proposals")
-
-
-def may_manage_voting(user) -> bool:
-    return _active(user) and user.has_perm("participation.manage_voting")
-
-
-def may_close(user) -> bool:
-    return _active(user) and user.has_perm("participation.close_round")
-
-
-def may_use_workspace(user) -> bool:
-    return may_review(user) or may_manage_voting(user) or may_close(user)
+rules.add_perm("participation.use_workspace", has_round_power)

@@ -11,7 +11,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from common.money import EuroField, euros_for_input
 
-from . import rules
 from .models import Round
 from .workspace import urls as workspace_urls
 
@@ -91,7 +90,7 @@ def register_round_viewset():
 
 class WorkspaceMenuItem(MenuItem):
     def is_shown(self, request):
-        return rules.may_use_workspace(request.user)
+        return request.user.has_perm("participation.use_workspace")
 
 
 @hooks.register("register_admin_urls")

@@ -32,6 +32,33 @@ register(AfdelingFactory)
 
 
 @pytest.fixture
+def every_role(db):
+    """One user of every role, a superuser and an inactive coordinator, by name, for the
+    permission tests; `every_role(handler=...)` replaces or adds users."""
+
+    def make(**users):
+        from accounts import roles
+
+        inactive = CoordinatorFactory()
+        inactive.is_active = False
+        inactive.save()
+        return {
+            "resident": ResidentFactory(),
+            "broker": BrokerFactory(),
+            "editor": EditorFactory(),
+            "handler": HandlerFactory(),
+            "ondermijning": UserFactory(role=roles.ONDERMIJNING),
+            "coordinator": CoordinatorFactory(),
+            "beheerder": AdministratorFactory(),
+            "superuser": UserFactory(is_superuser=True),
+            "inactive coordinator": inactive,
+            **users,
+        }
+
+    return make
+
+
+@pytest.fixture
 def wijken(db):
     from common.loaders import load_wijken
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from accounts.roles import role_names
 from common.notifications import notify
 from common.workdays import add_working_days
 
@@ -37,7 +38,7 @@ def initiative_take(*, initiative: Initiative, actor, public_message: str) -> In
     row = locked(initiative)
     if row.broker_id is not None and row.broker_id != actor.pk:
         raise InitiativeError(_("Een collega heeft dit initiatief net opgepakt."))
-    if not rules.may_take(actor, row):
+    if not rules.is_take_allowed(actor, row):
         raise InitiativeError(_("U kunt dit initiatief niet oppakken."))
     now = timezone.now()
     row.broker = actor
@@ -72,7 +73,7 @@ def initiative_send_message(*, initiative: Initiative, author, text: str) -> Mes
         raise InitiativeError(_("Schrijf eerst uw bericht in het vak."))
     if row.status == Status.CONCEPT:
         raise InitiativeError(_("Dien uw initiatief eerst in; daarna kunt u berichten sturen."))
-    if rules.may_act(author, row):
+    if rules.is_assigned_broker(author, row):
         kind = Actor.BROKER
     elif rules.is_initiator_side(author, row):
         kind = Actor.INITIATOR
@@ -106,7 +107,7 @@ def initiative_send_message(*, initiative: Initiative, author, text: str) -> Mes
 
 
 def initiative_add_note(*, initiative: Initiative, author, text: str) -> InternalNote:
-    if not rules.may_note(author, initiative):
+    if not rules.is_visible_to_staff(author, initiative):
         raise InitiativeError(_("U kunt geen notities maken bij dit initiatief."))
     if not (text or "").strip():
         raise InitiativeError(_("Een notitie kan niet leeg zijn."))
@@ -119,12 +120,12 @@ def initiative_handoff(
 ) -> Initiative:
     """Give the initiative to another broker, or bring in an afdeling; kept in the history."""
     row = locked(initiative)
-    if not rules.may_hand_off(actor, row):
+    if not rules.is_hand_off_allowed(actor, row):
         raise InitiativeError(_("Alleen de eigen makelaar of een coördinator kan overdragen."))
     if to_broker is None and to_afdeling is None:
         raise InitiativeError(_("Kies een makelaar of een afdeling."))
     if to_broker is not None:
-        if not (to_broker.is_active and rules.group_names(to_broker) & rules.BROKER_ROLES):
+        if not (to_broker.is_active and role_names(to_broker) & rules.BROKER_ROLES):
             raise InitiativeError(_("Deze collega is geen initiatievenmakelaar."))
         if to_broker.pk == row.broker_id:
             raise InitiativeError(_("Het initiatief is al van deze makelaar."))

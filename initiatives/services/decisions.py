@@ -28,7 +28,7 @@ from .base import (
 
 
 def _check_broker(row: Initiative, actor) -> None:
-    if not rules.may_act(actor, row):
+    if not rules.is_assigned_broker(actor, row):
         raise InitiativeError(
             _("Dit initiatief is niet aan u toegewezen. Neem het eerst, of vraag om overdracht.")
         )

@@ -127,7 +127,7 @@ def initiative_set_publication(*, initiative: Initiative, actor, publish_it: boo
 def initiative_withdraw(*, initiative: Initiative, actor, reason: str = "") -> Initiative:
     """The initiator stops. A grant not yet spent goes back to the wijk's fund."""
     row = locked(initiative)
-    if not rules.may_withdraw(actor, row):
+    if not rules.is_withdraw_allowed(actor, row):
         raise InitiativeError(_("Alleen de initiatiefnemer kan het initiatief intrekken."))
     move(
         row,

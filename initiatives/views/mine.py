@@ -66,7 +66,7 @@ def _page(request, initiative: Initiative, **forms):
         "invitations": list(initiative.co_initiators.select_related("user")),
         "volunteers": list(initiative.volunteers.all()),
         "is_owner": initiative.initiator_id == request.user.pk,
-        "may_withdraw": rules.may_withdraw(request.user, initiative),
+        "may_withdraw": rules.is_withdraw_allowed(request.user, initiative),
         "message_form": forms.get("message_form") or MessageForm(prefix="bericht"),
         "invite_form": forms.get("invite_form") or InviteForm(prefix="uitnodiging"),
         "is_new": request.session.pop(f"initiative-new-{initiative.pk}", False),
@@ -142,7 +142,7 @@ def publication(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def withdraw(request, pk: int):
     initiative = _mine_or_404(request, pk)
-    if not rules.may_withdraw(request.user, initiative):
+    if not rules.is_withdraw_allowed(request.user, initiative):
         messages.error(request, _("Alleen de initiatiefnemer kan een open initiatief intrekken."))
         return redirect("initiatives:mine", pk=pk)
     form = WithdrawForm(request.POST or None)
@@ -237,7 +237,7 @@ def file(request, kind: str, pk: int, size: str = ""):
     allowed = (
         (model is Photo and initiative.is_public)
         or rules.is_initiator_side(request.user, initiative)
-        or rules.may_view_as_staff(request.user, initiative)
+        or rules.is_visible_to_staff(request.user, initiative)
     )
     if not allowed:
         raise Http404

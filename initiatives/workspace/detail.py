@@ -81,13 +81,13 @@ class InitiativeDetailView(WorkspaceMixin, WagtailAdminTemplateMixin, View):
         fund = Fund.objects.filter(
             wijk_id=initiative.wijk_id, year=timezone.localtime().year
         ).first()
-        may_act = rules.may_act(user, initiative)
+        may_act = rules.is_assigned_broker(user, initiative)
         status = initiative.status
         shown = {
-            "take_form": rules.may_take(user, initiative),
+            "take_form": rules.is_take_allowed(user, initiative),
             "message_form": may_act,
             "note_form": True,
-            "handoff_form": rules.may_hand_off(user, initiative),
+            "handoff_form": rules.is_hand_off_allowed(user, initiative),
             "grant_form": may_act and status == Status.IN_GESPREK,
             "refer_form": may_act and status == Status.IN_GESPREK,
             "decline_form": may_act and status == Status.IN_GESPREK,
@@ -214,7 +214,7 @@ class HandoffView(ActionView):
     def post(self, request, reference):
         response = super().post(request, reference)
         # The old broker may no longer see it after a hand-off to another wijk's broker.
-        if response.status_code == 302 and not rules.may_view_as_staff(
+        if response.status_code == 302 and not rules.is_visible_to_staff(
             request.user, self.initiative
         ):
             return redirect("initiatives_workspace:queue")

@@ -33,7 +33,7 @@ class WorkspaceMixin:
     ]
 
     def dispatch(self, request, *args, **kwargs):
-        if not rules.can_use_workspace(request.user):
+        if not request.user.has_perm("initiatives.use_workspace"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from common.parsing import parse_digits
 
 from ..models import Photo, StandardText
+from ..rules import get_visible_or_404, visible_meldingen
 from ..services import (
     MeldingError,
     melding_add_note,
@@ -23,7 +24,6 @@ from ..services import (
 )
 from ..workflow import Status
 from .forms import EXTERNAL_PARTIES, AssignForm, NoteForm, PublicDescriptionForm, StatusForm
-from .permissions import get_visible_or_404, visible_meldingen
 from .views import BackofficeMixin
 
 

@@ -9,12 +9,11 @@ from common.models import Wijk
 
 from ..models import Category, Melding
 from ..workflow import Status
-from .permissions import sees_sensitive
 
 
 def _categories(request):
     categories = Category.objects.select_related("parent")
-    if not sees_sensitive(request.user):
+    if not request.user.has_perm("meldingen.view_sensitive_meldingen"):
         categories = categories.filter(is_sensitive=False)
     return categories
 

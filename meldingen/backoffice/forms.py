@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from common.images import sanitise_image
 
 from .. import workflow
+from ..rules import colleagues_for, visible_meldingen
 from ..workflow import Actor, Status
-from .permissions import colleagues_for, visible_meldingen
 
 # Outside parties a report is most often handed to; free text stays possible.
 EXTERNAL_PARTIES = [

@@ -12,8 +12,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from accounts import roles
 
 from ..models import Photo
+from ..rules import get_visible_or_404, visible_meldingen
 from .filters import QueueFilter
-from .permissions import can_use_queue, get_visible_or_404, group_names, visible_meldingen
 
 PAGE_SIZE = 25
 MAP_LIMIT = 500  # the newest of the filtered list; the list view pages through the rest
@@ -29,7 +29,7 @@ class BackofficeMixin:
     ]
 
     def dispatch(self, request, *args, **kwargs):
-        if not can_use_queue(request.user):
+        if not request.user.has_perm("meldingen.use_queue"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -76,7 +76,7 @@ class QueueView(BackofficeMixin, WagtailAdminTemplateMixin, View):
 
     @staticmethod
     def _handler_without_afdeling(user) -> bool:
-        return roles.BEHANDELAAR in group_names(user) and not user.afdeling_id
+        return roles.BEHANDELAAR in roles.role_names(user) and not user.afdeling_id
 
     @staticmethod
     def _marker(melding) -> dict:
@@ -94,7 +94,7 @@ class QueueView(BackofficeMixin, WagtailAdminTemplateMixin, View):
 def photo(request, reference: str, photo_id: int, size: str = "groot"):
     """Photos live in private storage, never under /media/: whoever may see the report may see
     its photos, nobody else. A thumbnail not made yet falls back to the photo itself."""
-    if not can_use_queue(request.user):
+    if not request.user.has_perm("meldingen.use_queue"):
         raise PermissionDenied
     melding = get_visible_or_404(request.user, reference)
     return get_object_or_404(Photo, pk=photo_id, melding=melding).serve(size)

@@ -37,7 +37,7 @@ class ProcessAdminForm(WagtailAdminModelForm):
         if (
             self.instance.pk
             and self.instance.is_published
-            and not rules.can_publish(getattr(self, "for_user", None))
+            and not rules.has_publish_power(getattr(self, "for_user", None))
         ):
             raise forms.ValidationError(
                 _("Dit traject staat online. Alleen een coördinator mag het nog wijzigen.")

@@ -29,7 +29,7 @@ def _process(pk: int) -> Process:
 
 def publish(request, pk: int):
     process = _process(pk)
-    if not rules.can_publish(request.user):
+    if not request.user.has_perm(rules.PUBLISH):
         raise PermissionDenied
     clashes = process_clashes(process)
     form = PublishForm(request.POST if request.method == "POST" else None)
@@ -58,7 +58,7 @@ def publish(request, pk: int):
 
 def report(request, pk: int):
     process = _process(pk)
-    if not rules.can_report(request.user, process):
+    if not request.user.has_perm("processes.report_process", process):
         raise PermissionDenied
     form = ReportForm(
         request.POST if request.method == "POST" else None, initial={"report": process.report}

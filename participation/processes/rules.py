@@ -1,19 +1,24 @@
-"""Who may do what with processes. Publishing is the coordinator's (the `publish_process`
-permission, given to the coordinator and beheerder groups by this app's data migration)."""
+"""Who may do what with processes (conventions: accounts/roles.py). Publishing is the
+coordinator's: the model permission `processes.publish_process`, given to the coordinator and
+beheerder groups by this app's data migration. The follow-up report is the coordinator's or the
+process owner's: `processes.report_process`."""
+
+import rules
 
 PUBLISH = "processes.publish_process"
 
 
-def can_publish(user) -> bool:
+@rules.predicate
+def has_publish_power(user) -> bool:
     return bool(user and user.is_authenticated and user.has_perm(PUBLISH))
 
 
-def can_edit(user) -> bool:
-    return bool(user and user.is_authenticated and user.has_perm("processes.change_process"))
+@rules.predicate
+def is_owner(user, process) -> bool:
+    return (
+        bool(user and user.is_authenticated and process.owner_id is not None)
+        and process.owner_id == user.pk
+    )
 
 
-def can_report(user, process) -> bool:
-    """The follow-up report: a coordinator, or the process's owner."""
-    if not (user and user.is_authenticated):
-        return False
-    return can_publish(user) or (process.owner_id is not None and process.owner_id == user.pk)
+rules.add_perm("processes.report_process", has_publish_power | is_owner)

@@ -58,7 +58,7 @@ def process_clashes(process: Process) -> list[Process]:
 def process_publish(*, process: Process, actor, confirm_clashes: bool = False) -> Process:
     """Make a process public. Refused to anyone without the publish permission; refused while
     there are clashes that were not confirmed (ClashesNotConfirmed carries them)."""
-    if not rules.can_publish(actor):
+    if not rules.has_publish_power(actor):
         raise PermissionDenied(_("Alleen een coördinator mag een inspraaktraject publiceren."))
     with transaction.atomic():
         row = _locked(process)
@@ -155,7 +155,7 @@ def process_publish_report(*, process: Process, actor, report: str) -> Process:
     """Publish "wat is er met uw inbreng gedaan": everyone who contributed and can be reached
     hears it; the report goes into the ledger. Publishing again corrects the text but tells
     nobody twice."""
-    if not rules.can_report(actor, process):
+    if not (actor and actor.has_perm("processes.report_process", process)):
         raise PermissionDenied(_("Alleen een coördinator of de eigenaar mag dit publiceren."))
     report = (report or "").strip()
     if not report:

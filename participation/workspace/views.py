@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .. import rules
 from ..budget_workflow import REVIEW_PHASES, Feasibility, Phase, may_advance, next_phase
 from ..forms import (
     CodesForm,
@@ -43,10 +42,10 @@ from ..services.voting import turnout
 
 class StaffMixin:
     header_icon = "tasks"
-    predicate = staticmethod(rules.may_use_workspace)
+    permission = "participation.use_workspace"
 
     def dispatch(self, request, *args, **kwargs):
-        if not self.predicate(request.user):
+        if not request.user.has_perm(self.permission):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -110,13 +109,13 @@ class RoundView(StaffMixin, WagtailAdminTemplateMixin, View):
             phase=phase,
             next_phase=next_phase(phase) if may_advance(phase) else None,
             proposals=proposals,
-            reviewing=phase in REVIEW_PHASES and rules.may_review(user),
+            reviewing=phase in REVIEW_PHASES and user.has_perm("participation.review_proposals"),
             merge_choices=candidates,
             feasible_form=FeasibleForm(),
             infeasible_form=InfeasibleForm(),
             codes_form=CodesForm() if self.round.eligibility == Eligibility.CODES else None,
-            may_manage_voting=rules.may_manage_voting(user),
-            may_close=rules.may_close(user),
+            may_manage_voting=user.has_perm("participation.manage_voting"),
+            may_close=user.has_perm("participation.close_round"),
             voting=phase == Phase.STEMMEN,
             turnout=turnout(self.round),
             codes_made=self.round.codes.count(),
@@ -128,7 +127,7 @@ class RoundView(StaffMixin, WagtailAdminTemplateMixin, View):
 
 
 class AdvanceView(StaffMixin, View):
-    predicate = staticmethod(rules.may_close)
+    permission = "participation.close_round"
 
     def post(self, request, pk):
         try:
@@ -142,7 +141,7 @@ class AdvanceView(StaffMixin, View):
 
 
 class _ProposalAction(StaffMixin, View):
-    predicate = staticmethod(rules.may_review)
+    permission = "participation.review_proposals"
 
     def get_proposal(self) -> Proposal:
         return get_object_or_404(Proposal, round_id=self.kwargs["pk"], pk=self.kwargs["proposal"])
@@ -202,7 +201,7 @@ class MergeView(_ProposalAction):
 
 
 class CodesView(StaffMixin, View):
-    predicate = staticmethod(rules.may_manage_voting)
+    permission = "participation.manage_voting"
 
     def post(self, request, pk):
         round = self.get_round()
@@ -227,7 +226,7 @@ class CodesView(StaffMixin, View):
 
 class PaperView(StaffMixin, WagtailAdminTemplateMixin, View):
     template_name = "participation/workspace/paper.html"
-    predicate = staticmethod(rules.may_manage_voting)
+    permission = "participation.manage_voting"
     page_title = gettext_lazy("Papieren stembiljet invoeren")
 
     def _render(self, round, form, selection=None, errors=(), status=200):
@@ -277,7 +276,7 @@ class PaperView(StaffMixin, WagtailAdminTemplateMixin, View):
 
 
 class CloseView(StaffMixin, View):
-    predicate = staticmethod(rules.may_close)
+    permission = "participation.close_round"
 
     def post(self, request, pk):
         try:
@@ -289,7 +288,7 @@ class CloseView(StaffMixin, View):
 
 
 class RealisationView(StaffMixin, View):
-    predicate = staticmethod(rules.may_close)
+    permission = "participation.close_round"
 
     def post(self, request, pk):
         round = self.get_round()

@@ -1,8 +1,9 @@
-"""One Wagtail permission policy for models that belong to roles: the role grants every action
-(on top of any Django permission given to a user by hand), and some actions can be refused to
-everyone, superusers too (e.g. adding what only comes from the public site)."""
+"""One Wagtail permission policy for models that belong to roles: the app's django-rules
+permission (`perm`, registered in its rules.py for these roles) grants every action, on top of
+any Django permission given to a user by hand, and some actions can be refused to everyone,
+superusers too (e.g. adding what only comes from the public site)."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -15,18 +16,18 @@ class RolePermissionPolicy(ModelPermissionPolicy):
         model,
         *,
         roles: Iterable[str],
-        predicate: Callable[[object], bool],
+        perm: str,
         refused: Iterable[str] = (),
     ):
         super().__init__(model)
         self.roles = frozenset(roles)
-        self.predicate = predicate
+        self.perm = perm
         self.refused = frozenset(refused)
 
     def user_has_permission(self, user, action):
         if action in self.refused:
             return False
-        return self.predicate(user) or super().user_has_permission(user, action)
+        return user.has_perm(self.perm) or super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)

@@ -5,6 +5,7 @@ every account that holds something they do not. Otherwise a user administrator c
 themselves anything, or take over a stronger account by giving it their own e-mail address and
 logging in by code."""
 
+import rules
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
@@ -54,20 +55,23 @@ def manageable_users(editor) -> QuerySet:
     return users.filter(Q(pk__in=in_reach.values("pk")) | Q(pk=editor.pk))
 
 
-def may_manage(editor, target) -> bool:
+@rules.predicate
+def is_in_reach(editor, target) -> bool:
+    """The permission `accounts.manage_account` (accounts/rules.py)."""
     return editor.is_superuser or manageable_users(editor).filter(pk=target.pk).exists()
 
 
-def may_delete(editor, target) -> bool:
+@rules.predicate
+def is_deletable(editor, target) -> bool:
     """Wagtail's rule (the delete permission, never oneself, a superuser only by a superuser)
-    and ours on top."""
-    return user_can_delete_user(editor, target) and may_manage(editor, target)
+    and ours on top. Asked as the predicate: a superuser may not delete themselves either."""
+    return user_can_delete_user(editor, target) and is_in_reach(editor, target)
 
 
 def check_grant(*, editor, target, groups, superuser: bool | None = None) -> None:
     """Refuse (PermissionDenied with a Dutch message) when `editor` would give `target` a group
     or the superuser flag they may not give. `target` may be unsaved (a new account)."""
-    if target.pk and not may_manage(editor, target):
+    if target.pk and not is_in_reach(editor, target):
         raise PermissionDenied(ACCOUNT_REFUSED)
     if superuser and not target.is_superuser and not editor.is_superuser:
         raise PermissionDenied(SUPERUSER_REFUSED)

@@ -1,4 +1,23 @@
-"""The roles of the platform, as groups. Created by a migration; predicates live here too."""
+"""The roles of the platform, as groups (created by a migration), and the one permission
+mechanism every app uses: django-rules.
+
+Conventions, the same in every app:
+- Each app's `rules.py` defines its predicates with `@rules.predicate` (or `has_role` below) and
+  registers its permissions with `rules.add_perm("<app_label>.<verb>_<object>", predicate)`, e.g.
+  `meldingen.use_queue`, `meldingen.handle_melding`, `initiatives.take_initiative`. A permission
+  name never equals a Django model permission (no `view_`/`change_` of a model's own codename):
+  those stay in the database and a predicate may ask for them with `user.has_perm`.
+- Predicates are named after what they test: `is_<role or relation>` (`is_broker`,
+  `is_initiator_side`) or `has_<power>`; they check that the user is active themselves.
+- Views, Wagtail permission policies (`accounts.policies.RolePermissionPolicy(perm=...)`) and
+  websocket consumers ask `user.has_perm("<app>.<perm>", obj)`. Django lets an active superuser
+  pass every `has_perm`; a relation that a superuser does not have (being the initiator, the
+  assigned broker) is asked as the predicate itself, e.g. `rules.is_initiator_side(user, obj)`.
+- A rule that decides which rows a user sees is written once, as a queryset or a function next
+  to the rule in `rules.py`, and the queue, the detail view and the consumer's groups use it.
+"""
+
+import rules
 
 BEWONER = "bewoner"
 INITIATIEVENMAKELAAR = "initiatievenmakelaar"
@@ -57,6 +76,21 @@ def role_names(user) -> frozenset[str]:
         cached = frozenset(user.groups.values_list("name", flat=True))
         user._role_names = cached
     return cached
+
+
+@rules.predicate
+def is_active_user(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def has_role(*names: str) -> rules.Predicate:
+    """A predicate: the user is active and holds one of these roles; a superuser holds all."""
+    wanted = frozenset(names)
+
+    def holds(user) -> bool:
+        return is_active_user(user) and (user.is_superuser or bool(role_names(user) & wanted))
+
+    return rules.predicate(holds, name=f"has_role({', '.join(sorted(wanted))})")
 
 
 def is_staff_member(user) -> bool:

@@ -20,7 +20,7 @@ class RefuseOutOfReachMixin:
 
     def dispatch(self, request, *args, **kwargs):
         self.object = self.get_object()
-        if not rights.may_manage(request.user, self.object):
+        if not request.user.has_perm("accounts.manage_account", self.object):
             messages.error(request, str(rights.ACCOUNT_REFUSED))
             return redirect(self.index_url_name)
         return super().dispatch(request, *args, **kwargs)
@@ -54,7 +54,7 @@ class CreateView(EditorFormMixin, users.CreateView):
 class EditView(RefuseOutOfReachMixin, EditorFormMixin, users.EditView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.can_delete = rights.may_delete(request.user, self.object)
+        self.can_delete = rights.is_deletable(request.user, self.object)
 
 
 class DeleteView(RefuseOutOfReachMixin, users.DeleteView):

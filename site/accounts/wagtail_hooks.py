@@ -15,7 +15,9 @@ from .services import user_set_roles
 
 class InReachMixin:
     def check_perm(self, obj):
-        return super().check_perm(obj) and rights.may_manage(self.request.user, obj)
+        return super().check_perm(obj) and self.request.user.has_perm(
+            "accounts.manage_account", obj
+        )
 
 
 class AssignGrantableRoleBulkAction(InReachMixin, AssignRoleBulkAction):

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # permissions: every app's rules.py (django-rules), imported at start-up
+    "rules.apps.AutodiscoverRulesConfig",
     # accounts
     "allauth",
     "allauth.account",
@@ -152,6 +154,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Users and accounts
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

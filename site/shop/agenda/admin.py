@@ -11,19 +11,19 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from accounts.policies import RolePermissionPolicy
 
 from .models import Activity, Registration
-from .permissions import AGENDA_ROLES, can_manage_agenda
+from .rules import AGENDA_ROLES
 
 # Coordinators and editors may do everything the viewset allows; registrations come from the site,
 # so adding, changing or deleting them is refused to everyone.
 register_permission_policy(
-    Activity, RolePermissionPolicy(Activity, roles=AGENDA_ROLES, predicate=can_manage_agenda)
+    Activity, RolePermissionPolicy(Activity, roles=AGENDA_ROLES, perm="shop.manage_agenda")
 )
 register_permission_policy(
     Registration,
     RolePermissionPolicy(
         Registration,
         roles=AGENDA_ROLES,
-        predicate=can_manage_agenda,
+        perm="shop.manage_agenda",
         refused={"add", "change", "delete"},
     ),
 )

@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 from accounts.policies import RolePermissionPolicy
 
 from .models import AdviceRequest, AdviceStatus
-from .permissions import ADVICE_ROLES, can_answer_advice
+from .rules import ADVICE_ROLES
 from .services import AdviceRequestError, advice_request_answer
 
 # Participatiewinkel staff (coordinators) may view, answer and delete requests; adding is refused
@@ -22,7 +22,7 @@ from .services import AdviceRequestError, advice_request_answer
 register_permission_policy(
     AdviceRequest,
     RolePermissionPolicy(
-        AdviceRequest, roles=ADVICE_ROLES, predicate=can_answer_advice, refused={"add"}
+        AdviceRequest, roles=ADVICE_ROLES, perm="shop.answer_advice", refused={"add"}
     ),
 )
 
