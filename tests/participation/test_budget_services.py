@@ -207,8 +207,8 @@ def test_closing_counts_with_mes_and_matches_the_pb_package(
     expected = selected_ids(election, outcome(election, "mes-cost", "add1"))
     closed = round_close(round=voting_round, actor=coordinator)
     assert closed.phase() == Phase.UITSLAG
-    won = sorted(str(p["id"]) for p in closed.result["projects"] if p["selected"])
-    assert won == expected
+    won = sorted(p["id"] for p in closed.result["projects"] if p["selected"])
+    assert won == sorted(int(pb_id) for pb_id in expected)
     assert closed.result["voters"] == 10
     assert closed.result["equal_share_cents"] >= 100_000
     by_title = {p["title"]: p for p in closed.result["projects"]}
