@@ -13,7 +13,7 @@ from accounts.policies import RolePermissionPolicy
 
 from . import rules
 from .models import AdviceTemplate, BrokerWijk, Fund
-from .workspace import urls as workspace_urls
+from .staff import urls as workspace_urls
 
 register_permission_policy(
     AdviceTemplate,

@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from accounts import roles
 from accounts.policies import RolePermissionPolicy
 
-from .backoffice import urls as backoffice_urls
+from .staff import urls as backoffice_urls
 from .models import Category, RoutingRule, StandardText
 
 # Registered before the viewsets below ask for a policy (Wagtail 8).
