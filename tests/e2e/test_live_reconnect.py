@@ -7,7 +7,6 @@ page tells the resident that the connection is gone, reconnects by itself, says 
 the next event the server publishes arrives on the page. A socket the server refuses is not
 knocked on again and again."""
 
-import os
 import re
 import threading
 
@@ -16,18 +15,6 @@ import pytest
 from tests.e2e.conftest import session_for
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-# On PostgreSQL the aborted sockets leave pooled connections of the test server checked out,
-# and the e2e tests after them in the same worker time out waiting for one: open defect (issue
-# 11 note). The client's reconnecting does not depend on the database; it runs on the embedded
-# default until the leak is found.
-pytestmark = [
-    *(pytestmark if isinstance(pytestmark, list) else [pytestmark]),
-    pytest.mark.skipif(
-        os.environ.get("DATABASE_URL", "").startswith("postgres"),
-        reason="aborted websockets leak pooled connections on PostgreSQL (open defect)",
-    ),
-]
 
 
 def drop_websockets(asgi_server) -> int:
@@ -46,10 +33,16 @@ def on_server(action) -> None:
     errors = []
 
     def run():
+        from django.db import connections
+
         try:
             action()
         except Exception as error:  # handed to the test below
             errors.append(error)
+        finally:
+            # A thread that ends holding its connection keeps it checked out of the
+            # PostgreSQL pool for good: give it back, as Django does after a request.
+            connections.close_all()
 
     thread = threading.Thread(target=run)
     thread.start()
