@@ -18,7 +18,7 @@ class InitiativesConfig(AppConfig):
             my_bookings_section,
             my_initiatives_section,
         )
-        from .tasks import send_booking_reminders
+        from .tasks import housekeeping
 
         register_exporter("initiatieven", export_user_initiatives)
         register_eraser("initiatieven", erase_user_initiatives, covers=ERASER_COVERS)
@@ -28,8 +28,8 @@ class InitiativesConfig(AppConfig):
         from . import ledger
 
         ledger.register()
-        # The reminder the day before a spreekuur appointment; idempotent (reminded_at).
-        register_job("initiatives", send_booking_reminders.enqueue)
+        # Reminders the day before a spreekuur appointment, and brokers told of late work.
+        register_job("initiatives", housekeeping.enqueue)
 
         from .confirmations import register_confirmations
 

@@ -137,4 +137,5 @@ class Notification(models.Model):
 
 
 # Models of the feedback kernel that live beside the code that uses them (common.feedback).
+from .feedback.late import LateNotice  # noqa: E402, F401
 from .feedback.references import ReferenceCounter  # noqa: E402, F401

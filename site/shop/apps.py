@@ -41,3 +41,7 @@ class ShopConfig(AppConfig):
 
         register_confirmations()
         register_advice_confirmation()
+
+        from .methods.tasks import tell_staff_late as advice_late
+
+        register_job("advice-late", advice_late.enqueue)

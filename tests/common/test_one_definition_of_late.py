@@ -13,9 +13,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from accounts.factories import BrokerFactory, CoordinatorFactory
 from common.feedback import ledger
 from common.feedback.ledger.models import LedgerEntry
-from initiatives.factories import InitiativeFactory
+from initiatives.factories import BrokerWijkFactory, InitiativeFactory
 from initiatives.workflow import Status as InitiativeStatus
 from meldingen.factories import CategoryFactory, MeldingFactory
 from meldingen.models import Melding
@@ -256,6 +257,9 @@ def test_housekeeping_tells_people_but_keeps_late_inputs_late(
     client, admin_user, wijken, inputs, django_capture_on_commit_callbacks
 ):
     meldingen, initiatives = inputs[0], inputs[1]
+    moerwijk_broker = BrokerWijkFactory(wijk=wijken["moerwijk"]).broker
+    BrokerWijkFactory(wijk=wijken["bouwlust"])  # works elsewhere: hears nothing
+    coordinator, broker_only = CoordinatorFactory(), BrokerFactory()
     # What the modules' services push when they answer; the factories bypassed them.
     with django_capture_on_commit_callbacks(execute=True):
         for obj in [*meldingen.values(), *initiatives.values()]:
@@ -277,5 +281,22 @@ def test_housekeeping_tells_people_but_keeps_late_inputs_late(
     assert sorted(n.context["reference"] for n in staff) == sorted(
         m.reference for m in [*late, meldingen["elsewhere, late"]]
     )
+    # Brokers and coordinators hear of their late work too, once per promise.
+    told = Notification.objects.filter(event="initiative_late_staff")
+    assert sorted((n.user, n.context["reference"], n.context["promise"]) for n in told) == sorted(
+        [
+            (moerwijk_broker, initiatives["no first response, late"].reference, "first_response"),
+            (
+                moerwijk_broker,
+                initiatives["waiting for the initiator, decision late"].reference,
+                "decision",
+            ),
+        ]
+    )
+    advice = Notification.objects.filter(event="advice_late_staff")
+    assert [(n.user, n.context["reference"]) for n in advice] == [
+        (coordinator, inputs[3]["open, late"].reference)
+    ]
+    assert not Notification.objects.filter(user=broker_only).exists()
     client.force_login(admin_user)
     _check_every_place_agrees(client, wijken, inputs)

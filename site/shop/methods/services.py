@@ -3,15 +3,19 @@ Each writes its row and queues the email in one transaction (DESIGN.md, the feed
 
 import datetime as dt
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from common.confirmation import is_own_verified_address, mark_confirmed, with_confirmation
+from common.feedback.late import tell_staff_late
 from common.notifications import notify
 from common.workdays import AMSTERDAM, add_working_days
 
-from .models import TRANSITIONS, AdviceRequest, AdviceStatus
+from .models import DEADLINES, TRANSITIONS, AdviceRequest, AdviceStatus
+from .rules import ADVICE_ROLES
 
 DEFAULT_WORKING_DAYS = 5
 ADVICE_CONFIRMATION = "advice-request"
@@ -126,3 +130,29 @@ def advice_request_confirm_email(*, advice_request: AdviceRequest) -> AdviceRequ
 def advice_request_refuse(*, advice_request: AdviceRequest) -> None:
     """'Dit was ik niet': someone used a stranger's address; the request goes, with it."""
     AdviceRequest.objects.filter(pk=advice_request.pk, email_confirmed_at=None).delete()
+
+
+def advice_tell_staff_late(*, now=None) -> int:
+    """The coordinators hear when an advice request falls late, once per request
+    (common/feedback/late.py); the request stays late in the inbox until it is answered."""
+
+    def coordinators(_request):
+        users = get_user_model().objects.filter(is_active=True, groups__name__in=ADVICE_ROLES)
+        return list(users.distinct())
+
+    def context(advice_request):
+        return {
+            "title": advice_request.reference,
+            "reference": advice_request.reference,
+            "deadline": timezone.localtime(advice_request.deadline).strftime("%d-%m-%Y"),
+            "url": reverse("wagtailsnippets_shop_advicerequest:edit", args=[advice_request.pk]),
+        }
+
+    return tell_staff_late(
+        AdviceRequest.objects.all(),
+        DEADLINES,
+        event="advice_late_staff",
+        recipients=coordinators,
+        context=context,
+        now=now,
+    )
