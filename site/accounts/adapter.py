@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMultiAlternatives
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 from django.utils.translation import get_language
 
+from common.clientip import client_ip
 from common.mailtext import render_mail
 from common.notifications import notify
 
@@ -26,6 +28,13 @@ class PlatformSite:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request) -> str:
+        """allauth's rate limits count the same visitor as ours (common/clientip.py)."""
+        address = client_ip(request)
+        if not address:
+            raise PermissionDenied("Unable to determine client IP address")
+        return address
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         request = getattr(self, "request", None)
         domain = request.get_host() if request is not None else "zuidwest"

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from .clientip import client_network
+
 
 def _key(identity: str, scope: str) -> str:
     digest = hashlib.sha256(f"{settings.SECRET_KEY}|{scope}|{identity}".encode()).hexdigest()
@@ -14,7 +16,7 @@ def _key(identity: str, scope: str) -> str:
 
 
 def client_key(request, scope: str) -> str:
-    return _key(request.META.get("REMOTE_ADDR", ""), scope)
+    return _key(client_network(request), scope)
 
 
 def limited(request, scope: str, *, limit: int, period: int) -> bool:
