@@ -1,16 +1,64 @@
+import asyncio
+import logging
+import uuid
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+logger = logging.getLogger(__name__)
+
+
+def _database() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _cache() -> None:
+    key = f"healthz:{uuid.uuid4().hex}"
+    cache.set(key, "1", timeout=10)
+    if cache.get(key) != "1":
+        raise RuntimeError("the cache did not keep a value")
+    cache.delete(key)
+
+
+def _channel_layer() -> None:
+    """A message to a fresh channel of our own, and back: what live updates need."""
+    layer = get_channel_layer()
+
+    async def round_trip():
+        channel = await layer.new_channel("healthz.")
+        await layer.send(channel, {"type": "healthz"})
+        return await asyncio.wait_for(layer.receive(channel), timeout=3)
+
+    if async_to_sync(round_trip)().get("type") != "healthz":
+        raise RuntimeError("the channel layer lost a message")
+
+
+HEALTH_CHECKS = {"database": _database, "cache": _cache, "channel_layer": _channel_layer}
+
 
 @never_cache
 def healthz(request):
-    """For load balancers: 200 when the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For load balancers and the process manager: 200 when the database, the cache and the
+    channel layer answer; 503 with the part that failed (no details: they may be secret)."""
+    checks = {}
+    for name, check in HEALTH_CHECKS.items():
+        try:
+            check()
+            checks[name] = "ok"
+        except Exception:  # any failure makes the process unhealthy; the log tells what
+            logger.exception("health check failed: %s", name)
+            checks[name] = "failed"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "failed", "checks": checks}, status=200 if healthy else 503
+    )
 
 
 def page_not_found(request, exception=None):
