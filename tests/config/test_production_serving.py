@@ -1,5 +1,5 @@
 """Production settings serve real pages: collectstatic with the manifest storage, then the
-production entry point (scripts/serve.sh: Daphne) in a subprocess, asked over plain HTTP.
+production web server (scripts/serve.sh: Uvicorn workers under Gunicorn) in a subprocess, asked over plain HTTP.
 
 The server reads the test database, which pytest-django built with the same migrations that
 `migrate` runs (a fresh `migrate` takes half a minute here; .ci/run does that one)."""
@@ -89,10 +89,12 @@ def production_server(page_tree, tmp_path):
             if server.poll() is not None:
                 pytest.fail(f"the server stopped:\n{log.read_text()[-3000:]}")
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
+                # Gunicorn listens before its workers have loaded the site: ask the health
+                # endpoint, which a worker answers once the site is loaded.
+                if get(port, "/healthz")[0].status == 200:
+                    break
             except OSError:
-                time.sleep(0.1)
+                time.sleep(0.2)
         else:
             pytest.fail(f"the server did not start:\n{log.read_text()[-3000:]}")
         yield port
