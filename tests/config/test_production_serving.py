@@ -1,5 +1,6 @@
 """Production settings serve real pages: collectstatic with the manifest storage, then the
-production web server (scripts/serve.sh: Uvicorn workers under Gunicorn) in a subprocess, asked over plain HTTP.
+production web server (scripts/serve.sh: Uvicorn workers under Gunicorn) in a subprocess, asked over
+plain HTTP.
 
 The server reads the test database, which pytest-django built with the same migrations that
 `migrate` runs (a fresh `migrate` takes half a minute here; .ci/run does that one)."""
