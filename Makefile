@@ -6,14 +6,14 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test frontend migrate demo-data serve chromium lint clean
+.PHONY: run test install install-test frontend migrate demo-data serve chromium nginx lint clean
 
 run: install frontend migrate demo-data serve
 
 # The suite runs on every core (pytest-xdist; each worker has its own test database, media
 # folders and Redis database). PYTEST_WORKERS=0 runs it in one process.
 PYTEST_WORKERS ?= auto
-test: install-test frontend chromium
+test: install-test frontend chromium nginx
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --maxprocesses 4 $(PYTEST_ARGS)
 
 $(VENV)/.installed: requirements.txt
@@ -60,6 +60,14 @@ chromium:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	    || echo "Could not install chromium: the end-to-end tests will be skipped."; \
 	  else echo "No chromium and no root: the end-to-end tests will be skipped."; fi; }
+
+# Debian's nginx for the reverse proxy (deploy/nginx/zuidwest.conf, scripts/nginx.sh) and its test.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null) \
+	    || echo "Could not install nginx: the reverse-proxy tests will be skipped."; \
+	  else echo "No nginx and no root: the reverse-proxy tests will be skipped."; fi; }
 
 lint: install-test
 	$(VENV)/bin/ruff check .

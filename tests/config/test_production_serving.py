@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from http.client import HTTPConnection
 from pathlib import Path
 
@@ -54,8 +55,10 @@ def get(port: int, path: str):
     return response, body
 
 
-@pytest.fixture
-def production_server(page_tree, tmp_path):
+@contextmanager
+def production_stack(tmp_path, **extra_env):
+    """The web server of scripts/serve.sh with production settings on a free port, reading the
+    test database; `extra_env` adds to its environment."""
     port = free_port()
     drop = {"DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL", "PYTHONPATH"}
     env = {k: v for k, v in os.environ.items() if k not in drop}
@@ -70,6 +73,7 @@ def production_server(page_tree, tmp_path):
         PYTHON=sys.executable,
         HOST="127.0.0.1",
         PORT=str(port),
+        **extra_env,
     )
     collect = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -102,6 +106,12 @@ def production_server(page_tree, tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def production_server(page_tree, tmp_path):
+    with production_stack(tmp_path) as port:
+        yield port
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -1,0 +1,140 @@
+"""Issue 13, item 2: the platform behind a real reverse proxy (Debian's nginx, configured by
+deploy/nginx/zuidwest.conf through scripts/nginx.sh): static files with long cache lifetimes
+for hashed names and compressed, media files, websockets passed through, and each resident
+rate-limited on their own address (TRUSTED_PROXY_COUNT=1), not on the proxy's."""
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+from http.client import HTTPConnection
+
+import pytest
+
+from .test_production_serving import ROOT, free_port, production_stack
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(shutil.which("nginx") is None, reason="needs nginx (make nginx)"),
+]
+
+
+def ask(port, path, *, source="127.0.0.1", headers=None, method="GET"):
+    """A request from `source` (any 127.x address is this machine): residents at different
+    addresses, as nginx sees them."""
+    conn = HTTPConnection("127.0.0.1", port, timeout=15, source_address=(source, 0))
+    conn.request(method, path, headers={"Accept-Language": "nl", **(headers or {})})
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response, body
+
+
+@pytest.fixture
+def melding(wijken):
+    from meldingen.factories import MeldingFactory
+
+    return MeldingFactory(wijk=wijken["moerwijk"])
+
+
+@pytest.fixture
+def behind_nginx(page_tree, tmp_path):
+    media = tmp_path / "media"
+    (media / "images").mkdir(parents=True)
+    (media / "images" / "buurt.txt").write_text("buurtfoto")
+    with production_stack(tmp_path, TRUSTED_PROXY_COUNT="1", MEDIA_ROOT=str(media)) as app_port:
+        port = free_port()
+        env = {
+            **os.environ,
+            "NGINX_LISTEN": f"127.0.0.1:{port}",
+            "APP_ADDRESS": f"127.0.0.1:{app_port}",
+            "STATIC_ROOT": str(tmp_path / "static"),
+            "MEDIA_ROOT": str(media),
+            "NGINX_RUN_DIR": str(tmp_path / "nginx"),
+        }
+        log = tmp_path / "nginx.log"
+        with log.open("w") as out:
+            nginx = subprocess.Popen(
+                ["scripts/nginx.sh"],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=out,
+                start_new_session=True,
+            )
+        try:
+            for _ in range(100):
+                if nginx.poll() is not None:
+                    pytest.fail(f"nginx stopped:\n{log.read_text()}")
+                try:
+                    if ask(port, "/healthz")[0].status == 200:
+                        break
+                except OSError:
+                    time.sleep(0.1)
+            yield port
+        finally:
+            os.killpg(nginx.pid, signal.SIGTERM)
+            nginx.wait(timeout=10)
+
+
+def test_pages_static_and_media_through_nginx(behind_nginx):
+    port = behind_nginx
+    home, html = ask(port, "/", headers={"Accept-Encoding": "gzip"})
+    assert home.status == 200
+    assert home.getheader("Content-Encoding") == "gzip"
+    assert home.getheader("Content-Security-Policy")  # the platform's headers pass through
+
+    _, html = ask(port, "/")
+    stylesheet = next(
+        part.split('"')[0]
+        for part in html.decode().split('href="')
+        if part.startswith("/static/css/site.")
+    )
+    css, body = ask(port, stylesheet, headers={"Accept-Encoding": "gzip"})
+    assert css.status == 200
+    assert css.getheader("Content-Encoding") == "gzip"
+    assert "immutable" in css.getheader("Cache-Control")
+    unhashed, _ = ask(port, "/static/css/site.css")
+    assert unhashed.status == 200 and "immutable" not in unhashed.getheader("Cache-Control")
+
+    media, body = ask(port, "/media/images/buurt.txt")
+    assert media.status == 200 and body == b"buurtfoto"
+    assert ask(port, "/media/../db.sqlite3")[0].status in (400, 404)
+
+
+def test_websockets_pass_through_nginx(melding, behind_nginx):
+    """A reporter's follow page keeps a socket open through the proxy, and the platform still
+    refuses one it does not know (the refusal is the platform's: HTTP 403 at the handshake)."""
+    from websockets.exceptions import InvalidStatus
+    from websockets.sync.client import connect
+
+    from meldingen.factories import TEST_SECRET
+
+    site = f"127.0.0.1:{behind_nginx}"
+    origin = f"http://{site}"  # a browser sends its page's origin; the platform checks it
+    url = f"ws://{site}/ws/melding/{melding.reference}/{TEST_SECRET}/"
+    with connect(url, origin=origin, open_timeout=15) as socket, pytest.raises(TimeoutError):
+        socket.recv(timeout=1)  # open and quiet: nothing happened to the report yet
+    with pytest.raises(InvalidStatus) as refused:
+        connect(f"ws://{site}/ws/melding/{melding.reference}/fout/", origin=origin)
+    assert refused.value.response.status_code == 403
+
+
+def test_each_resident_has_their_own_rate_limit_behind_the_proxy(behind_nginx):
+    """Open311 takes ten writes a minute per address. Everyone reaches the platform from
+    nginx's address; the platform counts the resident's (the last X-Forwarded-For entry)."""
+    port = behind_nginx
+
+    def limited(source, headers=None):
+        return (
+            ask(port, "/open311/v2/requests.json", source=source, method="POST", headers=headers)[
+                0
+            ].status
+            == 429
+        )
+
+    assert [limited("127.0.0.2") for _ in range(11)][-2:] == [False, True]
+    assert not limited("127.0.0.3")  # a neighbour is not locked out
+    # What the first resident writes in the header does not make them someone else.
+    assert limited("127.0.0.2", {"X-Forwarded-For": "198.51.100.7"})
