@@ -47,3 +47,27 @@ def test_production_refuses_a_short_secret_key():
 def test_check_deploy_passes_with_production_settings():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=GOOD)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"PORT": "8123"}, "http://127.0.0.1:8123"),
+        ({}, "http://127.0.0.1:8000"),
+        ({"PORT": "8123", "BASE_URL": "https://zuidwest.example"}, "https://zuidwest.example"),
+    ],
+)
+def test_mailed_links_follow_the_port_unless_base_url_is_set(env, expected):
+    """Issue 14: a demo on another port (make run PORT=8123) mails links that work there."""
+    drop = {"PORT", "BASE_URL", "DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL"}
+    base = {k: v for k, v in os.environ.items() if k not in drop}
+    code = "from django.conf import settings; print(settings.ZUIDWEST_BASE_URL)"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={**base, "DJANGO_SETTINGS_MODULE": "config.settings.dev", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.strip().splitlines()[-1] == expected, result.stderr[-2000:]

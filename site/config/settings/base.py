@@ -233,7 +233,10 @@ WAGTAIL_SITE_NAME = "Zuidwest"
 # No avatars from gravatar.com: it would send a hash of every staff email address abroad, and
 # tiles and outside services are unreachable here anyway.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
+# The address in every mailed link. Without BASE_URL it follows PORT (`make run PORT=8001`), so
+# follow, cancel, booking and .ics links of a demo on another port still work.
+PORT = env_int("PORT", 8000)
+WAGTAILADMIN_BASE_URL = env_str("BASE_URL", f"http://127.0.0.1:{PORT}")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASE_URL.startswith(("postgres://", "postgresql://")):
     # PostgreSQL full text with Dutch stemming: "speeltuin" also finds "speeltuinen".
@@ -319,7 +322,6 @@ PERMISSIONS_POLICY = {
 # The platform's own settings
 ZUIDWEST_BASE_URL = WAGTAILADMIN_BASE_URL
 NOTIFICATIONS_ENABLED = env_bool("NOTIFICATIONS_ENABLED", True)
-PORT = env_int("PORT", 8000)
 
 # Every line goes through one handler whose filter takes secrets (follow, cancel and invitation
 # links) out of logged paths and drops the client address on lines about a report or a secret
