@@ -7,8 +7,9 @@ from channels.layers import get_channel_layer
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
-from django.views.decorators.cache import never_cache
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_http_methods
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,11 @@ def healthz(request):
     return JsonResponse(
         {"status": "ok" if healthy else "failed", "checks": checks}, status=200 if healthy else 503
     )
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    return redirect(static("favicon.ico"), permanent=False)
 
 
 def page_not_found(request, exception=None):

@@ -24,6 +24,8 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", common_views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico whatever the page says; the file lives with the static ones.
+    path("favicon.ico", common_views.favicon, name="favicon"),
     # Open311 GeoReport v2: a machine API, the same in every language.
     path("open311/", include("meldingen.open311.urls")),
 ]

@@ -50,6 +50,7 @@ GOODS = {
 # Routes the walk does not reach, and why. Everything else in the URL conf must be reached.
 UNREACHED = {
     "healthz": "not a page",
+    "favicon": "not a page: a redirect to the icon",
     "set_language": "skipped: changes the language of the rest of the walk",
     "account_logout": "skipped: ends the session",
     "accounts:delete": "skipped: deletes the account",

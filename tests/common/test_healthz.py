@@ -49,3 +49,12 @@ def test_an_unreachable_channel_layer_makes_it_unhealthy(client, settings):
     assert response.status_code == 503
     assert response.json()["checks"]["channel_layer"] == "failed"
     assert response.json()["checks"]["database"] == "ok"
+
+
+def test_the_favicon_is_found(client):
+    """Issue 14: browsers ask for /favicon.ico on every site; it was a 404."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200
+    assert b"".join(icon.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file
