@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole platform on one machine, with the environment of config.settings.production:
 #   - the web server (scripts/serve.sh: WEB_WORKERS Uvicorn workers under Gunicorn),
-#   - TASK_WORKERS background task workers (mail, thumbnails, reminders),
+#   - TASK_WORKERS background task workers (mail, thumbnails, reminders; TASKS_BACKEND),
 #   - the scheduler: `manage.py housekeeping` every SCHEDULE_SECONDS (overdue notices, retention).
 # Run `manage.py collectstatic` and `manage.py migrate` before. SIGTERM or Ctrl-C stops all of it
 # (requests in progress finish, up to GRACEFUL_TIMEOUT); SIGHUP restarts the web workers
@@ -13,8 +13,14 @@ PY="${VENV:-.venv}/bin/python"
 
 scripts/serve.sh &
 web=$!
+# TASKS_BACKEND=rq: RQ workers on Redis; else the database backend's workers.
+if [[ "${TASKS_BACKEND:-database}" == rq ]]; then
+  task_worker=("$PY" manage.py rqworker --job-class django_tasks_rq.Job default)
+else
+  task_worker=("$PY" manage.py db_worker --queue-name '*' --interval "${TASK_POLL_SECONDS:-2}")
+fi
 for _ in $(seq 1 "${TASK_WORKERS:-1}"); do
-  "$PY" manage.py db_worker --queue-name '*' --interval "${TASK_POLL_SECONDS:-2}" &
+  "${task_worker[@]}" &
 done
 ( while sleep "${SCHEDULE_SECONDS:-600}"; do "$PY" manage.py housekeeping >/dev/null; done ) &
 
