@@ -13,8 +13,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from accounts import roles
 from accounts.policies import RolePermissionPolicy
 
-from .staff import urls as backoffice_urls
 from .models import Category, RoutingRule, StandardText
+from .staff import urls as backoffice_urls
 
 # Registered before the viewsets below ask for a policy (Wagtail 8).
 for _model in (Category, RoutingRule, StandardText):

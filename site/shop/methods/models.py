@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 
 from common.feedback.deadlines import Deadlines
+from common.fields import optional_fk
 
 REFERENCE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no 0/O, 1/I, 2/Z, 5/S, 8/B: read aloud
 
@@ -43,14 +44,7 @@ class AdviceRequest(models.Model):
     name = models.CharField(_("naam"), max_length=100)
     email = models.EmailField(_("e-mailadres"))
     question = models.TextField(_("vraag"), max_length=2000)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("account"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="advice_requests",
-    )
+    user = optional_fk(settings.AUTH_USER_MODEL, _("account"), related_name="advice_requests")
     answers = models.JSONField(_("antwoorden op de vragenlijst"), default=dict, blank=True)
     answers_text = models.TextField(_("antwoorden op de vragenlijst"), blank=True)
     result_url = models.CharField(_("link naar het advies"), max_length=1000, blank=True)
@@ -72,14 +66,7 @@ class AdviceRequest(models.Model):
     # A typed address gets the receipt (with "was this you?") and the answer only after its
     # owner followed the link; an account's own verified address is confirmed at once.
     email_confirmed_at = models.DateTimeField(null=True, blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("beantwoord door"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    answered_by = optional_fk(settings.AUTH_USER_MODEL, _("beantwoord door"), related_name="+")
 
     objects = AdviceRequestQuerySet.as_manager()
 
