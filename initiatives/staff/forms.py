@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import wijk_filter_field
 from common.models import Afdeling, Wijk
 from common.money import EuroField
 
@@ -35,13 +36,7 @@ class QueueFilterForm(forms.Form):
         ("gesloten", _("Gesloten")),
     ]
     wachtrij = forms.ChoiceField(label=_("Lijst"), choices=QUEUES, required=False)
-    wijk = forms.ModelChoiceField(
-        label=_("Wijk"),
-        queryset=Wijk.objects.ordered(),
-        required=False,
-        empty_label=_("Alle wijken"),
-        to_field_name="slug",
-    )
+    wijk = wijk_filter_field()
     q = forms.CharField(label=_("Zoeken op kenmerk of titel"), required=False, max_length=100)
 
 

@@ -56,3 +56,34 @@ def taken(submit, wijk_broker):
         )
 
     return _taken
+
+
+@pytest.fixture
+def grant(wijk_broker):
+    """Grant an amount to an initiative, by its broker unless another actor is given."""
+    from initiatives.services import initiative_grant
+
+    def _grant(initiative, amount_cents, *, actor=None, conditions="", public_message="Ja"):
+        return initiative_grant(
+            initiative=initiative,
+            actor=actor or wijk_broker,
+            amount_cents=amount_cents,
+            conditions=conditions,
+            public_message=public_message,
+        )
+
+    return _grant
+
+
+@pytest.fixture
+def started(taken, grant, wijk_broker, fund):
+    """An initiative granted € 500 from the Moerwijk fund and started (in uitvoering)."""
+    from initiatives.services import initiative_start
+
+    def _started(**kwargs):
+        initiative = taken(**kwargs)
+        grant(initiative, 50_000)
+        initiative_start(initiative=initiative, actor=wijk_broker, public_message="Start maar")
+        return initiative
+
+    return _started

@@ -229,17 +229,9 @@ def test_overdue_initiatives_have_their_own_list(client, wijk_broker, submit):
 # --- funds ---------------------------------------------------------------------------------
 
 
-def test_fund_overview_and_csv_export(client, coordinator, wijk_broker, taken, fund):
-    from initiatives.services import initiative_grant
-
+def test_fund_overview_and_csv_export(grant, client, coordinator, wijk_broker, taken, fund):
     initiative = taken(title="=HYPERLINK(evil)")
-    initiative_grant(
-        initiative=initiative,
-        actor=wijk_broker,
-        amount_cents=12_345,
-        conditions="Foto's maken",
-        public_message="Ja",
-    )
+    grant(initiative, 12_345, conditions="Foto's maken")
     client.force_login(coordinator)
     html = client.get(f"{QUEUE}fondsen/").content.decode()
     assert "€ 123,45" in html and "€ 876,55" in html
@@ -253,21 +245,15 @@ def test_fund_overview_and_csv_export(client, coordinator, wijk_broker, taken, f
     assert header.endswith(";deelnemers;verantwoording_bevestigd_op")
 
 
-def test_accountability_exports_per_budget_line(client, coordinator, resident_factory, taken, fund):
+def test_accountability_exports_per_budget_line(client, coordinator, resident_factory, started):
     from initiatives.services import (
         SpentLine,
         initiative_complete,
         initiative_file_accountability,
-        initiative_grant,
-        initiative_start,
     )
 
-    initiative = taken()
+    initiative = started()
     broker = initiative.broker
-    initiative_grant(
-        initiative=initiative, actor=broker, amount_cents=50_000, conditions="", public_message="Ja"
-    )
-    initiative_start(initiative=initiative, actor=broker, public_message="Succes")
     lines = list(initiative.budget_lines.all())
     initiative_file_accountability(
         initiative=initiative,
