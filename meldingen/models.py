@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.feedback.deadlines import Deadlines
+from common.feedback.deadlines import Deadlines, Promised
 from common.feedback.events import CurrentStatus, StatusEvent, actor_kind_field, status_field
 from common.feedback.location import CoarseLocation
 from common.feedback.notes import InternalNote as BaseInternalNote
@@ -139,7 +139,7 @@ class MeldingQuerySet(models.QuerySet):
         return self if visible is None else self.filter(visible)
 
 
-class Melding(CurrentStatus, CoarseLocation, models.Model):
+class Melding(CurrentStatus, Promised, CoarseLocation, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
     secret_hash = models.CharField(max_length=64, editable=False)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="meldingen")
@@ -189,6 +189,7 @@ class Melding(CurrentStatus, CoarseLocation, models.Model):
     objects = MeldingQuerySet.as_manager()
     public_labels = PUBLIC_LABELS
     open_statuses = OPEN
+    deadlines = DEADLINES
 
     class Meta:
         verbose_name = _("melding")
@@ -198,14 +199,6 @@ class Melding(CurrentStatus, CoarseLocation, models.Model):
 
     def __str__(self) -> str:
         return self.reference
-
-    @property
-    def is_overdue(self) -> bool:
-        return DEADLINES.is_overdue(self)
-
-    @property
-    def answered_on_time(self) -> bool | None:
-        return DEADLINES.answered_on_time(self)
 
 
 class StatusChange(StatusEvent):

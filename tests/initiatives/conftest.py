@@ -87,3 +87,23 @@ def started(taken, grant, wijk_broker, fund):
         return initiative
 
     return _started
+
+
+@pytest.fixture
+def file_accountability():
+    """The initiator reports what happened and spends `spent_cents` on every budget line."""
+    from initiatives.services import SpentLine, initiative_file_accountability
+
+    def _file(initiative, *, spent_cents: int, what_happened: str, participants: int):
+        return initiative_file_accountability(
+            initiative=initiative,
+            actor=initiative.initiator,
+            what_happened=what_happened,
+            participants=participants,
+            lines=[
+                SpentLine(x.pk, x.description, x.amount_cents, spent_cents)
+                for x in initiative.budget_lines.all()
+            ],
+        )
+
+    return _file

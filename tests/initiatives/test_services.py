@@ -11,11 +11,9 @@ from common.workdays import add_working_days
 from initiatives.models import Fund, Grant, Initiative, InitiativeEvent, Support
 from initiatives.services import (
     InitiativeError,
-    SpentLine,
     fund_overview,
     initiative_complete,
     initiative_decline,
-    initiative_file_accountability,
     initiative_grant,
     initiative_handoff,
     initiative_refer,
@@ -230,17 +228,17 @@ def test_withdrawing_gives_the_grant_back_to_the_fund(grant, taken, wijk_broker,
         initiative_withdraw(initiative=initiative, actor=initiative.initiator)
 
 
-def test_completing_needs_the_accountability_and_books_what_was_spent(started, wijk_broker, fund):
+def test_completing_needs_the_accountability_and_books_what_was_spent(
+    started, file_accountability, wijk_broker, fund
+):
     initiative = started()
     with pytest.raises(InitiativeError, match="verantwoording"):
         initiative_complete(initiative=initiative, actor=wijk_broker, public_message="Klaar")
-    lines = list(initiative.budget_lines.all())
-    initiative_file_accountability(
-        initiative=initiative,
-        actor=initiative.initiator,
+    file_accountability(
+        initiative,
+        spent_cents=20_000,
         what_happened="Twintig buren plantten samen.",
         participants=20,
-        lines=[SpentLine(x.pk, x.description, x.amount_cents, 20_000) for x in lines],
     )
     initiative_complete(initiative=initiative, actor=wijk_broker, public_message="Mooi gedaan!")
     initiative.refresh_from_db()

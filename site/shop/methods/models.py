@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 
-from common.feedback.deadlines import Deadlines
+from common.feedback.deadlines import Deadlines, Promised
 from common.fields import optional_fk
 
 REFERENCE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no 0/O, 1/I, 2/Z, 5/S, 8/B: read aloud
@@ -39,7 +39,7 @@ class AdviceRequestQuerySet(models.QuerySet):
         return self.filter(DEADLINES.overdue_q(now))
 
 
-class AdviceRequest(models.Model):
+class AdviceRequest(Promised, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=12, unique=True, default=new_reference)
     name = models.CharField(_("naam"), max_length=100)
     email = models.EmailField(_("e-mailadres"))
@@ -69,6 +69,7 @@ class AdviceRequest(models.Model):
     answered_by = optional_fk(settings.AUTH_USER_MODEL, _("beantwoord door"), related_name="+")
 
     objects = AdviceRequestQuerySet.as_manager()
+    deadlines = DEADLINES
 
     class Meta:
         verbose_name = _("adviesvraag")
@@ -78,14 +79,6 @@ class AdviceRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} – {self.name}"
-
-    @property
-    def is_overdue(self) -> bool:
-        return DEADLINES.is_overdue(self)
-
-    @property
-    def answered_on_time(self) -> bool | None:
-        return DEADLINES.answered_on_time(self)
 
 
 register_snippet(AdviceRequest, viewset="shop.methods.admin.AdviceRequestViewSet")
