@@ -26,16 +26,18 @@ class Transitions:
     def allowed_targets(self, source, actor) -> list:
         return [t for (s, t), a in self.table.items() if s == source and a == actor]
 
-    def check(self, source, target, actor) -> None:
+    def check(self, source, target, actor, *, refuse: type[Exception] = TransitionNotAllowed):
+        """Raise `refuse` (a service passes its own error) with the reason, unless `actor` may
+        move from `source` to `target`."""
         source, target = self.status(source), self.status(target)
         allowed = self.table.get((source, target))
         if allowed is None:
-            raise TransitionNotAllowed(
+            raise refuse(
                 _("Van “%(source)s” naar “%(target)s” kan niet.")
                 % {"source": source.label, "target": target.label}
             )
         if allowed != actor:
-            raise TransitionNotAllowed(
+            raise refuse(
                 self.only_actor_message % {"who": self.actor(allowed).label, "target": target.label}
             )
 
