@@ -16,7 +16,7 @@ from accounts.exports import (
     forget_log_entries,
     forget_notifications,
 )
-from accounts.sections import Section
+from accounts.sections import Section, link_item
 
 from .models import Booking, CoInitiator, Initiative, Message, Support, Volunteer
 from .workflow import Status
@@ -52,13 +52,7 @@ def my_initiatives_section(user) -> Section:
                     initiative.public_label,
                 )
             )
-    items.append(
-        format_html(
-            '<a class="utrecht-link" href="{}">{}</a>',
-            reverse("initiatives:new"),
-            _("Een nieuw initiatief beginnen"),
-        )
-    )
+    items.append(link_item(reverse("initiatives:new"), _("Een nieuw initiatief beginnen")))
     return Section(
         key="initiatieven",
         title=_("Mijn initiatieven"),
@@ -99,10 +93,8 @@ def my_bookings_section(user) -> Section:
     if not items:
         items.append(_("U heeft geen afspraken op een spreekuur."))
     items.append(
-        format_html(
-            '<a class="utrecht-link" href="{}">{}</a>',
-            reverse("initiatives:hours"),
-            _("Een afspraak maken op een initiatievenspreekuur"),
+        link_item(
+            reverse("initiatives:hours"), _("Een afspraak maken op een initiatievenspreekuur")
         )
     )
     return Section(

@@ -1,15 +1,13 @@
 """Initiatives in the Wagtail admin: the brokers' workspace under /beheer/initiatieven/, and the
 reference data (advice texts, funds, which broker covers which wijk) as snippets."""
 
-from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.policies import RolePermissionPolicy
+from common.staff import register_staff_area
 
 from . import rules
 from .models import AdviceTemplate, BrokerWijk, Fund
@@ -32,25 +30,17 @@ for _model in (Fund, BrokerWijk):
     )
 
 
-class WorkspaceMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("initiatives.use_workspace")
-
-
-@hooks.register("register_admin_urls")
-def register_workspace_urls():
-    return [path("initiatieven/", include(workspace_urls, namespace="initiatives_workspace"))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_workspace_menu_item():
-    return WorkspaceMenuItem(
-        _("Initiatieven"),
-        reverse_lazy("initiatives_workspace:queue"),
-        name="initiatieven",
-        icon_name="group",
-        order=160,
-    )
+register_staff_area(
+    prefix="initiatieven/",
+    urls=workspace_urls,
+    namespace="initiatives_workspace",
+    perm="initiatives.use_workspace",
+    label=_("Initiatieven"),
+    start="queue",
+    name="initiatieven",
+    icon="group",
+    order=160,
+)
 
 
 class AdviceTemplateViewSet(SnippetViewSet):

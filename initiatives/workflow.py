@@ -1,8 +1,11 @@
-"""The life of an initiative as one table of allowed transitions (Signalen's workflow.py pattern).
-Pure Python: no database, testable on its own. Services consult it; nothing else decides."""
+"""The life of an initiative as one table of allowed transitions (Signalen's workflow.py pattern),
+asked through `TABLE` (common.feedback.workflow) by the services and by nothing else."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from common.feedback.workflow import TransitionNotAllowed as TransitionNotAllowed
+from common.feedback.workflow import Transitions
 
 
 class Status(models.TextChoices):
@@ -79,28 +82,13 @@ PUBLIC_LABELS = {
 }
 
 
-class TransitionNotAllowed(Exception):
-    """A move the table does not allow; the message is for the person who tried it."""
-
-
-def allowed_targets(source: Status, actor: Actor) -> list[Status]:
-    return [t for (s, t), a in TRANSITIONS.items() if s == source and a == actor]
-
-
-def check_transition(source: Status, target: Status, actor: Actor) -> None:
-    source, target = Status(source), Status(target)
-    allowed = TRANSITIONS.get((source, target))
-    if allowed is None:
-        raise TransitionNotAllowed(
-            _("Van “%(source)s” naar “%(target)s” kan niet.")
-            % {"source": source.label, "target": target.label}
-        )
-    if allowed != actor:
-        raise TransitionNotAllowed(
-            _("Alleen de %(who)s kan het initiatief op “%(target)s” zetten.")
-            % {"who": Actor(allowed).label, "target": target.label}
-        )
-
-
-def is_open(status: Status) -> bool:
-    return Status(status) in OPEN
+TABLE = Transitions(
+    TRANSITIONS,
+    Status,
+    Actor,
+    OPEN,
+    only_actor_message=_("Alleen de %(who)s kan het initiatief op “%(target)s” zetten."),
+)
+allowed_targets = TABLE.allowed_targets
+check_transition = TABLE.check
+is_open = TABLE.is_open

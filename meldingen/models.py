@@ -7,10 +7,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.feedback.deadlines import Deadlines
-from common.feedback.events import StatusEvent, actor_kind_field, status_field
+from common.feedback.deadlines import Deadlines, Promised
+from common.feedback.events import CurrentStatus, StatusEvent, actor_kind_field, status_field
 from common.feedback.location import CoarseLocation
+from common.feedback.notes import InternalNote as BaseInternalNote
 from common.feedback.photos import PrivatePhoto
+from common.fields import optional_fk
 
 from .workflow import ANSWERED, CLOSED, OPEN, PUBLIC_LABELS, Actor, Status
 
@@ -24,9 +26,7 @@ DEADLINES = Deadlines(promise="deadline", answered_at="closed_at", waiting=OPEN,
 class Category(models.Model):
     """A main category (parent empty) or a subcategory residents choose from."""
 
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
-    )
+    parent = optional_fk("self", on_delete=models.PROTECT, related_name="children")
     name = models.CharField(_("naam"), max_length=80)
     name_en = models.CharField(_("naam in het Engels"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -37,14 +37,7 @@ class Category(models.Model):
         blank=True,
         help_text=_("Woorden die bewoners gebruiken, met komma's: ratten, muizen, ongedierte."),
     )
-    default_afdeling = models.ForeignKey(
-        "common.Afdeling",
-        verbose_name=_("standaard afdeling"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    default_afdeling = optional_fk("common.Afdeling", _("standaard afdeling"), related_name="+")
     handling_days = models.PositiveSmallIntegerField(_("afhandeltermijn (werkdagen)"), default=5)
     handling_message = models.TextField(
         _("bericht bij ontvangst"),
@@ -75,9 +68,7 @@ class Category(models.Model):
 class StandardText(models.Model):
     """A ready message to the reporter per category (or for all) and status."""
 
-    category = models.ForeignKey(
-        Category, null=True, blank=True, on_delete=models.CASCADE, related_name="standard_texts"
-    )
+    category = optional_fk(Category, on_delete=models.CASCADE, related_name="standard_texts")
     status = models.CharField(_("status"), max_length=30, choices=Status.choices)
     title = models.CharField(_("titel"), max_length=120)
     text = models.TextField(_("tekst"))
@@ -96,7 +87,7 @@ class RoutingRule(models.Model):
     rule wins; without one, the category's default department."""
 
     category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="routing_rules")
-    wijk = models.ForeignKey("common.Wijk", null=True, blank=True, on_delete=models.CASCADE)
+    wijk = optional_fk("common.Wijk", on_delete=models.CASCADE)
     afdeling = models.ForeignKey("common.Afdeling", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
@@ -148,7 +139,7 @@ class MeldingQuerySet(models.QuerySet):
         return self if visible is None else self.filter(visible)
 
 
-class Melding(CoarseLocation, models.Model):
+class Melding(CurrentStatus, Promised, CoarseLocation, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
     secret_hash = models.CharField(max_length=64, editable=False)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="meldingen")
@@ -167,29 +158,14 @@ class Melding(CoarseLocation, models.Model):
     lon = models.FloatField(_("lengtegraad"), null=True, blank=True)
     address = models.CharField(_("adres"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
-    wijk = models.ForeignKey(
-        "common.Wijk", null=True, blank=True, on_delete=models.SET_NULL, related_name="meldingen"
-    )
-    afdeling = models.ForeignKey(
-        "common.Afdeling", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("behandelaar"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="assigned_meldingen",
+    wijk = optional_fk("common.Wijk", related_name="meldingen")
+    afdeling = optional_fk("common.Afdeling", related_name="+")
+    assigned_to = optional_fk(
+        settings.AUTH_USER_MODEL, _("behandelaar"), related_name="assigned_meldingen"
     )
     # The reporter: all optional, erased after closing (retention); never for sensitive reports
     # unless they typed it themselves.
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="meldingen",
-    )
+    reporter = optional_fk(settings.AUTH_USER_MODEL, related_name="meldingen")
     reporter_email = models.EmailField(_("e-mail melder"), blank=True)
     reporter_phone = models.CharField(_("telefoon melder"), max_length=20, blank=True)
     keep_informed = models.BooleanField(_("houd mij op de hoogte"), default=True)
@@ -207,12 +183,13 @@ class Melding(CoarseLocation, models.Model):
         help_text=_("Als we de uiterste datum niet halen; de uiterste datum zelf blijft staan."),
     )
     closed_at = models.DateTimeField(null=True, blank=True)
-    merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
-    )
+    merged_into = optional_fk("self", related_name="merged")
     supporters = models.PositiveIntegerField(_("ook gemeld door"), default=0)
 
     objects = MeldingQuerySet.as_manager()
+    public_labels = PUBLIC_LABELS
+    open_statuses = OPEN
+    deadlines = DEADLINES
 
     class Meta:
         verbose_name = _("melding")
@@ -222,22 +199,6 @@ class Melding(CoarseLocation, models.Model):
 
     def __str__(self) -> str:
         return self.reference
-
-    @property
-    def public_label(self) -> str:
-        return PUBLIC_LABELS[Status(self.status)]
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN
-
-    @property
-    def is_overdue(self) -> bool:
-        return DEADLINES.is_overdue(self)
-
-    @property
-    def answered_on_time(self) -> bool | None:
-        return DEADLINES.answered_on_time(self)
 
 
 class StatusChange(StatusEvent):
@@ -256,21 +217,11 @@ class StatusChange(StatusEvent):
         return f"{self.melding_id}: {self.from_status} → {self.to_status}"
 
 
-class InternalNote(models.Model):
-    """For colleagues only; never shown to the reporter, never in Open311."""
-
+class InternalNote(BaseInternalNote):
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    text = models.TextField()
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
+    class Meta(BaseInternalNote.Meta):
         ordering = ["created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.melding_id}: {self.text[:40]}"
 
 
 class Photo(PrivatePhoto):
@@ -301,9 +252,7 @@ class Subscription(models.Model):
     reporter of the merged report."""
 
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="subscriptions")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
+    user = optional_fk(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     email = models.EmailField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     # A typed address follows the report (and counts as a supporter) only once its owner

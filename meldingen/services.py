@@ -220,10 +220,7 @@ def melding_change_status(
             )
         )
     to = Status(to)
-    try:
-        workflow.check_transition(Status(locked.status), to, actor_kind)
-    except workflow.TransitionNotAllowed as error:
-        raise MeldingError(str(error)) from error
+    workflow.check_transition(Status(locked.status), to, actor_kind, refuse=MeldingError)
     message = (public_message or "").strip()
     if to in workflow.MESSAGE_REQUIRED and actor_kind == Actor.HANDLER and not message:
         raise MeldingError(_("Schrijf een bericht aan de melder: wat is er gebeurd, en waarom?"))

@@ -2,16 +2,14 @@
 data (categories, routing rules, standard texts) for the beheerder (bakerydemo's
 breads/wagtail_hooks.py pattern)."""
 
-from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts import roles
 from accounts.policies import RolePermissionPolicy
+from common.staff import register_staff_area
 
 from .models import Category, RoutingRule, StandardText
 from .staff import urls as backoffice_urls
@@ -27,25 +25,17 @@ for _model in (Category, RoutingRule, StandardText):
     )
 
 
-class MeldingenMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("meldingen.use_queue")
-
-
-@hooks.register("register_admin_urls")
-def register_backoffice_urls():
-    return [path("meldingen/", include(backoffice_urls, namespace="meldingen_backoffice"))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_meldingen_menu_item():
-    return MeldingenMenuItem(
-        _("Meldingen"),
-        reverse_lazy("meldingen_backoffice:queue"),
-        name="meldingen",
-        icon_name="warning",
-        order=150,
-    )
+register_staff_area(
+    prefix="meldingen/",
+    urls=backoffice_urls,
+    namespace="meldingen_backoffice",
+    perm="meldingen.use_queue",
+    label=_("Meldingen"),
+    start="queue",
+    name="meldingen",
+    icon="warning",
+    order=150,
+)
 
 
 class CategoryViewSet(SnippetViewSet):

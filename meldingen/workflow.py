@@ -1,8 +1,11 @@
-"""The life of a melding as one table of allowed transitions (Signalen's workflow.py pattern).
-Pure Python: no database, testable on its own. Services consult it; nothing else decides."""
+"""The life of a melding: its states, who may move it, and the one table of allowed transitions
+(Signalen's workflow.py pattern). Pure Python; the services ask it through `TABLE`."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from common.feedback.workflow import TransitionNotAllowed as TransitionNotAllowed
+from common.feedback.workflow import Transitions
 
 
 class Status(models.TextChoices):
@@ -108,27 +111,13 @@ PUBLIC_LABELS = {
 }
 
 
-class TransitionNotAllowed(Exception):
-    """A move the table does not allow; the message is for the person who tried it."""
-
-
-def allowed_targets(source: Status, actor: Actor) -> list[Status]:
-    return [t for (s, t), a in TRANSITIONS.items() if s == source and a == actor]
-
-
-def check_transition(source: Status, target: Status, actor: Actor) -> None:
-    allowed = TRANSITIONS.get((Status(source), Status(target)))
-    if allowed is None:
-        raise TransitionNotAllowed(
-            _("Van “%(source)s” naar “%(target)s” kan niet.")
-            % {"source": Status(source).label, "target": Status(target).label}
-        )
-    if allowed != actor:
-        raise TransitionNotAllowed(
-            _("Alleen de %(who)s kan de melding op “%(target)s” zetten.")
-            % {"who": Actor(allowed).label, "target": Status(target).label}
-        )
-
-
-def is_open(status: Status) -> bool:
-    return Status(status) in OPEN
+TABLE = Transitions(
+    TRANSITIONS,
+    Status,
+    Actor,
+    OPEN,
+    only_actor_message=_("Alleen de %(who)s kan de melding op “%(target)s” zetten."),
+)
+allowed_targets = TABLE.allowed_targets
+check_transition = TABLE.check
+is_open = TABLE.is_open

@@ -3,8 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import ReachableForm, email_field, honeypot_field, name_field, phone_field
-from common.models import Wijk
+from common.forms import (
+    ReachableForm,
+    email_field,
+    honeypot_field,
+    name_field,
+    phone_field,
+    wijk_filter_field,
+)
 
 from ..models import Theme
 from ..workflow import PUBLIC, Status
@@ -31,13 +37,7 @@ class VolunteerForm(forms.Form):
 class GalleryFilterForm(forms.Form):
     """A GET form: works without JavaScript, and a filtered list has its own link."""
 
-    wijk = forms.ModelChoiceField(
-        label=_("Wijk"),
-        queryset=Wijk.objects.ordered(),
-        required=False,
-        empty_label=_("Alle wijken"),
-        to_field_name="slug",
-    )
+    wijk = wijk_filter_field()
     thema = forms.ChoiceField(
         label=_("Thema"), choices=[("", _("Alle thema's")), *Theme.choices], required=False
     )

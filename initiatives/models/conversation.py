@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.feedback.events import StatusEvent, actor_kind_field, status_field
+from common.feedback.notes import InternalNote as BaseInternalNote
 from common.feedback.photos import PrivatePhoto, private_storage, private_upload_to
+from common.fields import optional_fk
 
 from ..workflow import PUBLIC_LABELS, Actor, Status
 from .initiative import Initiative
@@ -47,9 +49,7 @@ class Message(models.Model):
     """The two-way thread between the initiator (and co-initiators) and the broker."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="messages")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = optional_fk(settings.AUTH_USER_MODEL, related_name="+")
     author_kind = models.CharField(max_length=10, choices=Actor.choices)
     text = models.TextField()
     created_at = models.DateTimeField(default=timezone.now)
@@ -65,21 +65,8 @@ class Message(models.Model):
         return self.author_kind == Actor.BROKER
 
 
-class InternalNote(models.Model):
-    """For brokers and coordinators only; never shown to the initiator or the public."""
-
+class InternalNote(BaseInternalNote):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    text = models.TextField()
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.initiative_id}: {self.text[:40]}"
 
 
 class CoInitiator(models.Model):
@@ -94,12 +81,8 @@ class CoInitiator(models.Model):
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="co_initiatives",
+    user = optional_fk(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="co_initiatives"
     )
     accepted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

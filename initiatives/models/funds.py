@@ -11,6 +11,7 @@ from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.fields import optional_fk
 from common.money import format_euros
 
 from .initiative import BudgetLine, Initiative
@@ -81,9 +82,7 @@ class Fund(models.Model):
 class Grant(models.Model):
     initiative = models.OneToOneField(Initiative, on_delete=models.PROTECT, related_name="grant")
     # Empty for help without money (a space, advice): nothing is taken from a fund.
-    fund = models.ForeignKey(
-        Fund, null=True, blank=True, on_delete=models.PROTECT, related_name="grants"
-    )
+    fund = optional_fk(Fund, on_delete=models.PROTECT, related_name="grants")
     amount_cents = models.PositiveBigIntegerField(_("bedrag (centen)"))
     conditions = models.TextField(_("voorwaarden"), blank=True)
     granted_by = models.ForeignKey(
@@ -115,9 +114,7 @@ class Accountability(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     submitted_at = models.DateTimeField(default=timezone.now)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    confirmed_by = optional_fk(settings.AUTH_USER_MODEL, related_name="+")
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -7,7 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.feedback.deadlines import Deadlines
+from common.feedback.events import CurrentStatus
 from common.feedback.location import CoarseLocation
+from common.fields import optional_fk
 
 from ..workflow import ACTIVE, CLOSED, EDITABLE, OPEN, PUBLIC, PUBLIC_LABELS, Status
 
@@ -120,30 +122,20 @@ class InitiativeQuerySet(models.QuerySet):
         return self.annotate(requested_cents=Sum("budget_lines__amount_cents"))
 
 
-class Initiative(CoarseLocation, models.Model):
+class Initiative(CurrentStatus, CoarseLocation, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True, null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT, db_index=True
     )
-    initiator = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("initiatiefnemer"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="initiatives",
+    initiator = optional_fk(
+        settings.AUTH_USER_MODEL, _("initiatiefnemer"), related_name="initiatives"
     )
     title = models.CharField(_("titel"), max_length=120)
     what_why = models.TextField(_("wat en waarom"), blank=True)
     for_whom = models.TextField(_("voor wie"), blank=True)
     theme = models.CharField(_("thema"), max_length=20, choices=Theme.choices, blank=True)
-    wijk = models.ForeignKey(
-        "common.Wijk",
-        verbose_name=_("wijk"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="initiatives",
+    wijk = optional_fk(
+        "common.Wijk", _("wijk"), on_delete=models.PROTECT, related_name="initiatives"
     )
     place = models.CharField(_("waar precies"), max_length=200, blank=True)
     lat = models.FloatField(_("breedtegraad"), null=True, blank=True)
@@ -155,22 +147,10 @@ class Initiative(CoarseLocation, models.Model):
     publish_consent = models.BooleanField(_("mag op de website"), default=False)
     draft_step = models.PositiveSmallIntegerField(default=0, editable=False)
 
-    broker = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("makelaar"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="brokered_initiatives",
+    broker = optional_fk(
+        settings.AUTH_USER_MODEL, _("makelaar"), related_name="brokered_initiatives"
     )
-    afdeling = models.ForeignKey(
-        "common.Afdeling",
-        verbose_name=_("afdeling"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    afdeling = optional_fk("common.Afdeling", _("afdeling"), related_name="+")
     waiting_on = models.CharField(
         max_length=10, choices=WaitingOn.choices, default=WaitingOn.NOBODY, blank=True
     )
@@ -187,6 +167,8 @@ class Initiative(CoarseLocation, models.Model):
     volunteer_count = models.PositiveIntegerField(_("vrijwilligers"), default=0)
 
     objects = InitiativeQuerySet.as_manager()
+    public_labels = PUBLIC_LABELS
+    open_statuses = OPEN
 
     class Meta:
         verbose_name = _("initiatief")
@@ -200,14 +182,6 @@ class Initiative(CoarseLocation, models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference or _('concept')} – {self.title}"
-
-    @property
-    def public_label(self) -> str:
-        return PUBLIC_LABELS[Status(self.status)]
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN
 
     @property
     def is_editable(self) -> bool:

@@ -9,6 +9,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.fields import optional_fk
+
 
 class ConsultationHourQuerySet(models.QuerySet):
     def upcoming(self, now=None):
@@ -23,9 +25,7 @@ class ConsultationHour(models.Model):
         on_delete=models.SET_NULL,
         related_name="consultation_hours",
     )
-    wijk = models.ForeignKey(
-        "common.Wijk", verbose_name=_("wijk"), null=True, blank=True, on_delete=models.SET_NULL
-    )
+    wijk = optional_fk("common.Wijk", _("wijk"))
     place = models.CharField(
         _("plek"), max_length=200, help_text=_("Bijvoorbeeld: Buurthuis De Henneb")
     )
@@ -77,13 +77,7 @@ class Booking(models.Model):
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=20, blank=True)
     question = models.TextField(_("vraag"), blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="consultation_bookings",
-    )
+    user = optional_fk(settings.AUTH_USER_MODEL, related_name="consultation_bookings")
     cancel_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)

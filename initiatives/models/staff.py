@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.fields import optional_fk
+
 
 class BrokerWijk(models.Model):
     """A broker works in these wijken: their queue shows the initiatives there."""
@@ -35,14 +37,7 @@ class AdviceTemplate(models.Model):
 
     title = models.CharField(_("titel"), max_length=120)
     text = models.TextField(_("tekst"))
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("pagina in de participatiewinkel"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    page = optional_fk("wagtailcore.Page", _("pagina in de participatiewinkel"), related_name="+")
     is_active = models.BooleanField(_("in gebruik"), default=True)
 
     class Meta:

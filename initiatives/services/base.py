@@ -118,10 +118,7 @@ def move(
     """Change the status of a locked initiative: check the table, set the timestamps, write the
     history row. The caller saves nothing else of the status and sends the mail."""
     to = Status(to)
-    try:
-        workflow.check_transition(Status(initiative.status), to, actor_kind)
-    except workflow.TransitionNotAllowed as error:
-        raise InitiativeError(str(error)) from error
+    workflow.check_transition(Status(initiative.status), to, actor_kind, refuse=InitiativeError)
     message = (public_message or "").strip()
     if to in workflow.MESSAGE_REQUIRED and actor_kind == Actor.BROKER and not message:
         raise InitiativeError(

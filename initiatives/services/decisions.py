@@ -34,6 +34,18 @@ def _check_broker(row: Initiative, actor) -> None:
         )
 
 
+def _broker_move(row: Initiative, to: Status, actor, public_message: str, **options):
+    return move(
+        row, to=to, actor=actor, actor_kind=Actor.BROKER, public_message=public_message, **options
+    )
+
+
+def _announce(row: Initiative, public_message: str, **mail) -> None:
+    """The initiator side reads the decision in a mail; open pages hear it live."""
+    tell_initiators(row, "initiative_status", {"message": public_message.strip(), **mail})
+    publish(row, "initiative.status")
+
+
 def _grant_year(now) -> int:
     return timezone.localtime(now).year
 
@@ -95,12 +107,11 @@ def initiative_grant(
             raise InitiativeError(
                 _("Het fonds is intussen gewijzigd. Bekijk wat er over is en probeer opnieuw.")
             ) from error
-    move(
+    _broker_move(
         row,
-        to=Status.TOEGEKEND,
-        actor=actor,
-        actor_kind=Actor.BROKER,
-        public_message=public_message,
+        Status.TOEGEKEND,
+        actor,
+        public_message,
         details={"amount_cents": amount_cents, "conditions": conditions.strip()},
         now=now,
     )
@@ -112,16 +123,7 @@ def initiative_grant(
         granted_by=actor,
         granted_at=now,
     )
-    tell_initiators(
-        row,
-        "initiative_status",
-        {
-            "message": public_message.strip(),
-            "amount": format_euros(amount_cents),
-            "conditions": conditions.strip(),
-        },
-    )
-    publish(row, "initiative.status")
+    _announce(row, public_message, amount=format_euros(amount_cents), conditions=conditions.strip())
     return grant
 
 
@@ -137,24 +139,10 @@ def initiative_refer(
     if url and not url.lower().startswith(("https://", "http://")):
         raise InitiativeError(_("Deze link klopt niet. Begin met https://"))
     details = {"organisation": organisation.strip(), "url": url}
-    move(
-        row,
-        to=Status.DOORVERWEZEN,
-        actor=actor,
-        actor_kind=Actor.BROKER,
-        public_message=public_message,
-        details=details,
+    _broker_move(row, Status.DOORVERWEZEN, actor, public_message, details=details)
+    _announce(
+        row, public_message, organisation=details["organisation"], url_organisation=details["url"]
     )
-    tell_initiators(
-        row,
-        "initiative_status",
-        {
-            "message": public_message.strip(),
-            "organisation": details["organisation"],
-            "url_organisation": details["url"],
-        },
-    )
-    publish(row, "initiative.status")
     return row
 
 
@@ -168,20 +156,8 @@ def initiative_decline(
     chosen = [r for r in reasons if r in labels]
     if not chosen:
         raise InitiativeError(_("Kies minstens één reden waarom het niet kan."))
-    move(
-        row,
-        to=Status.AFGEWEZEN,
-        actor=actor,
-        actor_kind=Actor.BROKER,
-        public_message=public_message,
-        details={"reasons": chosen},
-    )
-    tell_initiators(
-        row,
-        "initiative_status",
-        {"message": public_message.strip(), "reasons": [str(labels[r]) for r in chosen]},
-    )
-    publish(row, "initiative.status")
+    _broker_move(row, Status.AFGEWEZEN, actor, public_message, details={"reasons": chosen})
+    _announce(row, public_message, reasons=[str(labels[r]) for r in chosen])
     return row
 
 
@@ -190,15 +166,8 @@ def initiative_start(*, initiative: Initiative, actor, public_message: str) -> I
     """The conditions are met: the initiative is carried out."""
     row = locked(initiative)
     _check_broker(row, actor)
-    move(
-        row,
-        to=Status.IN_UITVOERING,
-        actor=actor,
-        actor_kind=Actor.BROKER,
-        public_message=public_message,
-    )
-    tell_initiators(row, "initiative_status", {"message": public_message.strip()})
-    publish(row, "initiative.status")
+    _broker_move(row, Status.IN_UITVOERING, actor, public_message)
+    _announce(row, public_message)
     return row
 
 
@@ -214,20 +183,12 @@ def initiative_complete(*, initiative: Initiative, actor, public_message: str) -
             _("De initiatiefnemer heeft de verantwoording nog niet ingevuld. Vraag erom.")
         )
     now = timezone.now()
-    move(
-        row,
-        to=Status.AFGEROND,
-        actor=actor,
-        actor_kind=Actor.BROKER,
-        public_message=public_message,
-        now=now,
-    )
+    _broker_move(row, Status.AFGEROND, actor, public_message, now=now)
     accountability.confirmed_by = actor
     accountability.confirmed_at = now
     accountability.save(update_fields=["confirmed_by", "confirmed_at"])
     Grant.objects.filter(initiative=row, released_at=None).update(
         spent_cents=accountability.spent_cents
     )
-    tell_initiators(row, "initiative_status", {"message": public_message.strip()})
-    publish(row, "initiative.status")
+    _announce(row, public_message)
     return row

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import wijk_filter_field
 from common.models import Afdeling, Wijk
 from common.money import EuroField
 
@@ -35,22 +36,14 @@ class QueueFilterForm(forms.Form):
         ("gesloten", _("Gesloten")),
     ]
     wachtrij = forms.ChoiceField(label=_("Lijst"), choices=QUEUES, required=False)
-    wijk = forms.ModelChoiceField(
-        label=_("Wijk"),
-        queryset=Wijk.objects.ordered(),
-        required=False,
-        empty_label=_("Alle wijken"),
-        to_field_name="slug",
-    )
+    wijk = wijk_filter_field()
     q = forms.CharField(label=_("Zoeken op kenmerk of titel"), required=False, max_length=100)
 
 
 class TakeForm(forms.Form):
     public_message = _message_field(_("Eerste bericht aan de initiatiefnemer"))
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "oppakken")
-        super().__init__(*args, **kwargs)
+    prefix = "oppakken"
 
 
 class BrokerMessageForm(forms.Form):
@@ -62,9 +55,7 @@ class BrokerMessageForm(forms.Form):
         error_messages={"required": _("Schrijf eerst uw bericht in het vak.")},
     )
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "bericht")
-        super().__init__(*args, **kwargs)
+    prefix = "bericht"
 
 
 class NoteForm(forms.Form):
@@ -75,9 +66,7 @@ class NoteForm(forms.Form):
         error_messages={"required": _("Een notitie kan niet leeg zijn.")},
     )
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "notitie")
-        super().__init__(*args, **kwargs)
+    prefix = "notitie"
 
 
 class HandoffForm(forms.Form):
@@ -95,8 +84,9 @@ class HandoffForm(forms.Form):
         required=False,
     )
 
+    prefix = "overdragen"
+
     def __init__(self, *args, initiative=None, **kwargs):
-        kwargs.setdefault("prefix", "overdragen")
         super().__init__(*args, **kwargs)
         brokers = brokers_for_handoff()
         if initiative is not None and initiative.broker_id:
@@ -126,9 +116,7 @@ class GrantForm(forms.Form):
     )
     public_message = _message_field()
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "toekennen")
-        super().__init__(*args, **kwargs)
+    prefix = "toekennen"
 
 
 class ReferForm(forms.Form):
@@ -145,9 +133,7 @@ class ReferForm(forms.Form):
     )
     public_message = _message_field()
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "doorverwijzen")
-        super().__init__(*args, **kwargs)
+    prefix = "doorverwijzen"
 
 
 class DeclineForm(forms.Form):
@@ -159,9 +145,7 @@ class DeclineForm(forms.Form):
     )
     public_message = _message_field(_("Uitleg aan de initiatiefnemer"))
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "afwijzen")
-        super().__init__(*args, **kwargs)
+    prefix = "afwijzen"
 
 
 class StatusMessageForm(forms.Form):
@@ -218,9 +202,7 @@ class ConsultationHourForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "spreekuur")
-        super().__init__(*args, **kwargs)
+    prefix = "spreekuur"
 
     def service_kwargs(self) -> dict:
         import datetime as dt

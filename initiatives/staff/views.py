@@ -3,11 +3,11 @@
 
 import csv
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from common.models import Wijk
 from common.money import euros_for_input
+from common.staff import StaffAreaMixin, staff_breadcrumbs
 
 from .. import rules
 from ..services import accountability_lines_for_export, fund_overview, grants_for_export
@@ -23,19 +24,12 @@ from .forms import FundFilterForm, QueueFilterForm
 PAGE_SIZE = 25
 
 
-class WorkspaceMixin:
-    """Brokers, coordinators and beheerders only; Wagtail already demands admin access."""
+class WorkspaceMixin(StaffAreaMixin):
+    """Brokers, coordinators and beheerders only."""
 
+    perm = "initiatives.use_workspace"
     header_icon = "group"
-    breadcrumbs_items = [
-        {"url": reverse_lazy("wagtailadmin_home"), "label": _("Home")},
-        {"url": reverse_lazy("initiatives_workspace:queue"), "label": _("Initiatieven")},
-    ]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("initiatives.use_workspace"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    breadcrumbs_items = staff_breadcrumbs("initiatives_workspace:queue", _("Initiatieven"))
 
 
 def queues(user, base):
@@ -134,33 +128,57 @@ def _has_report(grant) -> bool:
         return False
 
 
-class GrantsCsvView(WorkspaceMixin, View):
+class FundCsvView(WorkspaceMixin, View):
+    """A CSV of one year's fund figures, for a spreadsheet: the overseers get every wijk, a
+    broker only the initiatives they may see. A subclass names the rows and writes them."""
+
+    filename: str  # without the year and the extension
+    initiative_path: str  # from a row to its initiative, for the visibility filter
+    header: list[str]
+
+    def rows(self, year: int):
+        raise NotImplementedError
+
+    def write(self, writer, rows) -> None:
+        raise NotImplementedError
+
     def get(self, request):
         year = FundFilterForm(request.GET or None).year()
-        grants = grants_for_export(year=year)
+        rows = self.rows(year)
         if not rules.is_overseer(request.user):
             visible = rules.visible_to_staff(request.user).values("pk")
-            grants = grants.filter(initiative__in=visible)
+            rows = rows.filter(**{f"{self.initiative_path}__in": visible})
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="toekenningen-{year}.csv"'
+        response["Content-Disposition"] = f'attachment; filename="{self.filename}-{year}.csv"'
         response.write("\ufeff")  # so spreadsheet programs read UTF-8
         writer = csv.writer(response, delimiter=";")
-        writer.writerow(
-            [
-                "kenmerk",
-                "titel",
-                "wijk",
-                "jaar",
-                "bedrag_euro",
-                "uitgegeven_euro",
-                "voorwaarden",
-                "toegekend_op",
-                "toegekend_door",
-                "ingetrokken_op",
-                "deelnemers",
-                "verantwoording_bevestigd_op",
-            ]
-        )
+        writer.writerow(self.header)
+        self.write(writer, rows)
+        return response
+
+
+class GrantsCsvView(FundCsvView):
+    filename = "toekenningen"
+    initiative_path = "initiative"
+    header = [
+        "kenmerk",
+        "titel",
+        "wijk",
+        "jaar",
+        "bedrag_euro",
+        "uitgegeven_euro",
+        "voorwaarden",
+        "toegekend_op",
+        "toegekend_door",
+        "ingetrokken_op",
+        "deelnemers",
+        "verantwoording_bevestigd_op",
+    ]
+
+    def rows(self, year: int):
+        return grants_for_export(year=year)
+
+    def write(self, writer, grants) -> None:
         for grant in grants:
             report = grant.initiative.accountability if _has_report(grant) else None
             writer.writerow(
@@ -183,36 +201,30 @@ class GrantsCsvView(WorkspaceMixin, View):
                     else "",
                 ]
             )
-        return response
 
 
-class AccountabilityCsvView(WorkspaceMixin, View):
+class AccountabilityCsvView(FundCsvView):
     """Per budget line: planned, spent, and the grant it belongs to; for the annual report."""
 
-    def get(self, request):
-        year = FundFilterForm(request.GET or None).year()
-        lines = accountability_lines_for_export(year=year)
-        if not rules.is_overseer(request.user):
-            visible = rules.visible_to_staff(request.user).values("pk")
-            lines = lines.filter(accountability__initiative__in=visible)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="verantwoording-{year}.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow(
-            [
-                "kenmerk",
-                "titel",
-                "wijk",
-                "toegekend_euro",
-                "regel",
-                "begroot_euro",
-                "uitgegeven_euro",
-                "deelnemers",
-                "ingediend_op",
-                "bevestigd_op",
-            ]
-        )
+    filename = "verantwoording"
+    initiative_path = "accountability__initiative"
+    header = [
+        "kenmerk",
+        "titel",
+        "wijk",
+        "toegekend_euro",
+        "regel",
+        "begroot_euro",
+        "uitgegeven_euro",
+        "deelnemers",
+        "ingediend_op",
+        "bevestigd_op",
+    ]
+
+    def rows(self, year: int):
+        return accountability_lines_for_export(year=year)
+
+    def write(self, writer, lines) -> None:
         for line in lines:
             report = line.accountability
             initiative = report.initiative
@@ -233,4 +245,3 @@ class AccountabilityCsvView(WorkspaceMixin, View):
                     else "",
                 ]
             )
-        return response

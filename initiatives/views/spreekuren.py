@@ -73,32 +73,45 @@ def book(request, pk: int):
     )
 
 
-@require_http_methods(["GET", "POST"])
-def booking(request, token: str):
-    found = booking_by_token(token)
-    if found is None:
-        raise Http404
+def _booking_page(request, found: Booking, *, cancel, here, ics_url: str, **context):
+    """A booking's page, for the secret link and for the signed-in resident alike: POST cancels
+    it (`cancel()`, then back to `here`), GET shows it with its calendar file."""
     if request.method == "POST":
         try:
-            found = booking_cancel(token=token)
+            cancel()
         except InitiativeError as error:
             messages.error(request, error.messages[0])
         else:
             messages.success(
                 request, _("Uw afspraak is afgezegd. Dank u wel voor het laten weten.")
             )
-        return redirect("initiatives:booking", token=token)
+        return redirect(here)
     return render(
         request,
         "initiatives/booking.html",
         {
             "booking": found,
             "hour": found.hour,
-            "ics_url": reverse("initiatives:booking_ics", args=[token]),
+            "ics_url": ics_url,
             "is_past": found.slot_start <= timezone.now(),
-            "is_new": request.session.pop(f"booking-new-{token[:8]}", False),
-            "manage_url": request.build_absolute_uri(request.path),
+            **context,
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def booking(request, token: str):
+    found = booking_by_token(token)
+    if found is None:
+        raise Http404
+    return _booking_page(
+        request,
+        found,
+        cancel=lambda: booking_cancel(token=token),
+        here=reverse("initiatives:booking", args=[token]),
+        ics_url=reverse("initiatives:booking_ics", args=[token]),
+        is_new=request.method == "GET" and request.session.pop(f"booking-new-{token[:8]}", False),
+        manage_url=request.build_absolute_uri(request.path),
     )
 
 
@@ -129,26 +142,13 @@ def _own_booking(request, pk: int) -> Booking:
 def my_booking(request, pk: int):
     """A booking made while signed in, reached from Mijn afspraken (no secret link needed)."""
     found = _own_booking(request, pk)
-    if request.method == "POST":
-        try:
-            booking_cancel(booking=found, actor=request.user)
-        except InitiativeError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(
-                request, _("Uw afspraak is afgezegd. Dank u wel voor het laten weten.")
-            )
-        return redirect("initiatives:my_booking", pk=pk)
-    return render(
+    return _booking_page(
         request,
-        "initiatives/booking.html",
-        {
-            "booking": found,
-            "hour": found.hour,
-            "ics_url": reverse("initiatives:my_booking_ics", args=[pk]),
-            "is_new": False,
-            "is_past": found.slot_start <= timezone.now(),
-        },
+        found,
+        cancel=lambda: booking_cancel(booking=found, actor=request.user),
+        here=reverse("initiatives:my_booking", args=[pk]),
+        ics_url=reverse("initiatives:my_booking_ics", args=[pk]),
+        is_new=False,
     )
 
 

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from common.models import Wijk
+from common.forms import wijk_filter_field
 from meldingen.models import Category
 from meldingen.workflow import CLOSED, OPEN
 
@@ -29,13 +29,7 @@ def category_label(category: Category, language: str | None = None) -> str:
 
 
 class FilterForm(forms.Form):
-    wijk = forms.ModelChoiceField(
-        label=_("Wijk"),
-        queryset=Wijk.objects.ordered(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle wijken"),
-    )
+    wijk = wijk_filter_field()
     categorie = forms.ChoiceField(label=_("Soort melding"), required=False)
     stand = forms.ChoiceField(
         label=_("Stand"),

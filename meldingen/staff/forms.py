@@ -57,8 +57,9 @@ class StatusForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    prefix = "status"
+
     def __init__(self, *args, melding, user, **kwargs):
-        kwargs.setdefault("prefix", "status")
         super().__init__(*args, **kwargs)
         self.melding = melding
         self.user = user
@@ -117,8 +118,9 @@ class AssignForm(forms.Form):
         empty_label=_("Niemand (terug naar de afdeling)"),
     )
 
+    prefix = "assign"
+
     def __init__(self, *args, melding, **kwargs):
-        kwargs.setdefault("prefix", "assign")
         kwargs.setdefault("initial", {"assignee": melding.assigned_to_id})
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = colleagues_for(melding)
@@ -132,9 +134,7 @@ class NoteForm(forms.Form):
         help_text=_("Alleen collega’s lezen dit; de melder nooit."),
     )
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "note")
-        super().__init__(*args, **kwargs)
+    prefix = "note"
 
 
 class PublicDescriptionForm(forms.Form):
@@ -148,7 +148,8 @@ class PublicDescriptionForm(forms.Form):
         ),
     )
 
+    prefix = "public"
+
     def __init__(self, *args, melding, **kwargs):
-        kwargs.setdefault("prefix", "public")
         kwargs.setdefault("initial", {"text": melding.public_description})
         super().__init__(*args, **kwargs)

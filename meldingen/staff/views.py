@@ -4,12 +4,13 @@ from `Melding.objects.visible_to(user)`; a report outside it is a 404."""
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts import roles
+from common.staff import StaffAreaMixin, staff_breadcrumbs
 
 from ..models import Photo
 from ..rules import get_visible_or_404, visible_meldingen
@@ -19,19 +20,12 @@ PAGE_SIZE = 25
 MAP_LIMIT = 500  # the newest of the filtered list; the list view pages through the rest
 
 
-class BackofficeMixin:
-    """Only roles that handle or oversee reports get in; Wagtail already demands admin access."""
+class BackofficeMixin(StaffAreaMixin):
+    """Only roles that handle or oversee reports get in."""
 
+    perm = "meldingen.use_queue"
     header_icon = "warning"
-    breadcrumbs_items = [
-        {"url": reverse_lazy("wagtailadmin_home"), "label": _("Home")},
-        {"url": reverse_lazy("meldingen_backoffice:queue"), "label": _("Meldingen")},
-    ]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("meldingen.use_queue"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    breadcrumbs_items = staff_breadcrumbs("meldingen_backoffice:queue", _("Meldingen"))
 
 
 def queue_queryset(visible):

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.fields import optional_fk
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -40,14 +42,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         help_text=_("Mag ook alleen een voornaam zijn. Leeg laten mag."),
     )
-    wijk = models.ForeignKey(
-        "common.Wijk",
-        verbose_name=_("mijn wijk"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="residents",
-    )
+    wijk = optional_fk("common.Wijk", _("mijn wijk"), related_name="residents")
     preferred_language = models.CharField(
         _("taal"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
@@ -57,13 +52,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     notify_wijk_news = models.BooleanField(
         _("e-mail bij nieuws uit mijn wijk (nieuwe stemronde, inspraak)"), default=False
     )
-    afdeling = models.ForeignKey(
-        "common.Afdeling",
-        verbose_name=_("afdeling (voor behandelaars)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="members",
+    afdeling = optional_fk(
+        "common.Afdeling", _("afdeling (voor behandelaars)"), related_name="members"
     )
     is_staff = models.BooleanField(_("medewerker"), default=False)
     is_active = models.BooleanField(_("actief"), default=True)

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,6 +16,11 @@ class Section:
     empty_text: str
     items: list[Any] = field(default_factory=list)
     coming: bool = False
+
+
+def link_item(url: str, text) -> str:
+    """An item of a section that is only a link: "start a new one", "book an appointment"."""
+    return format_html('<a class="utrecht-link" href="{}">{}</a>', url, text)
 
 
 SectionProvider = Callable[[Any], Section]

@@ -64,6 +64,19 @@ def phone_field(label=None, help_text="") -> forms.RegexField:
     )
 
 
+def wijk_filter_field() -> forms.ModelChoiceField:
+    """The wijk of a list's GET filter: the slug in the link (?wijk=moerwijk), empty for all."""
+    from .models import Wijk
+
+    return forms.ModelChoiceField(
+        label=_("Wijk"),
+        queryset=Wijk.objects.ordered(),
+        required=False,
+        empty_label=_("Alle wijken"),
+        to_field_name="slug",
+    )
+
+
 def honeypot_field() -> forms.CharField:
     """A field people never meet; simple bots fill in every field. Render it with
     includes/forms/honeypot.html: off-screen (not display:none, which bots skip), hidden from

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .fields import optional_fk
 from .postcodes import PostcodeRange, parse_ranges
 
 
@@ -100,12 +101,8 @@ class Notification(models.Model):
         SKIPPED = "skipped", _("niet verstuurd (voorkeur)")
         FAILED = "failed", _("mislukt")
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="notifications",
+    user = optional_fk(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     email = models.EmailField(_("e-mailadres"), blank=True)
     event = models.CharField(_("gebeurtenis"), max_length=80)

@@ -44,8 +44,9 @@ HOURS = [
 ]
 
 
-def _draft(initiator, wijk, title, what_why, for_whom, theme, lines, **extra):
-    return InitiativeFactory(
+def _submitted(initiator, wijk, title, what_why, for_whom, theme, lines, **extra) -> Initiative:
+    """A published initiative, written and submitted by `initiator` through the service."""
+    draft = InitiativeFactory(
         initiator=initiator,
         wijk=wijk,
         title=title,
@@ -56,6 +57,21 @@ def _draft(initiator, wijk, title, what_why, for_whom, theme, lines, **extra):
         publish_consent=True,
         **extra,
     )
+    return initiative_submit(initiative=draft, actor=initiator)
+
+
+def _granted_and_started(
+    initiative, broker, cents: int, conditions: str, granted: str, started: str
+):
+    """Taken by the broker earlier; now granted `cents` with conditions, and carried out."""
+    initiative_grant(
+        initiative=initiative,
+        actor=broker,
+        amount_cents=cents,
+        conditions=conditions,
+        public_message=granted,
+    )
+    initiative_start(initiative=initiative, actor=broker, public_message=started)
 
 
 @transaction.atomic
@@ -92,22 +108,19 @@ def _seed_initiatives(wijken, broker, fatima, neighbours) -> int:
     sem, nadia, kees = neighbours
 
     # 1. In conversation: a question in the thread, waiting for Fatima.
-    tuin = initiative_submit(
-        initiative=_draft(
-            fatima,
-            wijken["moerwijk"],
-            "Moestuin op het Hengelolaanveldje",
-            "Samen groente kweken op het veldje achter de school. Buren leren elkaar kennen en "
-            "de kinderen zien hoe eten groeit.",
-            "Alle buren, jong en oud, en de kinderen van de school.",
-            "groen_en_schoon",
-            [("Zaden en plantjes", 15_050), ("Gereedschap", 20_000), ("Regenton", 8_500)],
-            place="Het veldje achter de Hengelolaan",
-            when_text="Elke zaterdag vanaf april",
-            lat=52.0545,
-            lon=4.2873,
-        ),
-        actor=fatima,
+    tuin = _submitted(
+        fatima,
+        wijken["moerwijk"],
+        "Moestuin op het Hengelolaanveldje",
+        "Samen groente kweken op het veldje achter de school. Buren leren elkaar kennen en "
+        "de kinderen zien hoe eten groeit.",
+        "Alle buren, jong en oud, en de kinderen van de school.",
+        "groen_en_schoon",
+        [("Zaden en plantjes", 15_050), ("Gereedschap", 20_000), ("Regenton", 8_500)],
+        place="Het veldje achter de Hengelolaan",
+        when_text="Elke zaterdag vanaf april",
+        lat=52.0545,
+        lon=4.2873,
     )
     initiative_take(
         initiative=tuin,
@@ -130,80 +143,69 @@ def _seed_initiatives(wijken, broker, fatima, neighbours) -> int:
     )
 
     # 2. Just submitted, nobody has taken it yet: the broker's "nieuw" list.
-    initiative_submit(
-        initiative=_draft(
-            kees,
-            wijken["bouwlust"],
-            "Taalcafé in de bibliotheek",
-            "Elke week een uur Nederlands praten met buren, met koffie. Wie de taal leert, vindt "
-            "makkelijker werk en praat mee op school.",
-            "Buren die Nederlands willen oefenen, en vrijwilligers die willen helpen.",
-            "taal_en_digitaal",
-            [("Koffie en thee voor een jaar", 30_000), ("Lesmateriaal", 12_500)],
-            place="Bibliotheek Escamp",
-            when_text="Elke woensdagmiddag",
-            help_needed=["geld", "ruimte", "vrijwilligers"],
-        ),
-        actor=kees,
+    _submitted(
+        kees,
+        wijken["bouwlust"],
+        "Taalcafé in de bibliotheek",
+        "Elke week een uur Nederlands praten met buren, met koffie. Wie de taal leert, vindt "
+        "makkelijker werk en praat mee op school.",
+        "Buren die Nederlands willen oefenen, en vrijwilligers die willen helpen.",
+        "taal_en_digitaal",
+        [("Koffie en thee voor een jaar", 30_000), ("Lesmateriaal", 12_500)],
+        place="Bibliotheek Escamp",
+        when_text="Elke woensdagmiddag",
+        help_needed=["geld", "ruimte", "vrijwilligers"],
     )
 
     # 3. Granted in part, being carried out.
-    feest = initiative_submit(
-        initiative=_draft(
-            nadia,
-            wijken["morgenstond"],
-            "Zomerfeest op het plein",
-            "Een middag met muziek, eten uit alle landen van de buurt en spelletjes voor kinderen.",
-            "Iedereen uit Morgenstond.",
-            "ontmoeting",
-            [("Geluid en podium", 60_000), ("Springkussen", 25_000), ("Eten", 40_000)],
-            place="Het plein bij het winkelcentrum",
-            when_text="Zaterdag eind juni",
-            lat=52.0468,
-            lon=4.2745,
-        ),
-        actor=nadia,
+    feest = _submitted(
+        nadia,
+        wijken["morgenstond"],
+        "Zomerfeest op het plein",
+        "Een middag met muziek, eten uit alle landen van de buurt en spelletjes voor kinderen.",
+        "Iedereen uit Morgenstond.",
+        "ontmoeting",
+        [("Geluid en podium", 60_000), ("Springkussen", 25_000), ("Eten", 40_000)],
+        place="Het plein bij het winkelcentrum",
+        when_text="Zaterdag eind juni",
+        lat=52.0468,
+        lon=4.2745,
     )
     initiative_take(initiative=feest, actor=broker, public_message="Leuk! Ik bel u deze week.")
-    initiative_grant(
-        initiative=feest,
-        actor=broker,
-        amount_cents=100_000,
-        conditions="Bewaar de bonnetjes. Het springkussen betaalt de school.",
-        public_message="U krijgt € 1.000 voor het feest. Veel plezier!",
-    )
-    initiative_start(
-        initiative=feest, actor=broker, public_message="De voorwaarden zijn rond. Succes!"
+    _granted_and_started(
+        feest,
+        broker,
+        100_000,
+        "Bewaar de bonnetjes. Het springkussen betaalt de school.",
+        granted="U krijgt € 1.000 voor het feest. Veel plezier!",
+        started="De voorwaarden zijn rond. Succes!",
     )
     for neighbour in (sem, fatima):
         initiative_support(initiative=feest, user=neighbour)
 
     # 4. Completed, with the accountability confirmed.
-    voetbal = initiative_submit(
-        initiative=_draft(
-            sem,
-            wijken["zuiderpark"],
-            "Meidenvoetbal in het Zuiderpark",
-            "Twee keer per week voetballen voor meiden van 10 tot 16, met een vaste trainster.",
-            "Meiden uit Zuidwest.",
-            "sport_en_bewegen",
-            [("Ballen en hesjes", 18_000), ("Trainster", 60_000)],
-            place="Veld 3 in het Zuiderpark",
-            when_text="Dinsdag en donderdag na school",
-            lat=52.0552,
-            lon=4.2805,
-        ),
-        actor=sem,
+    voetbal = _submitted(
+        sem,
+        wijken["zuiderpark"],
+        "Meidenvoetbal in het Zuiderpark",
+        "Twee keer per week voetballen voor meiden van 10 tot 16, met een vaste trainster.",
+        "Meiden uit Zuidwest.",
+        "sport_en_bewegen",
+        [("Ballen en hesjes", 18_000), ("Trainster", 60_000)],
+        place="Veld 3 in het Zuiderpark",
+        when_text="Dinsdag en donderdag na school",
+        lat=52.0552,
+        lon=4.2805,
     )
     initiative_take(initiative=voetbal, actor=broker, public_message="Sterk plan. Ik help mee.")
-    initiative_grant(
-        initiative=voetbal,
-        actor=broker,
-        amount_cents=78_000,
-        conditions="Stuur na afloop een korte verantwoording met een foto.",
-        public_message="Toegekend, het hele bedrag.",
+    _granted_and_started(
+        voetbal,
+        broker,
+        78_000,
+        "Stuur na afloop een korte verantwoording met een foto.",
+        granted="Toegekend, het hele bedrag.",
+        started="Succes met de training!",
     )
-    initiative_start(initiative=voetbal, actor=broker, public_message="Succes met de training!")
     lines = list(voetbal.budget_lines.all())
     initiative_file_accountability(
         initiative=voetbal,
@@ -220,17 +222,14 @@ def _seed_initiatives(wijken, broker, fatima, neighbours) -> int:
     )
 
     # 5. Referred to another fund.
-    schoon = initiative_submit(
-        initiative=_draft(
-            fatima,
-            wijken["vrederust"],
-            "Opschoondag met de hele straat",
-            "Eén zaterdag per maand ruimen we samen zwerfafval op, met grijpers en vuilniszakken.",
-            "Iedereen uit de straat.",
-            "groen_en_schoon",
-            [("Grijpers en zakken", 9_500)],
-        ),
-        actor=fatima,
+    schoon = _submitted(
+        fatima,
+        wijken["vrederust"],
+        "Opschoondag met de hele straat",
+        "Eén zaterdag per maand ruimen we samen zwerfafval op, met grijpers en vuilniszakken.",
+        "Iedereen uit de straat.",
+        "groen_en_schoon",
+        [("Grijpers en zakken", 9_500)],
     )
     initiative_take(initiative=schoon, actor=broker, public_message="Goed idee!")
     initiative_refer(

@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from tests.bench.conftest import measure
+from tests.bench.conftest import measure_pages
 from tests.initiatives.bulk import bulk_initiatives
 
 pytestmark = pytest.mark.django_db
@@ -35,23 +35,17 @@ def test_gallery_and_queue_with_5000_initiatives(
         ("queue (coordinator, all open)", coordinator, "/beheer/initiatieven/?wachtrij=alle"),
         ("queue (coordinator, overdue)", coordinator, "/beheer/initiatieven/?wachtrij=te-laat"),
     ]
-    results = {}
-    for size in (100, total):
-        bulk_initiatives(
+    queries = measure_pages(
+        client,
+        timer,
+        pages,
+        sizes=(100, total),
+        grow=lambda size: bulk_initiatives(
             size - Initiative.objects.count(),
             wijken=list(wijken.values()),
             initiator=initiator,
             broker=broker,
-        )
-        for label, user, path in pages:
-            client.logout()
-            if user:
-                client.force_login(user)
-            timer.samples = []
-            queries = measure(client, path, timer)
-            results[(label, size)] = (queries, timer.report(f"{label} @ {size}"))
-    print()
-    for (_label, _size), (queries, line) in sorted(results.items()):
-        print(f"{line} queries={queries}")
+        ),
+    )
     for label, _user, _path in pages:
-        assert results[(label, 100)][0] == results[(label, total)][0], label
+        assert queries[(label, 100)] == queries[(label, total)], label

@@ -10,7 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from meldingen.models import Melding
-from tests.bench.conftest import measure
+from tests.bench.conftest import measure_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -128,24 +128,19 @@ def test_queue_and_public_list_with_10000_reports(
         role="behandelaar", afdeling=Afdeling.objects.get(slug="stadsbeheer-schoon")
     )
     total = int(__import__("os").environ.get("BENCH_REPORTS", "10000"))
-    results = {}
-    for size in (100, total):
-        bulk_reports(categories, wijken, size - Melding.objects.count())
-        for label, user, path in [
-            ("queue (coordinator, all)", coordinator, "/beheer/meldingen/"),
-            ("queue (handler, own afdeling)", handler, "/beheer/meldingen/"),
-            ("queue map view", coordinator, "/beheer/meldingen/?view=kaart"),
-            ("public list", None, "/meldingen/"),
-            ("public map json", None, "/meldingen/kaart.json"),
-            ("wijk statistics", None, "/meldingen/wijk/moerwijk/"),
-            ("open311 GET requests", None, "/open311/v2/requests.json"),
-        ]:
-            client.logout()
-            if user:
-                client.force_login(user)
-            timer.samples = []
-            queries = measure(client, path, timer)
-            results[(label, size)] = (queries, timer.report(f"{label} @ {size}"))
-    print()
-    for (_label, _size), (queries, line) in sorted(results.items()):
-        print(f"{line} queries={queries}")
+    pages = [
+        ("queue (coordinator, all)", coordinator, "/beheer/meldingen/"),
+        ("queue (handler, own afdeling)", handler, "/beheer/meldingen/"),
+        ("queue map view", coordinator, "/beheer/meldingen/?view=kaart"),
+        ("public list", None, "/meldingen/"),
+        ("public map json", None, "/meldingen/kaart.json"),
+        ("wijk statistics", None, "/meldingen/wijk/moerwijk/"),
+        ("open311 GET requests", None, "/open311/v2/requests.json"),
+    ]
+    measure_pages(
+        client,
+        timer,
+        pages,
+        sizes=(100, total),
+        grow=lambda size: bulk_reports(categories, wijken, size - Melding.objects.count()),
+    )

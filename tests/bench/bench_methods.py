@@ -8,6 +8,7 @@ import pytest
 
 from shop.methods.pages import MethodIndexPage
 from tests.bench.conftest import measure
+from tests.shop.method_examples import EVERY_FILTER
 from tests.shop.test_methods_support import add_method
 
 pytestmark = pytest.mark.django_db
@@ -18,16 +19,7 @@ FILTERS = {
     "zoeken": {"q": "wijk"},
     "invloed": {"invloed": ["meebeslissen"]},
     "doelgroep + vorm": {"doelgroep": ["jeugd"], "vorm": ["offline"]},
-    "alle filters": {
-        "q": "e",
-        "doel": ["mening", "kiezen"],
-        "invloed": ["raadplegen", "meebeslissen"],
-        "doelgroep": ["bewoners"],
-        "vorm": ["offline", "online"],
-        "toegankelijk": ["laaggeletterd"],
-        "duur": ["kort", "lang"],
-        "kosten": ["laag", "hoog"],
-    },
+    "alle filters": EVERY_FILTER,
 }
 
 

@@ -46,3 +46,23 @@ def measure(client, path: str, timer, rounds: int = 20, params=None) -> int:
     for _ in range(rounds):
         timer(client.get, path, params)
     return executed[0]
+
+
+def measure_pages(client, timer, pages, *, sizes, grow) -> dict:
+    """For each size in `sizes`: `grow(size)` brings the data to that size, then every page
+    (label, user or None, path) is measured as that user. Prints one line per page and size, and
+    returns the query count per (label, size), so a bench can check that it does not grow."""
+    figures = {}
+    for size in sizes:
+        grow(size)
+        for label, user, path in pages:
+            client.logout()
+            if user:
+                client.force_login(user)
+            timer.samples = []
+            queries = measure(client, path, timer)
+            figures[(label, size)] = (queries, timer.report(f"{label} @ {size}"))
+    print()
+    for (_label, _size), (queries, line) in sorted(figures.items()):
+        print(f"{line} queries={queries}")
+    return {key: queries for key, (queries, _line) in figures.items()}

@@ -17,6 +17,19 @@ def jpeg(name: str = "foto.jpg") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, buffer.getvalue(), "image/jpeg")
 
 
+def jpeg_with_gps(colour: str = "orange") -> bytes:
+    """A phone photo with the maker and the GPS position in its EXIF, which must never be kept."""
+    image = Image.new("RGB", (640, 480), colour)
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    gps = exif.get_ifd(0x8825)
+    gps[2] = (52.0, 2.0, 46.0)
+    gps[4] = (4.0, 16.0, 57.0)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
 def allow_uploads(monkeypatch, count: int) -> None:
     monkeypatch.setattr(ratelimit, "UPLOAD_LIMIT", (count, 600))
 

@@ -56,3 +56,54 @@ def taken(submit, wijk_broker):
         )
 
     return _taken
+
+
+@pytest.fixture
+def grant(wijk_broker):
+    """Grant an amount to an initiative, by its broker unless another actor is given."""
+    from initiatives.services import initiative_grant
+
+    def _grant(initiative, amount_cents, *, actor=None, conditions="", public_message="Ja"):
+        return initiative_grant(
+            initiative=initiative,
+            actor=actor or wijk_broker,
+            amount_cents=amount_cents,
+            conditions=conditions,
+            public_message=public_message,
+        )
+
+    return _grant
+
+
+@pytest.fixture
+def started(taken, grant, wijk_broker, fund):
+    """An initiative granted € 500 from the Moerwijk fund and started (in uitvoering)."""
+    from initiatives.services import initiative_start
+
+    def _started(**kwargs):
+        initiative = taken(**kwargs)
+        grant(initiative, 50_000)
+        initiative_start(initiative=initiative, actor=wijk_broker, public_message="Start maar")
+        return initiative
+
+    return _started
+
+
+@pytest.fixture
+def file_accountability():
+    """The initiator reports what happened and spends `spent_cents` on every budget line."""
+    from initiatives.services import SpentLine, initiative_file_accountability
+
+    def _file(initiative, *, spent_cents: int, what_happened: str, participants: int):
+        return initiative_file_accountability(
+            initiative=initiative,
+            actor=initiative.initiator,
+            what_happened=what_happened,
+            participants=participants,
+            lines=[
+                SpentLine(x.pk, x.description, x.amount_cents, spent_cents)
+                for x in initiative.budget_lines.all()
+            ],
+        )
+
+    return _file

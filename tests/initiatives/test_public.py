@@ -87,16 +87,8 @@ def _image():
     return sanitise_image(SimpleUploadedFile("x.jpg", buffer.getvalue(), "image/jpeg"))
 
 
-def test_fund_totals_are_public(client, fund, taken, wijk_broker):
-    from initiatives.services import initiative_grant
-
-    initiative_grant(
-        initiative=taken(),
-        actor=wijk_broker,
-        amount_cents=12_350,
-        conditions="",
-        public_message="Ja",
-    )
+def test_fund_totals_are_public(grant, client, fund, taken, wijk_broker):
+    grant(taken(), 12_350)
     html = client.get(GALLERY).content.decode()
     # Round amounts without ',00' so the table fits a phone; cents when there are any.
     assert "Initiatievenfonds" in html and "€ 1.000<" in html

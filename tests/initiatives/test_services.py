@@ -11,11 +11,9 @@ from common.workdays import add_working_days
 from initiatives.models import Fund, Grant, Initiative, InitiativeEvent, Support
 from initiatives.services import (
     InitiativeError,
-    SpentLine,
     fund_overview,
     initiative_complete,
     initiative_decline,
-    initiative_file_accountability,
     initiative_grant,
     initiative_handoff,
     initiative_refer,
@@ -135,81 +133,52 @@ def test_the_thread_goes_both_ways_and_tracks_who_is_waiting(
         initiative_send_message(initiative=initiative, author=resident_factory(), text="Hoi")
 
 
-def test_a_grant_lowers_what_remains_in_the_fund(taken, wijk_broker, fund):
+def test_a_grant_lowers_what_remains_in_the_fund(grant, taken, wijk_broker, fund):
     initiative = taken()
-    grant = initiative_grant(
-        initiative=initiative,
-        actor=wijk_broker,
-        amount_cents=40_000,
-        conditions="Bonnetjes bewaren.",
-        public_message="Gefeliciteerd!",
+    row = grant(
+        initiative, 40_000, conditions="Bonnetjes bewaren.", public_message="Gefeliciteerd!"
     )
     fund.refresh_from_db()
-    assert grant.fund == fund and fund.remaining_cents == 60_000
+    assert row.fund == fund and fund.remaining_cents == 60_000
     initiative.refresh_from_db()
     assert initiative.status == Status.TOEGEKEND
     assert initiative.events.last().details["amount_cents"] == 40_000
 
 
-def test_a_grant_beyond_what_remains_is_refused_in_plain_dutch(taken, wijk_broker, fund):
+def test_a_grant_beyond_what_remains_is_refused_in_plain_dutch(grant, taken, wijk_broker, fund):
     Fund.objects.filter(pk=fund.pk).update(granted_cents=90_000)
     initiative = taken()
     with pytest.raises(InitiativeError) as error:
-        initiative_grant(
-            initiative=initiative,
-            actor=wijk_broker,
-            amount_cents=15_000,
-            conditions="",
-            public_message="Ja",
-        )
+        grant(initiative, 15_000)
     assert "nog € 100,00 over" in error.value.messages[0]
     initiative.refresh_from_db()
     assert initiative.status == Status.IN_GESPREK and not Grant.objects.exists()
 
 
-def test_a_grant_cannot_exceed_the_request_and_needs_a_fund(taken, wijk_broker, moerwijk):
+def test_a_grant_cannot_exceed_the_request_and_needs_a_fund(grant, taken, wijk_broker, moerwijk):
     initiative = taken()  # asks € 650
     with pytest.raises(InitiativeError, match="niet meer toekennen dan er is gevraagd"):
-        initiative_grant(
-            initiative=initiative,
-            actor=wijk_broker,
-            amount_cents=70_000,
-            conditions="",
-            public_message="Ja",
-        )
+        grant(initiative, 70_000)
     with pytest.raises(InitiativeError, match="nog geen initiatievenfonds"):
-        initiative_grant(
-            initiative=initiative,
-            actor=wijk_broker,
-            amount_cents=10_000,
-            conditions="",
-            public_message="Ja",
-        )
+        grant(initiative, 10_000)
     # Help without money needs no fund.
-    grant = initiative_grant(
-        initiative=initiative,
-        actor=wijk_broker,
-        amount_cents=0,
+    row = grant(
+        initiative,
+        0,
         conditions="U mag het buurthuis gebruiken.",
         public_message="U krijgt een ruimte.",
     )
-    assert grant.fund is None
+    assert row.fund is None
 
 
-def test_only_the_assigned_broker_decides(taken, broker_factory, moerwijk, fund):
+def test_only_the_assigned_broker_decides(grant, taken, broker_factory, moerwijk, fund):
     from initiatives.models import BrokerWijk
 
     colleague = broker_factory()
     BrokerWijk.objects.create(broker=colleague, wijk=moerwijk)
     initiative = taken()
     with pytest.raises(InitiativeError, match="niet aan u toegewezen"):
-        initiative_grant(
-            initiative=initiative,
-            actor=colleague,
-            amount_cents=100,
-            conditions="",
-            public_message="Ja",
-        )
+        grant(initiative, 100, actor=colleague)
     with pytest.raises(InitiativeError, match="niet aan u toegewezen"):
         initiative_decline(
             initiative=initiative,
@@ -246,15 +215,9 @@ def test_refer_needs_an_organisation_and_decline_needs_a_reason(taken, wijk_brok
     assert initiative.events.last().details["organisation"] == "Fonds 1818"
 
 
-def test_withdrawing_gives_the_grant_back_to_the_fund(taken, wijk_broker, fund):
+def test_withdrawing_gives_the_grant_back_to_the_fund(grant, taken, wijk_broker, fund):
     initiative = taken()
-    initiative_grant(
-        initiative=initiative,
-        actor=wijk_broker,
-        amount_cents=30_000,
-        conditions="",
-        public_message="Ja",
-    )
+    grant(initiative, 30_000)
     initiative_withdraw(initiative=initiative, actor=initiative.initiator, reason="We verhuizen.")
     fund.refresh_from_db()
     assert fund.granted_cents == 0
@@ -265,25 +228,17 @@ def test_withdrawing_gives_the_grant_back_to_the_fund(taken, wijk_broker, fund):
         initiative_withdraw(initiative=initiative, actor=initiative.initiator)
 
 
-def test_completing_needs_the_accountability_and_books_what_was_spent(taken, wijk_broker, fund):
-    initiative = taken()
-    initiative_grant(
-        initiative=initiative,
-        actor=wijk_broker,
-        amount_cents=50_000,
-        conditions="",
-        public_message="Ja",
-    )
-    initiative_start(initiative=initiative, actor=wijk_broker, public_message="Succes!")
+def test_completing_needs_the_accountability_and_books_what_was_spent(
+    started, file_accountability, wijk_broker, fund
+):
+    initiative = started()
     with pytest.raises(InitiativeError, match="verantwoording"):
         initiative_complete(initiative=initiative, actor=wijk_broker, public_message="Klaar")
-    lines = list(initiative.budget_lines.all())
-    initiative_file_accountability(
-        initiative=initiative,
-        actor=initiative.initiator,
+    file_accountability(
+        initiative,
+        spent_cents=20_000,
         what_happened="Twintig buren plantten samen.",
         participants=20,
-        lines=[SpentLine(x.pk, x.description, x.amount_cents, 20_000) for x in lines],
     )
     initiative_complete(initiative=initiative, actor=wijk_broker, public_message="Mooi gedaan!")
     initiative.refresh_from_db()
@@ -372,7 +327,7 @@ def test_the_overdue_queue_has_missed_first_responses(submit, taken):
 )
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_brokers_granting_at_once_never_exceed_the_fund(
-    broker_factory, wijken, initiative_factory
+    grant, broker_factory, wijken, initiative_factory
 ):
     from initiatives.factories import FundFactory
     from initiatives.models import BrokerWijk

@@ -1,31 +1,18 @@
 """The resident's side: the five-step form with a draft at every step, co-initiators, the
 initiator's page with the thread, and Mijn Zuidwest."""
 
-import io
-
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image
 
 from common.feedback.secrets import hash_secret, new_secret
 from initiatives.models import CoInitiator, Initiative
 from initiatives.services import initiative_send_message
 from initiatives.workflow import Status
+from tests.common.uploads import jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
-
-
-def jpeg_with_gps() -> bytes:
-    image = Image.new("RGB", (640, 480), "green")
-    exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"
-    gps = exif.get_ifd(0x8825)
-    gps[2] = (52.0, 2.0, 46.0)
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", exif=exif)
-    return buffer.getvalue()
 
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -89,7 +76,7 @@ def test_a_resident_submits_in_five_steps(
         response = client.post(
             step_url(initiative, 4),
             {
-                "photo": SimpleUploadedFile("tuin.jpg", jpeg_with_gps(), "image/jpeg"),
+                "photo": SimpleUploadedFile("tuin.jpg", jpeg_with_gps("green"), "image/jpeg"),
                 "attachment": SimpleUploadedFile("plan.pdf", PDF, "application/pdf"),
                 "invite_email": "buurvrouw@example.org",
             },
@@ -269,18 +256,8 @@ def test_publishing_and_withdrawing_from_the_initiators_page(client, submit):
     assert initiative.status == Status.INGETROKKEN and not initiative.is_public
 
 
-def test_accountability_is_filed_per_budget_line(client, taken, wijk_broker, fund):
-    from initiatives.services import initiative_grant, initiative_start
-
-    initiative = taken()
-    initiative_grant(
-        initiative=initiative,
-        actor=wijk_broker,
-        amount_cents=50_000,
-        conditions="",
-        public_message="Ja",
-    )
-    initiative_start(initiative=initiative, actor=wijk_broker, public_message="Start maar")
+def test_accountability_is_filed_per_budget_line(client, started):
+    initiative = started()
     lines = list(initiative.budget_lines.all())
     client.force_login(initiative.initiator)
     url = reverse("initiatives:accountability", args=[initiative.pk])

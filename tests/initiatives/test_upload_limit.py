@@ -34,20 +34,8 @@ def test_photos_step_over_the_limit_keeps_the_invitation_and_stores_nothing(
     assert initiative.photos.count() == 2 and not initiative.co_initiators.exists()
 
 
-def test_accountability_photo_over_the_limit_keeps_the_report(
-    client, taken, wijk_broker, fund, monkeypatch
-):
-    from initiatives.services import initiative_grant, initiative_start
-
-    initiative = taken()
-    initiative_grant(
-        initiative=initiative,
-        actor=wijk_broker,
-        amount_cents=50_000,
-        conditions="",
-        public_message="Ja",
-    )
-    initiative_start(initiative=initiative, actor=wijk_broker, public_message="Start maar")
+def test_accountability_photo_over_the_limit_keeps_the_report(client, started, monkeypatch):
+    initiative = started()
     allow_uploads(monkeypatch, 1)
     client.force_login(initiative.initiator)
     url = reverse("initiatives:accountability", args=[initiative.pk])

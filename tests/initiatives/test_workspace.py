@@ -17,6 +17,18 @@ def detail(initiative) -> str:
     return f"{QUEUE}{initiative.reference}/"
 
 
+def post_grant(client, initiative, amount: str, conditions: str, message: str):
+    """The broker's grant form, as typed: an amount in euros, conditions, the message."""
+    return client.post(
+        f"{detail(initiative)}toekennen/",
+        {
+            "toekennen-amount": amount,
+            "toekennen-conditions": conditions,
+            "toekennen-public_message": message,
+        },
+    )
+
+
 @pytest.fixture
 def bouwlust_broker(broker_factory, wijken):
     user = broker_factory()
@@ -114,14 +126,7 @@ def test_a_broker_cannot_act_on_a_colleagues_initiative(
     client.force_login(colleague)
     html = client.get(detail(initiative)).content.decode()
     assert "Alleen die makelaar besluit" in html
-    response = client.post(
-        f"{detail(initiative)}toekennen/",
-        {
-            "toekennen-amount": "100",
-            "toekennen-conditions": "",
-            "toekennen-public_message": "Ja hoor",
-        },
-    )
+    response = post_grant(client, initiative, "100", "", "Ja hoor")
     assert "niet aan u toegewezen" in response.content.decode()
     response = client.post(f"{detail(initiative)}bericht/", {"bericht-text": "Hallo"})
     assert "geen berichten" in response.content.decode()
@@ -140,25 +145,11 @@ def test_a_grant_above_what_remains_is_refused_and_the_form_is_kept(
     client.force_login(wijk_broker)
     html = client.get(detail(initiative)).content.decode()
     assert "nog € 50,00 van € 1.000,00" in html
-    response = client.post(
-        f"{detail(initiative)}toekennen/",
-        {
-            "toekennen-amount": "60",
-            "toekennen-conditions": "Bonnetjes bewaren",
-            "toekennen-public_message": "Goed plan!",
-        },
-    )
+    response = post_grant(client, initiative, "60", "Bonnetjes bewaren", "Goed plan!")
     html = response.content.decode()
     assert "Zoveel geld is er niet meer in het fonds van Moerwijk" in html
     assert "Bonnetjes bewaren" in html and "Goed plan!" in html
-    response = client.post(
-        f"{detail(initiative)}toekennen/",
-        {
-            "toekennen-amount": "45,50",
-            "toekennen-conditions": "Bonnetjes bewaren",
-            "toekennen-public_message": "Goed plan!",
-        },
-    )
+    response = post_grant(client, initiative, "45,50", "Bonnetjes bewaren", "Goed plan!")
     assert response.status_code == 302
     fund.refresh_from_db()
     assert fund.remaining_cents == 450
@@ -229,17 +220,9 @@ def test_overdue_initiatives_have_their_own_list(client, wijk_broker, submit):
 # --- funds ---------------------------------------------------------------------------------
 
 
-def test_fund_overview_and_csv_export(client, coordinator, wijk_broker, taken, fund):
-    from initiatives.services import initiative_grant
-
+def test_fund_overview_and_csv_export(grant, client, coordinator, wijk_broker, taken, fund):
     initiative = taken(title="=HYPERLINK(evil)")
-    initiative_grant(
-        initiative=initiative,
-        actor=wijk_broker,
-        amount_cents=12_345,
-        conditions="Foto's maken",
-        public_message="Ja",
-    )
+    grant(initiative, 12_345, conditions="Foto's maken")
     client.force_login(coordinator)
     html = client.get(f"{QUEUE}fondsen/").content.decode()
     assert "€ 123,45" in html and "€ 876,55" in html
@@ -253,28 +236,17 @@ def test_fund_overview_and_csv_export(client, coordinator, wijk_broker, taken, f
     assert header.endswith(";deelnemers;verantwoording_bevestigd_op")
 
 
-def test_accountability_exports_per_budget_line(client, coordinator, resident_factory, taken, fund):
+def test_accountability_exports_per_budget_line(
+    client, coordinator, resident_factory, started, file_accountability
+):
     from initiatives.services import (
-        SpentLine,
         initiative_complete,
-        initiative_file_accountability,
-        initiative_grant,
-        initiative_start,
     )
 
-    initiative = taken()
+    initiative = started()
     broker = initiative.broker
-    initiative_grant(
-        initiative=initiative, actor=broker, amount_cents=50_000, conditions="", public_message="Ja"
-    )
-    initiative_start(initiative=initiative, actor=broker, public_message="Succes")
-    lines = list(initiative.budget_lines.all())
-    initiative_file_accountability(
-        initiative=initiative,
-        actor=initiative.initiator,
-        what_happened="Gezaaid en geoogst.",
-        participants=12,
-        lines=[SpentLine(x.pk, x.description, x.amount_cents, 10_000) for x in lines],
+    file_accountability(
+        initiative, spent_cents=10_000, what_happened="Gezaaid en geoogst.", participants=12
     )
     initiative_complete(initiative=initiative, actor=broker, public_message="Dank u")
     url = f"{QUEUE}fondsen/verantwoording.csv?jaar={timezone.localtime().year}"
@@ -286,7 +258,7 @@ def test_accountability_exports_per_budget_line(client, coordinator, resident_fa
     text = client.get(url).content.decode("utf-8-sig")
     header, *rows = text.strip().splitlines()
     assert header.startswith("kenmerk;titel;wijk;toegekend_euro;regel;begroot_euro")
-    assert len(rows) == len(lines) == 2
+    assert len(rows) == initiative.budget_lines.count() == 2
     assert rows[0].startswith(initiative.reference)
     assert ";500,00;Zaden en plantjes;150,00;100,00;12;" in rows[0]
 

@@ -64,6 +64,13 @@ def change_status(client, melding, **fields):
     return client.post(f"{detail(melding)}status/", data)
 
 
+def merge(client, melding, *, into: str):
+    """The handler merges `melding` into the report with the reference `into`."""
+    return change_status(
+        client, melding, to=Status.SAMENGEVOEGD, public_message="Al gemeld.", merge_into=into
+    )
+
+
 # --- who sees what ------------------------------------------------------------------------------
 
 
@@ -231,22 +238,10 @@ def test_merging_only_into_a_report_the_handler_may_see(
     client, handler_a, report_a, report_b, melding_factory
 ):
     client.force_login(handler_a)
-    response = change_status(
-        client,
-        report_a,
-        to=Status.SAMENGEVOEGD,
-        public_message="Al gemeld.",
-        merge_into=report_b.reference,
-    )
+    response = merge(client, report_a, into=report_b.reference)
     assert "Er is geen andere melding met dit kenmerk gevonden." in response.content.decode()
     survivor = melding_factory(category=report_a.category)
-    response = change_status(
-        client,
-        report_a,
-        to=Status.SAMENGEVOEGD,
-        public_message="Al gemeld.",
-        merge_into=survivor.reference.lower(),
-    )
+    response = merge(client, report_a, into=survivor.reference.lower())
     assert response.status_code == 302
     report_a.refresh_from_db()
     assert report_a.merged_into == survivor
@@ -256,13 +251,7 @@ def test_a_sensitive_report_is_never_merged_into_a_public_one(
     client, user_factory, sensitive_report, report_a
 ):
     client.force_login(user_factory(is_superuser=True, is_staff=True))
-    response = change_status(
-        client,
-        sensitive_report,
-        to=Status.SAMENGEVOEGD,
-        public_message="Al gemeld.",
-        merge_into=report_a.reference,
-    )
+    response = merge(client, sensitive_report, into=report_a.reference)
     assert "kunnen niet samengevoegd worden" in response.content.decode()
     sensitive_report.refresh_from_db()
     assert sensitive_report.merged_into is None

@@ -55,25 +55,32 @@ def connect(path, *headers):
     return _connect()
 
 
-@db
-def test_a_handler_hears_of_new_reports_for_their_afdeling_only(handler, category_factory):
-    own = category_factory(default_afdeling=handler.afdeling)
-    other = category_factory()  # a new afdeling of its own
-    cookie = session_cookie(handler)
+def hear_only(user, *, heard, unheard) -> tuple[dict, str]:
+    """`user`'s queue socket stays silent for a new report in `unheard` and hears one in
+    `heard`: returns that message and the report's reference."""
+    cookie = session_cookie(user)
 
     async def scenario():
         communicator, connected, _ = await connect(QUEUE_WS, cookie)
         assert connected
-        await database_sync_to_async(create_report)(other)
+        await database_sync_to_async(create_report)(unheard)
         assert await communicator.receive_nothing(timeout=0.5)
-        reference = await database_sync_to_async(create_report)(own)
+        reference = await database_sync_to_async(create_report)(heard)
         message = await communicator.receive_json_from(timeout=5)
-        assert message["type"] == "melding.new"
-        assert message["payload"]["reference"] == reference
-        assert message["payload"]["category"] == own.name
         await communicator.disconnect()
+        return message, reference
 
-    async_to_sync(scenario)()
+    return async_to_sync(scenario)()
+
+
+@db
+def test_a_handler_hears_of_new_reports_for_their_afdeling_only(handler, category_factory):
+    own = category_factory(default_afdeling=handler.afdeling)
+    other = category_factory()  # a new afdeling of its own
+    message, reference = hear_only(handler, heard=own, unheard=other)
+    assert message["type"] == "melding.new"
+    assert message["payload"]["reference"] == reference
+    assert message["payload"]["category"] == own.name
 
 
 @db
@@ -82,19 +89,8 @@ def test_a_coordinator_hears_every_afdeling_but_not_sensitive_reports(
 ):
     public = category_factory()
     sensitive = sensitive_category_factory()
-    cookie = session_cookie(coordinator)
-
-    async def scenario():
-        communicator, connected, _ = await connect(QUEUE_WS, cookie)
-        assert connected
-        await database_sync_to_async(create_report)(sensitive)
-        assert await communicator.receive_nothing(timeout=0.5)
-        reference = await database_sync_to_async(create_report)(public)
-        message = await communicator.receive_json_from(timeout=5)
-        assert message["payload"]["reference"] == reference
-        await communicator.disconnect()
-
-    async_to_sync(scenario)()
+    message, reference = hear_only(coordinator, heard=public, unheard=sensitive)
+    assert message["payload"]["reference"] == reference
 
 
 @db

@@ -1,30 +1,16 @@
 """The resident's side: reporting in four steps, following by secret link, answering."""
 
-import io
-
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image
 
 from meldingen.models import Melding, Photo
 from meldingen.services import melding_change_status
 from meldingen.workflow import Status
+from tests.common.uploads import jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
-
-
-def jpeg_with_gps() -> bytes:
-    image = Image.new("RGB", (640, 480), "orange")
-    exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"
-    gps = exif.get_ifd(0x8825)
-    gps[2] = (52.0, 2.0, 46.0)
-    gps[4] = (4.0, 16.0, 57.0)
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", exif=exif)
-    return buffer.getvalue()
 
 
 def report(client, categories, *, slug="lantaarnpaal", photo=None, **details):

@@ -6,8 +6,9 @@ import re
 import pytest
 from django.test import Client
 
-from shop.methods.advice import Answers, rank
+from shop.methods.advice import rank
 
+from .method_examples import CONSULT_ELDERLY
 from .test_methods_support import add_method, build_databank
 
 pytestmark = pytest.mark.django_db
@@ -95,16 +96,7 @@ def test_answers_give_methods_ranked_by_fit_with_reasons_and_caveats(client, dat
     facts = [page.facts() for page in databank.methods.values()]
     expected = rank(
         facts,
-        Answers(
-            goal="mening",
-            influence="raadplegen",
-            time="middel",
-            budget="laag",
-            reach="groep",
-            channel="beide",
-            audiences=frozenset({"ouderen"}),
-            low_literacy=True,
-        ),
+        CONSULT_ELDERLY,
     )
     titles = {page.slug: page.title for page in databank.methods.values()}
     assert [title for title, _notes in shown] == [titles[a.key] for a in expected]

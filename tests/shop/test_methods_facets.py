@@ -3,41 +3,12 @@ number next to each filter value says."""
 
 from django.http import QueryDict
 
-from shop.methods.facets import MethodFacts, filter_methods, parse_selection, query_string
+from shop.methods.facets import filter_methods, parse_selection, query_string
 
-TALK = MethodFacts(
-    key="buurtgesprek",
-    goals=frozenset({"mening", "contact"}),
-    influence=frozenset({"raadplegen", "adviseren"}),
-    audiences=frozenset({"bewoners", "ouderen"}),
-    channels=frozenset({"offline"}),
-    duration="kort",
-    cost="laag",
-    low_literacy="goed",
-    other_languages="goed",
-)
-POLL = MethodFacts(
-    key="online-peiling",
-    goals=frozenset({"mening"}),
-    influence=frozenset({"raadplegen"}),
-    audiences=frozenset({"bewoners", "jeugd"}),
-    channels=frozenset({"online"}),
-    duration="kort",
-    cost="laag",
-    low_literacy="lastig",
-    other_languages="aanpassing",
-)
-BUDGET = MethodFacts(
-    key="wijkbudget",
-    goals=frozenset({"kiezen"}),
-    influence=frozenset({"meebeslissen"}),
-    audiences=frozenset({"bewoners", "jeugd", "ouderen"}),
-    channels=frozenset({"offline", "online"}),
-    duration="lang",
-    cost="hoog",
-    low_literacy="goed",
-    other_languages="aanpassing",
-)
+from .method_examples import BUDGET, POLL, TALK
+
+# Group sizes play no part in the filters.
+
 ALL = [TALK, POLL, BUDGET]
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from shop.methods.pages import MethodPage
 
+from .method_examples import EVERY_FILTER
 from .test_methods_support import add_method, build_databank
 
 pytestmark = pytest.mark.django_db
@@ -113,16 +114,7 @@ def test_the_method_page_shows_its_facts_ladder_steps_and_a_framed_example(clien
 def test_the_index_costs_the_same_queries_with_more_methods_and_all_filters(
     client, databank, django_assert_max_num_queries
 ):
-    every_filter = {
-        "q": "e",
-        "doel": ["mening", "kiezen"],
-        "invloed": ["raadplegen", "meebeslissen"],
-        "doelgroep": ["bewoners"],
-        "vorm": ["offline", "online"],
-        "toegankelijk": ["laaggeletterd"],
-        "duur": ["kort", "lang"],
-        "kosten": ["laag", "hoog"],
-    }
+    every_filter = EVERY_FILTER
     client.get(URL, every_filter)  # warm the site root and locale caches
     with django_assert_max_num_queries(50) as before:
         first = client.get(URL, every_filter)

@@ -21,11 +21,16 @@ def html_lang(response) -> str:
     return re.search(r'<html lang="([a-z-]+)"', response.content.decode()).group(1)
 
 
-def test_home_is_dutch_with_programme_content(client, page_tree):
-    response = client.get("/")
+def page_in(client, path: str, language: str) -> str:
+    """The page's HTML, after checking that it answers and says which language it is in."""
+    response = client.get(path)
     assert response.status_code == 200
-    assert html_lang(response) == "nl"
-    html = response.content.decode()
+    assert html_lang(response) == language
+    return response.content.decode()
+
+
+def test_home_is_dutch_with_programme_content(client, page_tree):
+    html = page_in(client, "/", "nl")
     assert "Leren in de wijk" in html or "Leren in wijk" in html
     for label in ["Melden", "Initiatieven", "Wijkbudget", "Participatiewinkel"]:
         assert label in html
@@ -33,10 +38,7 @@ def test_home_is_dutch_with_programme_content(client, page_tree):
 
 
 def test_home_in_english_under_en(client, page_tree):
-    response = client.get("/en/")
-    assert response.status_code == 200
-    assert html_lang(response) == "en"
-    html = response.content.decode()
+    html = page_in(client, "/en/", "en")
     assert "Report" in html and "Neighbourhood budget" in html
     # the switcher points back to Dutch
     assert 'href="/" lang="nl"' in html
@@ -44,10 +46,8 @@ def test_home_in_english_under_en(client, page_tree):
 
 @pytest.mark.parametrize("path", ENTRY_PAGES)
 def test_every_entry_page_answers_in_both_languages(client, page_tree, path):
-    dutch = client.get(path)
-    english = client.get(f"/en{path}")
-    assert dutch.status_code == 200 and html_lang(dutch) == "nl"
-    assert english.status_code == 200 and html_lang(english) == "en"
+    page_in(client, path, "nl")
+    page_in(client, f"/en{path}", "en")
 
 
 def test_every_wijk_has_a_page_in_both_languages(client, page_tree, wijken):

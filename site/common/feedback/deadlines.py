@@ -184,3 +184,18 @@ def on_time(answered_at: dt.datetime | None, promise: dt.datetime | None) -> boo
     if promise is None or answered_at is None:
         return None
     return answered_at <= promise
+
+
+class Promised:
+    """For a model with one promise, named by its `deadlines`: is it late now, and was it
+    answered on time (None without a promise or an answer)."""
+
+    deadlines: Deadlines
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.deadlines.is_overdue(self)
+
+    @property
+    def answered_on_time(self) -> bool | None:
+        return self.deadlines.answered_on_time(self)

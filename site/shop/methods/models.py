@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 
-from common.feedback.deadlines import Deadlines
+from common.feedback.deadlines import Deadlines, Promised
+from common.fields import optional_fk
 
 REFERENCE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no 0/O, 1/I, 2/Z, 5/S, 8/B: read aloud
 
@@ -38,19 +39,12 @@ class AdviceRequestQuerySet(models.QuerySet):
         return self.filter(DEADLINES.overdue_q(now))
 
 
-class AdviceRequest(models.Model):
+class AdviceRequest(Promised, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=12, unique=True, default=new_reference)
     name = models.CharField(_("naam"), max_length=100)
     email = models.EmailField(_("e-mailadres"))
     question = models.TextField(_("vraag"), max_length=2000)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("account"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="advice_requests",
-    )
+    user = optional_fk(settings.AUTH_USER_MODEL, _("account"), related_name="advice_requests")
     answers = models.JSONField(_("antwoorden op de vragenlijst"), default=dict, blank=True)
     answers_text = models.TextField(_("antwoorden op de vragenlijst"), blank=True)
     result_url = models.CharField(_("link naar het advies"), max_length=1000, blank=True)
@@ -72,16 +66,10 @@ class AdviceRequest(models.Model):
     # A typed address gets the receipt (with "was this you?") and the answer only after its
     # owner followed the link; an account's own verified address is confirmed at once.
     email_confirmed_at = models.DateTimeField(null=True, blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("beantwoord door"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    answered_by = optional_fk(settings.AUTH_USER_MODEL, _("beantwoord door"), related_name="+")
 
     objects = AdviceRequestQuerySet.as_manager()
+    deadlines = DEADLINES
 
     class Meta:
         verbose_name = _("adviesvraag")
@@ -91,14 +79,6 @@ class AdviceRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} – {self.name}"
-
-    @property
-    def is_overdue(self) -> bool:
-        return DEADLINES.is_overdue(self)
-
-    @property
-    def answered_on_time(self) -> bool | None:
-        return DEADLINES.answered_on_time(self)
 
 
 register_snippet(AdviceRequest, viewset="shop.methods.admin.AdviceRequestViewSet")

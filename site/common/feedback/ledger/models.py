@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ...fields import optional_fk
+
 
 class LedgerEntryQuerySet(models.QuerySet):
     def public(self):
@@ -34,9 +36,7 @@ class LedgerEntry(models.Model):
     input_summary = models.TextField(_("u zei"), blank=True)
     input_received_at = models.DateTimeField(_("inbreng ontvangen op"), null=True, blank=True)
 
-    wijk = models.ForeignKey(
-        "common.Wijk", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    wijk = optional_fk("common.Wijk", related_name="+")
     # An input about several wijken (a consultation) is listed in each of them.
     more_wijken = models.ManyToManyField("common.Wijk", blank=True, related_name="+")
     title = models.CharField(_("titel"), max_length=200)
