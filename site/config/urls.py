@@ -36,7 +36,7 @@ urlpatterns += i18n_patterns(
     path("melden/", include("meldingen.urls")),
     path("meldingen/", include("meldingen.public.urls")),
     path("initiatieven/", include("initiatives.urls")),
-    path("", include("participation.urls")),
+    path("", include("participation.wijkbudget.urls")),
     path("", include("shop.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

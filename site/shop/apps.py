@@ -30,7 +30,7 @@ class ShopConfig(AppConfig):
         register_eraser("adviesvragen", erase_user_advice, covers=ADVICE_COVERS)
         register_job("agenda-reminders", send_activity_reminders.enqueue)
 
-        from participation.processes.calendar import register_calendar_source
+        from participation.inspraak.calendar import register_calendar_source
 
         from .agenda.calendar import activity_entries
 

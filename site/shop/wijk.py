@@ -37,10 +37,10 @@ def _initiatives(wijk) -> list:
 
 def _budget(wijk) -> dict:
     """The newest budget round of the wijk (open or counted) and the latest realisation news."""
-    if not apps.is_installed("participation"):
+    if not apps.is_installed("participation.wijkbudget"):
         return {}
-    from participation.feeds import recent_realisation_updates
-    from participation.models import Round
+    from participation.wijkbudget.feeds import recent_realisation_updates
+    from participation.wijkbudget.models import Round
 
     round = Round.objects.public().filter(wijken=wijk).order_by("-created_at", "-pk").first()
     return {
@@ -50,9 +50,9 @@ def _budget(wijk) -> dict:
 
 
 def _processes(wijk) -> list:
-    if not apps.is_installed("participation.processes"):
+    if not apps.is_installed("participation.inspraak"):
         return []
-    from participation.processes.models import Process
+    from participation.inspraak.models import Process
 
     return list(Process.objects.running().in_wijk(wijk).order_by("ends_on", "pk")[:3])
 

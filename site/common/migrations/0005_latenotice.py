@@ -6,25 +6,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('common', '0004_referencecounter'),
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("common", "0004_referencecounter"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LateNotice',
+            name="LateNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField()),
-                ('promise', models.CharField(max_length=60)),
-                ('promised', models.DateTimeField(null=True)),
-                ('told_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField()),
+                ("promise", models.CharField(max_length=60)),
+                ("promised", models.DateTimeField(null=True)),
+                ("told_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="contenttypes.contenttype"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('content_type', 'object_id', 'promise'), name='one_late_notice_per_promise')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("content_type", "object_id", "promise"),
+                        name="one_late_notice_per_promise",
+                    )
+                ],
             },
         ),
     ]
