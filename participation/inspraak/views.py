@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from common.calendar import entries_between
 from common.forms import caught_by_honeypot
 from common.models import Wijk
 from common.parsing import parse_month
 from common.ratelimit import limited
 
-from .calendar import entries_between
 from .forms import ContributionForm
 from .models import Process
 from .services import ProcessError, contribution_create

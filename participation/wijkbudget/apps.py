@@ -22,6 +22,10 @@ class ParticipationConfig(AppConfig):
         register_eraser("wijkbudget", erase_user_budget, covers=ERASER_COVERS)
         register_section("wijkbudget", my_proposals_section)
 
+        from common.wijkpage import register_wijk_part
+
         from . import ledger_source
+        from .wijk import wijk_part
 
         ledger_source.register()
+        register_wijk_part("wijkbudget", wijk_part)

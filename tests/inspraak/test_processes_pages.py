@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from participation.inspraak.calendar import (
+from common.calendar import (
     CalendarEntry,
     calendar_sources,
     register_calendar_source,
@@ -118,7 +118,7 @@ def test_the_calendar_lists_processes_per_month_and_wijk(
 
 
 def test_activities_of_the_agenda_are_on_the_calendar_of_their_wijk(client, wijken):
-    from shop.agenda.factories import ActivityFactory
+    from participation.agenda.factories import ActivityFactory
 
     start = timezone.now() + dt.timedelta(hours=2)
     ActivityFactory(

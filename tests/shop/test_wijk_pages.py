@@ -12,7 +12,7 @@ from wagtail.documents.models import Document
 
 from initiatives.factories import InitiativeFactory
 from initiatives.workflow import Status
-from shop.agenda.factories import ActivityFactory, in_days
+from participation.agenda.factories import ActivityFactory, in_days
 from shop.models import ProjectPage, WijkPage
 from shop.projects import ProjectDocument, ProjectStep, StepStatus
 

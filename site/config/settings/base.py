@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "shop",
     "participation.wijkbudget",
     "participation.inspraak",
+    "participation.agenda",
     "initiatives",
     "meldingen",
     "demo",

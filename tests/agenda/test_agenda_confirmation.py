@@ -10,9 +10,9 @@ from django.core import mail
 from django.urls import reverse
 
 from common.confirmation import MAILS_PER_ADDRESS
-from shop.agenda.factories import ActivityFactory
-from shop.agenda.models import Registration, RegistrationStatus
-from shop.agenda.services import (
+from participation.agenda.factories import ActivityFactory
+from participation.agenda.models import Registration, RegistrationStatus
+from participation.agenda.services import (
     registration_cancel,
     registration_create,
     registrations_send_reminders,

@@ -10,20 +10,20 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.policies import RolePermissionPolicy
 
-from .models import Activity, Registration
-from .rules import AGENDA_ROLES
+from ..models import Activity, Registration
+from ..rules import AGENDA_ROLES
 
 # Coordinators and editors may do everything the viewset allows; registrations come from the site,
 # so adding, changing or deleting them is refused to everyone.
 register_permission_policy(
-    Activity, RolePermissionPolicy(Activity, roles=AGENDA_ROLES, perm="shop.manage_agenda")
+    Activity, RolePermissionPolicy(Activity, roles=AGENDA_ROLES, perm="agenda.manage_agenda")
 )
 register_permission_policy(
     Registration,
     RolePermissionPolicy(
         Registration,
         roles=AGENDA_ROLES,
-        perm="shop.manage_agenda",
+        perm="agenda.manage_agenda",
         refused={"add", "change", "delete"},
     ),
 )

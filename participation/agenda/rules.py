@@ -10,4 +10,4 @@ AGENDA_ROLES = frozenset({roles.COORDINATOR, roles.REDACTEUR})
 
 is_agenda_planner = has_role(*AGENDA_ROLES)
 
-rules.add_perm("shop.manage_agenda", is_agenda_planner)
+rules.add_perm("agenda.manage_agenda", is_agenda_planner)

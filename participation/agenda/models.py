@@ -16,7 +16,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..methods.vocabulary import Audience
+from common.audience import Audience
+
+from .workflow import Status
 
 
 class ActivityType(models.TextChoices):
@@ -29,10 +31,8 @@ class ActivityType(models.TextChoices):
     TAALCAFE = "taalcafe", _("Taal- en digitaal café")
 
 
-class RegistrationStatus(models.TextChoices):
-    CONFIRMED = "bevestigd", _("Aangemeld")
-    WAITING = "wachtlijst", _("Op de wachtlijst")
-    CANCELLED = "afgemeld", _("Afgemeld")
+# The states of a registration and the moves between them: workflow.py.
+RegistrationStatus = Status
 
 
 class ActivityQuerySet(models.QuerySet):

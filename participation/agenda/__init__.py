@@ -22,7 +22,7 @@ class AgendaItem:
     starts_at: dt.datetime
     ends_at: dt.datetime
     place: str
-    audience: str  # Audience value (shop.methods.vocabulary) or ""
+    audience: str  # Audience value (common.audience) or ""
     organiser: str
     url: str
 

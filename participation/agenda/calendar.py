@@ -1,4 +1,4 @@
-"""The agenda's activities on the participation calendar (participation.inspraak.calendar):
+"""The agenda's activities on the participation calendar (common.calendar):
 one query per month, whatever the number of activities."""
 
 import datetime as dt
@@ -10,7 +10,7 @@ from . import activities_between
 
 
 def activity_entries(start: dt.date, end: dt.date, wijk=None):
-    from participation.inspraak.calendar import CalendarEntry
+    from common.calendar import CalendarEntry
 
     zone = timezone.get_current_timezone()
     begin = dt.datetime.combine(start, dt.time.min, tzinfo=zone)

@@ -17,7 +17,9 @@ from common.feedback.secrets import hash_secret, new_secret
 from common.ical import CalendarEvent, calendar
 from common.notifications import notify
 
+from . import workflow
 from .models import Activity, Registration, RegistrationStatus
+from .workflow import Actor
 
 
 class AgendaError(ValidationError):
@@ -133,7 +135,7 @@ def registration_create(
         with transaction.atomic():
             registration = Registration.objects.create(
                 activity=locked,
-                status=RegistrationStatus.CONFIRMED if has_place else RegistrationStatus.WAITING,
+                status=workflow.initial_status(has_place=has_place),
                 name=name,
                 email=email,
                 phone=phone,
@@ -194,8 +196,9 @@ def registration_cancel(*, registration: Registration) -> Registration:
     """Cancel; when a place comes free, the first on the waiting list gets it and is told."""
     activity = Activity.objects.select_for_update().get(pk=registration.activity_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if registration.status == RegistrationStatus.CANCELLED:
-        return registration
+    if not workflow.is_active(registration.status):
+        return registration  # cancelled already: a second click changes nothing
+    workflow.check_transition(registration.status, RegistrationStatus.CANCELLED, Actor.PARTICIPANT)
     was_confirmed = registration.status == RegistrationStatus.CONFIRMED
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = timezone.now()
@@ -224,6 +227,7 @@ def _move_up(activity: Activity) -> None:
     free = None if activity.capacity is None else activity.capacity - confirmed
     waiting = activity.registrations.waiting().order_by("created_at", "pk")
     for registration in waiting if free is None else waiting[: max(free, 0)]:
+        workflow.check_transition(registration.status, RegistrationStatus.CONFIRMED, Actor.SYSTEM)
         registration.status = RegistrationStatus.CONFIRMED
         registration.moved_up_at = timezone.now()
         token = ""

@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from common.confirmation import mark_confirmed
 from common.schedule import jobs
-from shop.agenda import activities_between
-from shop.agenda.factories import ActivityFactory, in_days
-from shop.agenda.models import Activity, ActivityType, Registration, RegistrationStatus
-from shop.agenda.services import (
+from participation.agenda import activities_between
+from participation.agenda.factories import ActivityFactory, in_days
+from participation.agenda.models import Activity, ActivityType, Registration, RegistrationStatus
+from participation.agenda.services import (
     AgendaError,
     registration_by_token,
     registration_cancel,
@@ -329,8 +329,8 @@ def test_activities_between_serves_the_participation_calendar(wijken):
 def test_coordinators_and_editors_plan_activities_residents_cannot(
     client, moerwijk, coordinator, editor, resident
 ):
-    list_url = reverse("wagtailsnippets_shop_activity:list")
-    add_url = reverse("wagtailsnippets_shop_activity:add")
+    list_url = reverse("wagtailsnippets_agenda_activity:list")
+    add_url = reverse("wagtailsnippets_agenda_activity:add")
     client.force_login(resident)
     assert client.get(list_url).status_code == 302
     client.force_login(editor)
@@ -361,9 +361,9 @@ def test_coordinators_and_editors_plan_activities_residents_cannot(
     created = Activity.objects.get(title="Wijkforum Moerwijk")
     assert "Wijkforum Moerwijk" in client.get(reverse("shop:agenda")).content.decode()
     assert created.get_absolute_url() in client.get(reverse("shop:agenda")).content.decode()
-    registrations = reverse("wagtailsnippets_shop_registration:list")
+    registrations = reverse("wagtailsnippets_agenda_registration:list")
     assert client.get(registrations).status_code == 200
-    assert client.get(reverse("wagtailsnippets_shop_registration:add")).status_code in (302, 403)
+    assert client.get(reverse("wagtailsnippets_agenda_registration:add")).status_code in (302, 403)
 
 
 @pytest.mark.skipif(

@@ -75,7 +75,7 @@ def export_user_registrations(user) -> dict:
 ERASED_FIELDS = ["name", "email", "phone", "user", "cancel_token_hash", "moved_up_token_hash"]
 
 
-ERASER_COVERS = ["shop.Registration"]
+ERASER_COVERS = ["agenda.Registration"]
 # The organiser's copies name the resident; they go with the sign-up.
 ORGANISER_EVENTS = ["agenda_registration_organiser", "agenda_cancelled_organiser"]
 
