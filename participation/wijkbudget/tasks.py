@@ -1,13 +1,6 @@
-"""Background work for the wijkbudget: counting a very large round after it closed."""
+"""Background work for the wijkbudget: counting a very large round after it closed. The task
+lives beside its service (services/rounds.py), which queues it; here it is listed for the worker."""
 
-from django_tasks import task
+from .services.rounds import count_round
 
-
-@task()
-def count_round(round_id: int) -> int:
-    from .models import Round
-    from .services.rounds import round_count
-
-    round = Round.objects.get(pk=round_id)
-    round_count(round=round)
-    return round_id
+__all__ = ["count_round"]

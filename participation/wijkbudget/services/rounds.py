@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from common.feedback import ledger
 
@@ -47,8 +48,6 @@ def round_close(*, round: Round, actor) -> Round:
         if row.ballots.count() <= COUNT_IN_REQUEST_MAX_BALLOTS:
             round_count(round=row)
         else:
-            from ..tasks import count_round
-
             transaction.on_commit(lambda: count_round.enqueue(row.pk))
     return row
 
@@ -68,3 +67,11 @@ def round_count(*, round: Round) -> Round:
         round.result = row.result
         round.closed_at = row.closed_at
     return row
+
+
+@task()
+def count_round(round_id: int) -> int:
+    """The count of a very large round, by the task worker (round_close queues it). Defined
+    beside the service it runs, so the services never import tasks.py (no import cycle)."""
+    round_count(round=Round.objects.get(pk=round_id))
+    return round_id
