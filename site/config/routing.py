@@ -7,7 +7,7 @@ from common.consumers import NotFoundConsumer
 from common.routing import websocket_urlpatterns as common_ws
 from initiatives.routing import websocket_urlpatterns as initiatives_ws
 from meldingen.routing import websocket_urlpatterns as meldingen_ws
-from participation.routing import websocket_urlpatterns as participation_ws
+from participation.wijkbudget.routing import websocket_urlpatterns as participation_ws
 
 websocket_urlpatterns = [
     *common_ws,

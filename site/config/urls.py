@@ -11,6 +11,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from common import views as common_views
+from participation.agenda import urls as agenda_urls
+from shop import urls as shop_urls
 
 urlpatterns = [
     # One way into the back office: the code login of allauth, with its rate limits. Wagtail's
@@ -38,8 +40,9 @@ urlpatterns += i18n_patterns(
     path("melden/", include("meldingen.urls")),
     path("meldingen/", include("meldingen.public.urls")),
     path("initiatieven/", include("initiatives.urls")),
-    path("", include("participation.urls")),
-    path("", include("shop.urls")),
+    path("", include("participation.wijkbudget.urls")),
+    # The agenda's pages keep their names in the shop namespace (shop:agenda, shop:activity).
+    path("", include((shop_urls.urlpatterns + agenda_urls.urlpatterns, "shop"))),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

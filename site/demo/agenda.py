@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.models import Wijk
-from shop.agenda.models import Activity, ActivityType
+from participation.agenda.models import Activity, ActivityType
 from shop.models import WijkPage
 from shop.projects import ProjectPage, ProjectStatus, ProjectStep, StepStatus
 

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.models import Wijk
-from participation.budget_workflow import Actor, Feasibility
-from participation.models import Proposal, ProposalEvent, Round
+from participation.wijkbudget.models import Proposal, ProposalEvent, Round
+from participation.wijkbudget.workflow import Actor, Feasibility
 
 SLUG = "moerwijk-2027"
 PLANS = [
@@ -93,8 +93,8 @@ DEMO_CODES = [f"DEMZWKBD222{n}" for n in range(2, 7)]  # DEMZ-WKBD-2222 … DEMZ
 def _demo_codes(round: Round) -> None:
     """Known vote codes for the demo (seed_demo runs only with DEBUG), so a visitor can vote
     without printing letters; real codes are random and shown once."""
-    from participation.models import VoteCode
-    from participation.services.voting import hash_code
+    from participation.wijkbudget.models import VoteCode
+    from participation.wijkbudget.services.voting import hash_code
 
     for code in DEMO_CODES:
         VoteCode.objects.get_or_create(round=round, code_hash=hash_code(round, code))

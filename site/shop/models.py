@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .activities import upcoming_activities
 from .blocks import BodyBlock
 
 
@@ -163,9 +164,7 @@ class ParticipatiewinkelPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["activities"] = list(
-            Activity.objects.upcoming().select_related("wijk").order_by("starts_at", "pk")[:4]
-        )
+        context["activities"] = upcoming_activities(4)
         return context
 
 
@@ -180,10 +179,9 @@ class ContentPage(Page):
         verbose_name = _("inhoudspagina")
 
 
-# The methods databank and advice, the agenda, development projects and the programme's measures
-# live in their own packages (shop/methods/, shop/agenda/, shop/projects.py, shop/programme/);
+# The methods databank and advice, development projects and the programme's measures live in
+# their own packages (shop/methods/, shop/projects.py, shop/programme/);
 # their models are imported here so Django registers them with this app.
-from .agenda.models import Activity, Registration  # noqa: E402, F401
 from .methods.models import AdviceRequest  # noqa: E402, F401
 from .methods.pages import AdvicePage, MethodIndexPage, MethodPage  # noqa: E402, F401
 from .programme.models import Measure, MeasureLink, MeasureUpdate  # noqa: E402, F401

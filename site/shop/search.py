@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 
 from common.parsing import search_words
 
-from .agenda.models import Activity
+from .activities import upcoming_activities
 
 PAGE_SIZE = 10
 ACTIVITY_HITS = 5
@@ -33,16 +33,7 @@ def search(request):
         match = Q()
         for word in words:
             match &= Q(title__icontains=word) | Q(description__icontains=word)
-        activities = (
-            list(
-                Activity.objects.upcoming()
-                .filter(match)
-                .select_related("wijk")
-                .order_by("starts_at", "pk")[:ACTIVITY_HITS]
-            )
-            if words
-            else []
-        )
+        activities = upcoming_activities(ACTIVITY_HITS, match) if words else []
     return render(
         request,
         "shop/search.html",

@@ -1,18 +1,17 @@
 """What a wijk page shows besides its own text: the development projects below it, and the
-parts other modules fill (agenda, initiatives, reports, budget round). Each part costs one query
-at most, whatever the number of rows, and a module that is not installed simply leaves its
-part as a link."""
+parts other modules fill (agenda, initiatives, reports, budget round, inspraak; the modules
+register theirs in common.wijkpage). Each part costs one query at most, whatever the number of
+rows, and a module that is not installed simply leaves its part as a link."""
 
 from django.apps import apps
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from wagtail.models import Locale
 
-from .agenda.models import Activity
+from common.wijkpage import wijk_parts
+
 from .projects import ProjectPage
 
-UPCOMING_ACTIVITIES = 4
 RECENT_INITIATIVES = 3
 
 
@@ -33,28 +32,6 @@ def _initiatives(wijk) -> list:
         .only("reference", "title", "status", "wijk_id", "submitted_at")
         .order_by("-submitted_at", "-pk")[:RECENT_INITIATIVES]
     )
-
-
-def _budget(wijk) -> dict:
-    """The newest budget round of the wijk (open or counted) and the latest realisation news."""
-    if not apps.is_installed("participation"):
-        return {}
-    from participation.feeds import recent_realisation_updates
-    from participation.models import Round
-
-    round = Round.objects.public().filter(wijken=wijk).order_by("-created_at", "-pk").first()
-    return {
-        "budget_round": round,
-        "realisation_updates": list(recent_realisation_updates(wijk=wijk, limit=3)),
-    }
-
-
-def _processes(wijk) -> list:
-    if not apps.is_installed("participation.processes"):
-        return []
-    from participation.processes.models import Process
-
-    return list(Process.objects.running().in_wijk(wijk).order_by("ends_on", "pk")[:3])
 
 
 def _live_children(page) -> list:
@@ -85,24 +62,13 @@ def wijk_modules(page, request=None) -> dict:
         for p in projects
         if p.point
     ]
-    activities = list(
-        Activity.objects.upcoming(timezone.now())
-        .filter(wijk=wijk)
-        .select_related("wijk")
-        .order_by("starts_at", "pk")[:UPCOMING_ACTIVITIES]
-    )
     return {
         "projects": projects,
         "project_markers": markers,
-        "activities": activities,
-        "agenda_url": f"{reverse('shop:agenda')}?wijk={wijk.slug}",
-        "feed_url": reverse("shop:wijk_feed", args=[wijk.slug]),
         "initiatives": _initiatives(wijk),
         "initiatives_url": f"{_url('initiatives:index')}?wijk={wijk.slug}",
         "meldingen_url": _url("meldingen_public:wijk", wijk.slug),
-        "wijkbudget_url": _url("participation:wijkbudget"),
-        **_budget(wijk),
-        "processes": _processes(wijk),
-        "processes_url": _url("participation:processes:index"),
         "ledger_url": _url("ledger:feed_wijk", wijk.slug),
+        # the agenda, the budget round and inspraak, from the modules that registered them
+        **wijk_parts(wijk),
     }

@@ -38,12 +38,12 @@ from meldingen.services import (
     subscription_confirm,
 )
 from meldingen.workflow import Status
-from participation.factories import RoundFactory, ago
-from participation.processes.factories import PublishedProcessFactory
-from participation.processes.services import contribution_create
-from participation.services.proposals import proposal_submit
-from shop.agenda.factories import ActivityFactory
-from shop.agenda.services import registration_create
+from participation.agenda.factories import ActivityFactory
+from participation.agenda.services import registration_create
+from participation.inspraak.factories import PublishedProcessFactory
+from participation.inspraak.services import contribution_create
+from participation.wijkbudget.factories import RoundFactory, ago
+from participation.wijkbudget.services.proposals import proposal_submit
 from shop.methods.services import advice_request_create
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from accounts.exports import covered_models, erasers
 # Models that match the rules below but hold no resident's personal data, and why.
 NOT_PERSONAL = {
     "common.Afdeling": "a department's shared mailbox, not a person's",
-    "shop.Activity": "the organiser's work address, entered by staff",
+    "agenda.Activity": "the organiser's work address, entered by staff",
     "wagtailcore.PageLogEntry": "keeps the id of the staff member who acted; the label is a title",
     "wagtailcore.APIToken": "a staff member's API token, cascades with the account",
 }

@@ -11,8 +11,8 @@ import random
 import pytest
 from django.utils import timezone
 
-from shop.agenda.factories import in_days
-from shop.agenda.models import Activity, ActivityType, Registration, RegistrationStatus
+from participation.agenda.factories import in_days
+from participation.agenda.models import Activity, ActivityType, Registration, RegistrationStatus
 from tests.bench.conftest import measure
 
 pytestmark = pytest.mark.django_db

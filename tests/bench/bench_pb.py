@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pb_record_expected import reference_outcome, variant_key  # noqa: E402
 
-from participation.pb.official import official_outcome  # noqa: E402
-from participation.pb.parse import parse_file  # noqa: E402
-from participation.pb.rules import outcome, selected_ids  # noqa: E402
+from participation.wijkbudget.pb.official import official_outcome  # noqa: E402
+from participation.wijkbudget.pb.parse import parse_file  # noqa: E402
+from participation.wijkbudget.pb.rules import outcome, selected_ids  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "pabulib"
 CACHE = Path.home() / ".cache" / "zuidwest-pb-reference.json"

@@ -16,9 +16,9 @@ import time
 import pytest
 from django.db import connection
 
-from participation.factories import ProposalFactory, RoundFactory
-from participation.models import Ballot, BallotChoice
-from participation.services.tally import compute_result, round_election, select
+from participation.wijkbudget.factories import ProposalFactory, RoundFactory
+from participation.wijkbudget.models import Ballot, BallotChoice
+from participation.wijkbudget.services.tally import compute_result, round_election, select
 
 BALLOTS = 70_000
 PROJECTS = 83

@@ -8,7 +8,7 @@ project: it lives in a separate virtualenv and only this script and `bench_pb.py
     /work/pbref/bin/pip install gmpy2 natsort numpy pulp
     /work/pbref/bin/python tests/bench/pb_record_expected.py   # writes the fixture
 
-The elections are rebuilt from their seed by `tests/participation/test_pb_generated.py`, which
+The elections are rebuilt from their seed by `tests/wijkbudget/test_pb_generated.py`, which
 checks our rules against the recorded selections without needing pabutools.
 """
 
@@ -36,7 +36,7 @@ def variant_key(rule: str, completion: str | None) -> str:
 
 
 def reference_outcome(instance, profile, rule: str, completion: str | None) -> list[str]:
-    """The pabutools calls our rules are defined by (see participation/pb/rules.py)."""
+    """The pabutools calls our rules are defined by (see participation/wijkbudget/pb/rules.py)."""
     from pabutools.election import (
         AbstractApprovalProfile,
         Additive_Cardinal_Sat,
@@ -81,7 +81,7 @@ def reference_outcome(instance, profile, rule: str, completion: str | None) -> l
 def record(count: int = 200) -> dict:
     from pabutools.election.pabulib import parse_pabulib_from_string
 
-    from tests.participation.test_pb_generated import GENERATOR_VERSION, generate
+    from tests.wijkbudget.test_pb_generated import GENERATOR_VERSION, generate
 
     cases = []
     for seed in range(count):

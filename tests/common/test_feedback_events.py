@@ -10,8 +10,8 @@ from accounts.factories import CoordinatorFactory, ResidentFactory
 from common.feedback.events import StatusEvent
 from initiatives.models import InitiativeEvent
 from meldingen.models import StatusChange
-from participation.factories import ProposalFactory
-from participation.models import ProposalEvent
+from participation.wijkbudget.factories import ProposalFactory
+from participation.wijkbudget.models import ProposalEvent
 
 COMMON = {"from_status", "to_status", "actor", "actor_kind", "public_message", "created_at"}
 BEFORE = [("participation", "0001_initial")]

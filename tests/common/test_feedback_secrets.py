@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from common.feedback.secrets import hash_secret, new_secret, secret_matches
 from meldingen.factories import MeldingFactory
-from shop.agenda.factories import ActivityFactory
-from shop.agenda.models import Registration
-from shop.agenda.services import registration_by_token
+from participation.agenda.factories import ActivityFactory
+from participation.agenda.models import Registration
+from participation.agenda.services import registration_by_token
 
 # What meldingen, initiatives and the agenda stored for the secret "geheim-volg-link" before
 # the kernel: sha256, hex. Written out, so a change of the hashing cannot go unnoticed.

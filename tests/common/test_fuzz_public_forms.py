@@ -116,9 +116,9 @@ def demo(settings, wijken, page_tree):
     from meldingen.factories import MeldingFactory
     from meldingen.loaders import load_categories
     from meldingen.models import Category
-    from participation.factories import ProposalFactory, RoundFactory, ago
-    from participation.models import BallotRule
-    from participation.services.rounds import round_close
+    from participation.wijkbudget.factories import ProposalFactory, RoundFactory, ago
+    from participation.wijkbudget.models import BallotRule
+    from participation.wijkbudget.services.rounds import round_close
 
     load_afdelingen()
     load_categories()

@@ -54,7 +54,7 @@ def test_signup_refuses_a_long_address_instead_of_cutting_it(client):
 
 @pytest.mark.django_db
 def test_a_public_form_refuses_a_long_address_and_keeps_the_rest(client, wijken):
-    from shop.agenda.factories import ActivityFactory
+    from participation.agenda.factories import ActivityFactory
 
     activity = ActivityFactory(wijk=wijken["moerwijk"], title="Ontwerpsessie speeltuin")
     address = reverse("shop:activity", args=[activity.pk])

@@ -76,9 +76,9 @@ def test_a_spreekuur_cancel_link_is_in_the_mail_and_not_stored(
 def test_an_agenda_cancel_link_is_in_the_mail_and_not_stored_also_after_moving_up(
     client, wijken, django_capture_on_commit_callbacks
 ):
-    from shop.agenda.factories import ActivityFactory
-    from shop.agenda.models import Registration, RegistrationStatus
-    from shop.agenda.services import registration_create
+    from participation.agenda.factories import ActivityFactory
+    from participation.agenda.models import Registration, RegistrationStatus
+    from participation.agenda.services import registration_create
 
     activity = ActivityFactory(wijk=wijken["moerwijk"], capacity=1)
     with django_capture_on_commit_callbacks(execute=True):

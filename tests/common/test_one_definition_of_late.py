@@ -21,8 +21,8 @@ from initiatives.workflow import Status as InitiativeStatus
 from meldingen.factories import CategoryFactory, MeldingFactory
 from meldingen.models import Melding
 from meldingen.workflow import Status
-from participation.processes.factories import PublishedProcessFactory
-from participation.processes.models import Process
+from participation.inspraak.factories import PublishedProcessFactory
+from participation.inspraak.models import Process
 from shop.methods.models import AdviceRequest, AdviceStatus
 
 pytestmark = pytest.mark.django_db

@@ -64,8 +64,16 @@ def test_the_copy_passes_as_it_is(tree_copy):
         # a module reaching for the demo content
         ("meldingen/services.py", "import demo.meldingen", "layers"),
         # one module into a sibling
-        ("initiatives/rules.py", "from participation import budget_workflow", "independent"),
+        ("initiatives/rules.py", "from participation.wijkbudget import workflow", "independent"),
         ("site/shop/search.py", "from meldingen.models import Melding", "independent"),
+        # the agenda and inspraak are siblings in participation/, and siblings all the same
+        ("participation/agenda/views.py", "from participation.inspraak import urls", "independent"),
+        # a cycle inside one app, even through a lazy import
+        (
+            "participation/agenda/models.py",
+            "def _late():\n    from .services import registration_create",
+            "no import cycles",
+        ),
     ],
 )
 def test_a_wrong_way_import_breaks_a_contract(tree_copy, importer, line, contract):

@@ -9,8 +9,8 @@ from email import policy
 
 import pytest
 
-from shop.agenda.factories import ActivityFactory
-from shop.agenda.models import ActivityType
+from participation.agenda.factories import ActivityFactory
+from participation.agenda.models import ActivityType
 from tests.e2e.conftest import Visitor
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

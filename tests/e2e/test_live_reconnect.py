@@ -168,8 +168,8 @@ def test_the_brokers_initiative_page_and_queue(live_visitors, asgi_server, conve
 
 
 def test_the_turnout_of_a_round(live_visitors, asgi_server, wijken, resident_factory):
-    from participation.factories import ProposalFactory, RoundFactory
-    from participation.services import ballot_cast
+    from participation.wijkbudget.factories import ProposalFactory, RoundFactory
+    from participation.wijkbudget.services import ballot_cast
 
     round = RoundFactory(wijken=[wijken["moerwijk"]])
     proposal = ProposalFactory(round=round)

@@ -111,8 +111,8 @@ def test_dit_meld_ik_ook_by_keyboard_counts_after_the_link_in_the_mail(
 def test_an_agenda_sign_up_by_keyboard_says_who_asked_and_not_me_cancels(
     visitor, wijken, mail_folder, settings, live_server
 ):
-    from shop.agenda.factories import ActivityFactory
-    from shop.agenda.models import Registration, RegistrationStatus
+    from participation.agenda.factories import ActivityFactory
+    from participation.agenda.models import Registration, RegistrationStatus
 
     settings.ZUIDWEST_BASE_URL = live_server.url
     activity = ActivityFactory(wijk=wijken["moerwijk"], title="Taalcafé Moerwijk", capacity=10)

@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_coordinator_plans_a_clashing_process_and_is_warned(
     visitor, staff_visitor, live_server, wijken, coordinator_factory, afdeling_factory
 ):
-    from participation.processes.factories import PublishedProcessFactory
-    from participation.processes.models import Process
+    from participation.inspraak.factories import PublishedProcessFactory
+    from participation.inspraak.models import Process
 
     today = timezone.localdate()
     running = PublishedProcessFactory(
@@ -76,8 +76,8 @@ def test_a_coordinator_plans_a_clashing_process_and_is_warned(
 def test_an_overdue_process_shows_on_the_ledger_until_its_report_is_out(
     visitor, staff_visitor, live_server, wijken, coordinator_factory, mail_folder
 ):
-    from participation.processes.factories import PublishedProcessFactory
-    from participation.processes.models import Contribution
+    from participation.inspraak.factories import PublishedProcessFactory
+    from participation.inspraak.models import Contribution
 
     today = timezone.localdate()
     process = PublishedProcessFactory(

@@ -31,8 +31,8 @@ def test_a_round_from_ideas_to_results(
     visitor, staff_visitor, live_server, wijken, mail_folder, resident_factory, coordinator
 ):
     from common.models import Notification
-    from participation.models import Ballot, Proposal, Round
-    from participation.services import ballot_cast, proposal_submit, vote_codes_generate
+    from participation.wijkbudget.models import Ballot, Proposal, Round
+    from participation.wijkbudget.services import ballot_cast, proposal_submit, vote_codes_generate
 
     amina = resident_factory(email="amina@example.org")
     bram = resident_factory(email="bram@example.org")

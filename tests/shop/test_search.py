@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from shop.agenda.factories import ActivityFactory
+from participation.agenda.factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db
 

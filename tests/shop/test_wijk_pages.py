@@ -12,7 +12,7 @@ from wagtail.documents.models import Document
 
 from initiatives.factories import InitiativeFactory
 from initiatives.workflow import Status
-from shop.agenda.factories import ActivityFactory, in_days
+from participation.agenda.factories import ActivityFactory, in_days
 from shop.models import ProjectPage, WijkPage
 from shop.projects import ProjectDocument, ProjectStep, StepStatus
 
@@ -40,9 +40,9 @@ def test_a_wijk_page_shows_its_projects_agenda_and_modules(client, page_tree, wi
         reference="IN-2026-00901",
     )
     InitiativeFactory(wijk=wijken["moerwijk"], title="Nog een concept")
-    from participation.factories import ProposalFactory, RoundFactory
-    from participation.models import RealisationUpdate
-    from participation.processes.factories import PublishedProcessFactory
+    from participation.inspraak.factories import PublishedProcessFactory
+    from participation.wijkbudget.factories import ProposalFactory, RoundFactory
+    from participation.wijkbudget.models import RealisationUpdate
 
     budget_round = RoundFactory(title="Wijkbudget Moerwijk 2027", wijken=[wijken["moerwijk"]])
     plan = ProposalFactory(round=budget_round, title="Bankjes bij de vijver")
@@ -90,9 +90,9 @@ def test_a_wijk_page_costs_the_same_queries_with_few_or_many_rows(client, page_t
             assert client.get(wijk_page.url).status_code == 200
         return len(queries)
 
-    from participation.factories import ProposalFactory, RoundFactory
-    from participation.models import RealisationUpdate
-    from participation.processes.factories import PublishedProcessFactory
+    from participation.inspraak.factories import PublishedProcessFactory
+    from participation.wijkbudget.factories import ProposalFactory, RoundFactory
+    from participation.wijkbudget.models import RealisationUpdate
 
     budget_round = RoundFactory(wijken=[wijken["bouwlust"]])
     few = count()

@@ -1,12 +1,15 @@
 """What the databank and advice pages do with a request: parse, check, call a service, render.
-The pages (pages.py) route here."""
+The pages (pages.py) route here; the views find the page classes through the app registry
+(`_page`), so pages.py and views.py do not import each other."""
 
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from common.parsing import search_words
 from common.ratelimit import limited
@@ -15,8 +18,12 @@ from .advice import rank
 from .facets import MethodFacts, filter_methods, parse_selection
 from .forms import QUESTION_NAMES, AdviceForm, AdviceRequestForm
 from .models import AdviceRequest
-from .pages import AdvicePage, MethodIndexPage, MethodPage
 from .services import advice_request_create
+
+
+def _page(name: str):
+    return apps.get_model("shop", name)
+
 
 SEARCH_FIELDS = ("title", "summary", "goal", "keywords", "example")
 MAX_QUERY = 100
@@ -58,7 +65,7 @@ PAGE_SIZE = 50
 
 
 def live_methods(locale_id):
-    return MethodPage.objects.live().public().filter(locale_id=locale_id)
+    return _page("MethodPage").objects.live().public().filter(locale_id=locale_id)
 
 
 def method_facts(queryset) -> dict[int, MethodFacts]:
@@ -72,15 +79,15 @@ def method_facts(queryset) -> dict[int, MethodFacts]:
     return facts
 
 
-def pages_for(facts: dict[int, MethodFacts], chosen) -> list[MethodPage]:
+def pages_for(facts: dict[int, MethodFacts], chosen) -> list[Page]:
     """The pages of `chosen` facts, in the order given."""
     pk_of = {id(f): pk for pk, f in facts.items()}
     pks = [pk_of[id(f)] for f in chosen]
-    pages = MethodPage.objects.defer(*LONG_TEXTS).in_bulk(pks)
+    pages = _page("MethodPage").objects.defer(*LONG_TEXTS).in_bulk(pks)
     return [pages[pk] for pk in pks if pk in pages]
 
 
-def method_index_context(page: MethodIndexPage, request) -> dict:
+def method_index_context(page: Page, request) -> dict:
     query = search_words(request.GET.get("q"), max_length=MAX_QUERY)
     selection = parse_selection(request.GET)
     methods = live_methods(page.locale_id).child_of(page)
@@ -101,7 +108,7 @@ def method_index_context(page: MethodIndexPage, request) -> dict:
         "query": query,
         "chips": chips,
         "filtered": bool(selection or query),
-        "advice_page": AdvicePage.objects.live().filter(locale_id=page.locale_id).first(),
+        "advice_page": _page("AdvicePage").objects.live().filter(locale_id=page.locale_id).first(),
     }
 
 
@@ -112,7 +119,7 @@ def _advice_form(request) -> AdviceForm | None:
     return None
 
 
-def advice(page: AdvicePage, request):
+def advice(page: Page, request):
     form = _advice_form(request)
     context = {"form": form or AdviceForm(), "advice": None}
     if form is not None and form.is_valid():
@@ -128,12 +135,12 @@ def advice(page: AdvicePage, request):
     return page.render(request, context_overrides=context)
 
 
-def _index_url(page: AdvicePage, request) -> str:
-    index = MethodIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+def _index_url(page: Page, request) -> str:
+    index = _page("MethodIndexPage").objects.live().filter(locale_id=page.locale_id).first()
     return index.get_url(request) if index else ""
 
 
-def advice_request(page: AdvicePage, request):
+def advice_request(page: Page, request):
     """The personal advice form. The questionnaire's answers ride along in the query string,
     so the staff see the plan the resident described and the advice the site gave."""
     answers_form = _advice_form(request)
@@ -177,7 +184,7 @@ def advice_request(page: AdvicePage, request):
     )
 
 
-def advice_request_sent(page: AdvicePage, request):
+def advice_request_sent(page: Page, request):
     reference = request.session.get("advice_request")
     advice_request = AdviceRequest.objects.filter(reference=reference).first()
     if advice_request is None:

@@ -5,6 +5,9 @@ means something once the questionnaire can ask for it and the scoring can weigh 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# One list of audiences for the databank and the agenda, kept in the kernel.
+from common.audience import Audience  # noqa: F401
+
 
 class Influence(models.TextChoices):
     """The participatieladder, lowest rung first."""
@@ -39,16 +42,6 @@ class Goal(models.TextChoices):
     KIEZEN = "kiezen", _("Bewoners laten kiezen of beslissen")
     CONTACT = "contact", _("Contact en vertrouwen opbouwen")
     SIGNALEREN = "signaleren", _("Zien wat er speelt in de buurt")
-
-
-class Audience(models.TextChoices):
-    BEWONERS = "bewoners", _("Alle bewoners")
-    JEUGD = "jeugd", _("Kinderen en jongeren")
-    OUDERS = "ouders", _("Ouders")
-    OUDEREN = "ouderen", _("Ouderen")
-    ONDERNEMERS = "ondernemers", _("Ondernemers")
-    NIEUWKOMERS = "nieuwkomers", _("Nieuwkomers")
-    ORGANISATIES = "organisaties", _("Organisaties en professionals")
 
 
 class Channel(models.TextChoices):

@@ -3,10 +3,10 @@ English: each theme's measures, and the ten with the most impact with their rank
 
 import uuid
 
+from django.apps import apps
 from django.db import transaction
 from wagtail.models import Locale
 
-from ..models import ThemePage
 from .models import Measure
 
 TITLE_LENGTH = 110
@@ -26,6 +26,8 @@ def load_measures(content: dict) -> int:
     """Idempotent: does nothing once measures exist (editors own them from then on)."""
     if Measure.objects.exists():
         return 0
+    # The theme pages are the shop's pages (shop/models.py imports this package's models).
+    ThemePage = apps.get_model("shop", "ThemePage")
     nl = Locale.objects.get(language_code="nl")
     en = Locale.objects.filter(language_code="en").first()
     themes = {page.slug: page for page in ThemePage.objects.filter(locale=nl)}

@@ -16,11 +16,11 @@ from initiatives.services import (
 )
 from meldingen.services import melding_change_status, melding_set_public_description
 from meldingen.workflow import Status
-from participation.budget_workflow import Feasibility
-from participation.factories import ProposalFactory, RoundFactory, ago
-from participation.processes.factories import PublishedProcessFactory
-from participation.processes.services import process_publish_report
-from participation.services import proposal_mark_feasible
+from participation.inspraak.factories import PublishedProcessFactory
+from participation.inspraak.services import process_publish_report
+from participation.wijkbudget.factories import ProposalFactory, RoundFactory, ago
+from participation.wijkbudget.services import proposal_mark_feasible
+from participation.wijkbudget.workflow import Feasibility
 
 pytestmark = pytest.mark.django_db
 

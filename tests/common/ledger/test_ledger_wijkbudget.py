@@ -7,10 +7,10 @@ import pytest
 
 from common.feedback import ledger
 from common.feedback.ledger.models import LedgerEntry
-from participation.budget_workflow import Feasibility
-from participation.factories import ProposalFactory, RoundFactory
-from participation.models import ProposalEvent
-from participation.services import ballot_cast, realisation_add_update, round_close
+from participation.wijkbudget.factories import ProposalFactory, RoundFactory
+from participation.wijkbudget.models import ProposalEvent
+from participation.wijkbudget.services import ballot_cast, realisation_add_update, round_close
+from participation.wijkbudget.workflow import Feasibility
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from common.loaders import load_afdelingen, load_wijken
 from common.models import Afdeling, Wijk
-from participation.processes.models import Phase, Process, Status
+from participation.inspraak.models import Phase, Process, Status
 
 DAY = dt.timedelta(days=1)
 

@@ -1,0 +1,291 @@
+"""One service per verb for the agenda: register, cancel (which moves the waiting list up) and
+the reminders of the day before. Who gets a place is decided under a row lock on the activity,
+so two residents clicking at once for the last place never both get it."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from common.confirmation import is_own_verified_address, with_confirmation
+from common.feedback.secrets import hash_secret, new_secret
+from common.ical import CalendarEvent, calendar
+from common.notifications import notify
+
+from . import workflow
+from .models import Activity, Registration, RegistrationStatus
+from .workflow import Actor
+
+
+class AgendaError(ValidationError):
+    """A reason in plain Dutch why something cannot be done; views show it on the form."""
+
+
+def _host() -> str:
+    base = settings.ZUIDWEST_BASE_URL
+    return base.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+
+
+def activity_event(activity: Activity, *, cancelled: bool = False) -> CalendarEvent:
+    return CalendarEvent(
+        uid=f"activity-{activity.pk}@{_host()}",
+        start=activity.starts_at,
+        end=activity.ends_at,
+        summary=activity.title,
+        location=activity.location,
+        description=activity.description,
+        url=f"{settings.ZUIDWEST_BASE_URL}{activity.get_absolute_url()}",
+        cancelled=cancelled,
+        stamp=activity.created_at,
+    )
+
+
+def activity_ics(activity: Activity, *, cancelled: bool = False) -> str:
+    return calendar([activity_event(activity, cancelled=cancelled)])
+
+
+def registration_paths(token: str) -> dict:
+    return {"manage_url": reverse("shop:registration", args=[token])}
+
+
+REGISTRATION_CONFIRMATION = "agenda-registration"
+
+
+def _mail_context(registration: Registration) -> dict:
+    activity = registration.activity
+    local = timezone.localtime(activity.starts_at)
+    return {
+        "title": activity.title,
+        "name": registration.name,
+        "date": formats.date_format(local, "l j F Y"),
+        "time": f"{local:%H:%M}–{timezone.localtime(activity.ends_at):%H:%M}",
+        "place": activity.place,
+        "address": activity.address,
+        "activity_url": activity.get_absolute_url(),
+        "ics_url": reverse("shop:activity_ics", args=[activity.pk]),
+        "manage_url": "",
+    }
+
+
+def _first_mail_secrets(registration: Registration, token: str) -> dict | None:
+    return with_confirmation(
+        registration_paths(token),
+        purpose=REGISTRATION_CONFIRMATION,
+        pk=registration.pk,
+        email=registration.email,
+        confirmed=registration.email_confirmed_at is not None,
+    )
+
+
+def _tell_confirmed(registration: Registration, token: str, *, event: str) -> None:
+    if registration.email and registration.email_confirmed_at is not None:
+        notify(
+            event=event,
+            context=_mail_context(registration),
+            secret_context=registration_paths(token) if token else None,
+            email=registration.email,
+            user=registration.user,
+            attachments=[("activiteit.ics", activity_ics(registration.activity), "text/calendar")],
+        )
+
+
+def _tell_organiser(activity: Activity, *, event: str, registration: Registration) -> None:
+    if activity.contact_email:
+        context = {**_mail_context(registration), "status": registration.get_status_display()}
+        notify(event=event, context=context, email=activity.contact_email)
+
+
+def _clean_person(name: str, email: str, phone: str) -> tuple[str, str, str]:
+    name, email, phone = name.strip(), email.strip().lower(), phone.strip()
+    if not name:
+        raise AgendaError(_("Vul uw naam in."))
+    if not (email or phone):
+        raise AgendaError(
+            _("Vul een e-mailadres of telefoonnummer in, zodat de organisator u kan bereiken.")
+        )
+    return name, email, phone
+
+
+@transaction.atomic
+def registration_create(
+    *, activity: Activity, name: str, email: str = "", phone: str = "", user=None
+) -> tuple[Registration, str]:
+    """Register for an activity: a place while there is one, otherwise the waiting list.
+    Returns the registration and the secret of its cancel link (only its hash is stored)."""
+    locked = Activity.objects.select_for_update().select_related("wijk").get(pk=activity.pk)
+    if not locked.is_published:
+        raise AgendaError(_("Deze activiteit bestaat niet (meer)."))
+    if not locked.registration_open:
+        raise AgendaError(
+            _("Voor deze activiteit hoeft u zich niet aan te melden. Kom gewoon langs.")
+        )
+    if locked.starts_at <= timezone.now():
+        raise AgendaError(_("Deze activiteit is al begonnen. Aanmelden kan niet meer."))
+    name, email, phone = _clean_person(name, email, phone)
+    user = user if user is not None and user.is_authenticated else None
+    confirmed = locked.registrations.confirmed().count()  # exact: we hold the activity's lock
+    has_place = locked.capacity is None or confirmed < locked.capacity
+    token = new_secret()
+    try:
+        with transaction.atomic():
+            registration = Registration.objects.create(
+                activity=locked,
+                status=workflow.initial_status(has_place=has_place),
+                name=name,
+                email=email,
+                phone=phone,
+                user=user,
+                cancel_token_hash=hash_secret(token),
+                email_confirmed_at=timezone.now() if is_own_verified_address(user, email) else None,
+            )
+    except IntegrityError as error:
+        raise AgendaError(
+            _("U bent al aangemeld voor deze activiteit. Kijk in uw e-mail voor de bevestiging.")
+        ) from error
+    _recount(locked)
+    secrets = _first_mail_secrets(registration, token) if registration.email else None
+    if secrets is not None:
+        context = _mail_context(registration)
+        event = "agenda_registration"
+        attachments = [("activiteit.ics", activity_ics(locked), "text/calendar")]
+        if not has_place:
+            event, attachments = "agenda_waiting", None
+            context["position"] = locked.registrations.waiting().count()
+        notify(
+            event=event,
+            context=context,
+            secret_context=secrets,
+            email=email,
+            user=user,
+            attachments=attachments,
+        )
+    _tell_organiser(locked, event="agenda_registration_organiser", registration=registration)
+    return registration, token
+
+
+def registration_by_token(token: str) -> Registration | None:
+    if not token:
+        return None
+    secret = hash_secret(token)
+    return (
+        Registration.objects.select_related("activity", "activity__wijk")
+        .filter(Q(cancel_token_hash=secret) | Q(moved_up_token_hash=secret))
+        .first()
+    )
+
+
+def waiting_position(registration: Registration) -> int:
+    """1 for the first on the waiting list; 0 when not waiting."""
+    if registration.status != RegistrationStatus.WAITING:
+        return 0
+    return (
+        registration.activity.registrations.waiting()
+        .filter(created_at__lte=registration.created_at)
+        .exclude(created_at=registration.created_at, pk__gt=registration.pk)
+        .count()
+    )
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration) -> Registration:
+    """Cancel; when a place comes free, the first on the waiting list gets it and is told."""
+    activity = Activity.objects.select_for_update().get(pk=registration.activity_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if not workflow.is_active(registration.status):
+        return registration  # cancelled already: a second click changes nothing
+    workflow.check_transition(registration.status, RegistrationStatus.CANCELLED, Actor.PARTICIPANT)
+    was_confirmed = registration.status == RegistrationStatus.CONFIRMED
+    registration.status = RegistrationStatus.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at"])
+    _tell_organiser(activity, event="agenda_cancelled_organiser", registration=registration)
+    if was_confirmed and activity.ends_at > timezone.now():
+        _move_up(activity)
+    _recount(activity)
+    return registration
+
+
+def _recount(activity: Activity) -> None:
+    """Store the numbers of places taken and people waiting; runs under the activity's lock."""
+    counts = activity.registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+    )
+    Activity.objects.filter(pk=activity.pk).update(
+        confirmed_count=counts["confirmed"], waiting_count=counts["waiting"]
+    )
+
+
+def _move_up(activity: Activity) -> None:
+    """Fill free places from the waiting list, first come first served. Runs under the lock."""
+    confirmed = activity.registrations.confirmed().count()
+    free = None if activity.capacity is None else activity.capacity - confirmed
+    waiting = activity.registrations.waiting().order_by("created_at", "pk")
+    for registration in waiting if free is None else waiting[: max(free, 0)]:
+        workflow.check_transition(registration.status, RegistrationStatus.CONFIRMED, Actor.SYSTEM)
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.moved_up_at = timezone.now()
+        token = ""
+        if registration.email and registration.email_confirmed_at is not None:
+            # We hold only the hash of their first link, so the mail carries a second one; the
+            # first keeps working too (registration_by_token looks at both).
+            token = new_secret()
+            registration.moved_up_token_hash = hash_secret(token)
+        registration.save(update_fields=["status", "moved_up_at", "moved_up_token_hash"])
+        _tell_confirmed(registration, token, event="agenda_moved_up")
+        _tell_organiser(activity, event="agenda_registration_organiser", registration=registration)
+
+
+def registration_cancel_by_token(*, token: str) -> Registration:
+    registration = registration_by_token(token)
+    if registration is None:
+        raise AgendaError(_("Deze aanmelding bestaat niet."))
+    return registration_cancel(registration=registration)
+
+
+def registrations_send_reminders(*, now: dt.datetime | None = None) -> int:
+    """Once, the day before: everyone with a place and an email address. Idempotent: the
+    `reminded_at` mark is set under a row lock in the same transaction as the message."""
+    now = now or timezone.now()
+    tomorrow = timezone.localtime(now).date() + dt.timedelta(days=1)
+    start = timezone.make_aware(dt.datetime.combine(tomorrow, dt.time.min))
+    end = start + dt.timedelta(days=1)
+    due = (
+        Registration.objects.confirmed()
+        .filter(
+            reminded_at=None,
+            activity__is_published=True,
+            activity__starts_at__gte=start,
+            activity__starts_at__lt=end,
+        )
+        .exclude(email="")
+        .exclude(email_confirmed_at=None)
+        .values_list("pk", flat=True)
+    )
+    count = 0
+    for pk in list(due):
+        with transaction.atomic():
+            registration = (
+                Registration.objects.select_for_update(of=("self",))
+                .select_related("activity")
+                .get(pk=pk)
+            )
+            if registration.reminded_at is not None or (
+                registration.status != RegistrationStatus.CONFIRMED
+            ):
+                continue
+            registration.reminded_at = now
+            registration.save(update_fields=["reminded_at"])
+            notify(
+                event="agenda_reminder",
+                context=_mail_context(registration),
+                email=registration.email,
+                user=registration.user,
+            )
+            count += 1
+    return count

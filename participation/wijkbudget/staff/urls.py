@@ -1,0 +1,27 @@
+"""Back-office URLs, mounted by participation/wijkbudget/wagtail_hooks.py under
+/beheer/wijkbudget/."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "wijkbudget_workspace"
+
+urlpatterns = [
+    path("", views.RoundsView.as_view(), name="rounds"),
+    path("<int:pk>/", views.RoundView.as_view(), name="round"),
+    path("<int:pk>/volgende-fase/", views.AdvanceView.as_view(), name="advance"),
+    path(
+        "<int:pk>/voorstel/<int:proposal>/haalbaar/", views.FeasibleView.as_view(), name="feasible"
+    ),
+    path(
+        "<int:pk>/voorstel/<int:proposal>/niet-haalbaar/",
+        views.InfeasibleView.as_view(),
+        name="infeasible",
+    ),
+    path("<int:pk>/voorstel/<int:proposal>/samenvoegen/", views.MergeView.as_view(), name="merge"),
+    path("<int:pk>/codes/", views.CodesView.as_view(), name="codes"),
+    path("<int:pk>/papier/", views.PaperView.as_view(), name="paper"),
+    path("<int:pk>/sluiten/", views.CloseView.as_view(), name="close"),
+    path("<int:pk>/uitvoering/", views.RealisationView.as_view(), name="realisation"),
+]
