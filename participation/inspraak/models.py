@@ -13,15 +13,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from common.feedback.deadlines import Deadlines
-
-
-class Influence(models.TextChoices):
-    INFORMEREN = "informeren", _("Informeren")
-    RAADPLEGEN = "raadplegen", _("Raadplegen")
-    ADVISEREN = "adviseren", _("Adviseren")
-    COPRODUCEREN = "coproduceren", _("Coproduceren")
-    MEEBESLISSEN = "meebeslissen", _("Meebeslissen")
-
+from common.ladder import Influence
 
 # What each step of the participation ladder means for a resident, in plain words (B1).
 INFLUENCE_EXPLAINED = {

@@ -160,7 +160,7 @@ def test_other_calendar_sources_plug_in(client):
     try:
         html = client.get("/inspraak/kalender/").content.decode()
     finally:
-        from participation.inspraak import calendar
+        from common import calendar
 
         calendar._sources.pop("test-activiteiten")
     assert "Taalcafé in de bibliotheek" in html and "14:00–16:00" in html

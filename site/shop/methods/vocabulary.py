@@ -8,16 +8,8 @@ from django.utils.translation import gettext_lazy as _
 # One list of audiences for the databank and the agenda, kept in the kernel.
 from common.audience import Audience  # noqa: F401
 
-
-class Influence(models.TextChoices):
-    """The participatieladder, lowest rung first."""
-
-    INFORMEREN = "informeren", _("Informeren")
-    RAADPLEGEN = "raadplegen", _("Raadplegen")
-    ADVISEREN = "adviseren", _("Adviseren")
-    COPRODUCEREN = "coproduceren", _("Coproduceren")
-    MEEBESLISSEN = "meebeslissen", _("Meebeslissen")
-
+# The participatieladder, lowest rung first: one list for the databank and inspraak.
+from common.ladder import Influence
 
 # What each rung means for a participant, in plain words (shown next to the ladder).
 INFLUENCE_EXPLAINED = {
