@@ -52,6 +52,11 @@ def visible_to_staff(user, queryset=None):
     return queryset.filter(Q(wijk_id__in=broker_wijk_ids(user)) | Q(broker=user))
 
 
+def broker_group(broker_id: int) -> str:
+    """A broker's own queue also lists what is assigned to them outside their wijken."""
+    return group_name("initiatives", "broker", broker_id)
+
+
 def queue_groups(user) -> list[str]:
     """The live-update groups in which services publish what `visible_to_staff(user)` lists:
     one per wijk (and one for initiatives without a wijk), and the broker's own."""
@@ -63,8 +68,6 @@ def queue_groups(user) -> list[str]:
         wijk_ids = list(broker_wijk_ids(user))
     groups = [group_name("initiatives", "wijk", pk) for pk in wijk_ids]
     if is_broker(user):
-        from .services.base import broker_group
-
         groups.append(broker_group(user.pk))
     return groups
 

@@ -10,6 +10,7 @@ consumer joins the groups it names, so the queue and its live updates show the s
 from dataclasses import dataclass
 
 import rules
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
@@ -88,17 +89,19 @@ def queue_groups(user) -> list[str]:
     return groups
 
 
+def _meldingen():
+    """The reports, through the app registry: the models ask these rules for `visible_to`, so
+    the rules do not import the models back (no cycle inside the app)."""
+    return apps.get_model("meldingen", "Melding").objects
+
+
 @rules.predicate
 def is_visible_to(user, melding) -> bool:
-    from .models import Melding
-
-    return Melding.objects.filter(pk=melding.pk).visible_to(user).exists()
+    return _meldingen().filter(pk=melding.pk).visible_to(user).exists()
 
 
 def visible_meldingen(user):
-    from .models import Melding
-
-    return Melding.objects.visible_to(user)
+    return _meldingen().visible_to(user)
 
 
 def get_visible_or_404(user, reference: str, queryset=None):

@@ -13,6 +13,7 @@ from common.realtime import group_name, publish_event
 
 from .. import workflow
 from ..models import Initiative, InitiativeEvent
+from ..rules import broker_group
 from ..workflow import Actor, Status
 
 
@@ -38,11 +39,6 @@ def initiative_group(initiative: Initiative) -> str:
 
 def queue_group(initiative: Initiative) -> str:
     return group_name("initiatives", "wijk", initiative.wijk_id or "none")
-
-
-def broker_group(broker_id: int) -> str:
-    """A broker's own queue also lists what is assigned to them outside their wijken."""
-    return group_name("initiatives", "broker", broker_id)
 
 
 def event_payload(initiative: Initiative) -> dict:

@@ -6,7 +6,8 @@ import pytest
 from accounts.factories import BrokerFactory
 from initiatives import rules
 from initiatives.consumers import QueueConsumer
-from initiatives.services.base import broker_group, queue_group
+from initiatives.rules import broker_group
+from initiatives.services.base import queue_group
 
 pytestmark = pytest.mark.django_db
 
