@@ -78,8 +78,7 @@ def behind_nginx(page_tree, tmp_path):
             nginx.wait(timeout=10)
 
 
-def test_pages_static_and_media_through_nginx(behind_nginx):
-    port = behind_nginx
+def pages_static_and_media(port):
     home, html = ask(port, "/", headers={"Accept-Encoding": "gzip"})
     assert home.status == 200
     assert home.getheader("Content-Encoding") == "gzip"
@@ -103,7 +102,7 @@ def test_pages_static_and_media_through_nginx(behind_nginx):
     assert ask(port, "/media/../db.sqlite3")[0].status in (400, 404)
 
 
-def test_websockets_pass_through_nginx(melding, behind_nginx):
+def websockets_pass_through(port, melding):
     """A reporter's follow page keeps a socket open through the proxy, and the platform still
     refuses one it does not know (the refusal is the platform's: HTTP 403 at the handshake)."""
     from websockets.exceptions import InvalidStatus
@@ -111,7 +110,7 @@ def test_websockets_pass_through_nginx(melding, behind_nginx):
 
     from meldingen.factories import TEST_SECRET
 
-    site = f"127.0.0.1:{behind_nginx}"
+    site = f"127.0.0.1:{port}"
     origin = f"http://{site}"  # a browser sends its page's origin; the platform checks it
     url = f"ws://{site}/ws/melding/{melding.reference}/{TEST_SECRET}/"
     with connect(url, origin=origin, open_timeout=15) as socket, pytest.raises(TimeoutError):
@@ -121,10 +120,9 @@ def test_websockets_pass_through_nginx(melding, behind_nginx):
     assert refused.value.response.status_code == 403
 
 
-def test_each_resident_has_their_own_rate_limit_behind_the_proxy(behind_nginx):
+def each_resident_has_their_own_rate_limit(port):
     """Open311 takes ten writes a minute per address. Everyone reaches the platform from
     nginx's address; the platform counts the resident's (the last X-Forwarded-For entry)."""
-    port = behind_nginx
 
     def limited(source, headers=None):
         return (
@@ -138,3 +136,11 @@ def test_each_resident_has_their_own_rate_limit_behind_the_proxy(behind_nginx):
     assert not limited("127.0.0.3")  # a neighbour is not locked out
     # What the first resident writes in the header does not make them someone else.
     assert limited("127.0.0.2", {"X-Forwarded-For": "198.51.100.7"})
+
+
+def test_the_platform_behind_nginx(melding, behind_nginx):
+    """One stack for the three checks: starting nginx and the production server is the slow
+    part (collectstatic, the workers loading the site)."""
+    pages_static_and_media(behind_nginx)
+    websockets_pass_through(behind_nginx, melding)
+    each_resident_has_their_own_rate_limit(behind_nginx)
