@@ -14,13 +14,9 @@
   picker.hidden = false;
   var start = lat.value && lon.value ? [parseFloat(lat.value), parseFloat(lon.value)] : [52.048, 4.275];
   var map = window.L.map(mapElement).setView(start, 14);
-  var tiles = window.L.tileLayer(document.body.dataset.mapTiles, {
-    maxZoom: 19, attribution: "© OpenStreetMap"
-  }).addTo(map);
-  var failed = 0;
-  tiles.on("tileerror", function () {
-    failed += 1;
-    if (failed > 3) { picker.hidden = true; }
+  window.zwTiles(map, {
+    attribution: "© OpenStreetMap",
+    failed: function () { picker.hidden = true; }
   });
   var marker = null;
   function place(latlng) {

@@ -22,13 +22,7 @@
       minZoom: 11,
       maxZoom: 18
     }).setView([52.047, 4.268], 13);
-    var tiles = L.tileLayer(document.body.dataset.mapTiles, { maxZoom: 19 });
-    var failed = 0;
-    tiles.on("tileerror", function () {
-      failed += 1;
-      if (failed > 3) { section.hidden = true; }
-    });
-    tiles.addTo(map);
+    window.zwTiles(map, { failed: function () { section.hidden = true; } });
     var bounds = [];
     markers.forEach(function (item) {
       var marker = L.circleMarker([item.lat, item.lon], { radius: 9, color: "#14532d", weight: 3, fillOpacity: 0.6 });

@@ -32,13 +32,9 @@
   var mapElement = picker.querySelector("[data-map]");
   picker.hidden = false;
   var map = window.L.map(mapElement).setView([52.048, 4.275], 14);
-  var tiles = window.L.tileLayer(document.body.dataset.mapTiles, {
-    maxZoom: 19, attribution: "© OpenStreetMap"
-  }).addTo(map);
-  var failed = 0;
-  tiles.on("tileerror", function () {
-    failed += 1;
-    if (failed > 3) { mapElement.hidden = true; }
+  window.zwTiles(map, {
+    attribution: "© OpenStreetMap",
+    failed: function () { mapElement.hidden = true; }
   });
   var marker = null;
   map.on("click", function (event) {

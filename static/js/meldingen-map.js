@@ -45,15 +45,16 @@
     zoomOutText: '<span class="meldingen-map__minus" aria-hidden="true"></span>'
   }).addTo(map);
 
-  var tiles = L.tileLayer(text.tileUrl, { maxZoom: 19 });
   var tilesFailed = false;
-  tiles.on("tileerror", function () {
-    if (tilesFailed) return;
-    tilesFailed = true;
-    map.removeLayer(tiles);
-    say(text.textTilesFailed);
+  window.zwTiles(map, {
+    url: text.tileUrl,
+    after: 1,
+    failed: function (tiles) {
+      tilesFailed = true;
+      map.removeLayer(tiles);
+      say(text.textTilesFailed);
+    }
   });
-  tiles.addTo(map);
 
   fetch(text.jsonUrl, { headers: { Accept: "application/json" }, credentials: "same-origin" })
     .then(function (response) {

@@ -88,20 +88,17 @@
   try {
     mapElement.hidden = false;
     var map = window.L.map(mapElement).setView([52.05, 4.27], 14);
-    var tiles = window.L.tileLayer(mapElement.dataset.tiles, {
-      maxZoom: 19,
-      attribution: mapElement.dataset.attribution || ""
+    window.zwTiles(map, {
+      url: mapElement.dataset.tiles,
+      attribution: mapElement.dataset.attribution,
+      after: 1,
+      failed: function () {
+        var note = document.createElement("p");
+        note.className = "help-block help-warning";
+        note.textContent = mapElement.dataset.textOffline || "";
+        mapElement.parentNode.insertBefore(note, mapElement);
+      }
     });
-    var warned = false;
-    tiles.on("tileerror", function () {
-      if (warned) return;
-      warned = true;
-      var note = document.createElement("p");
-      note.className = "help-block help-warning";
-      note.textContent = mapElement.dataset.textOffline || "";
-      mapElement.parentNode.insertBefore(note, mapElement);
-    });
-    tiles.addTo(map);
     var bounds = [];
     markers.forEach(function (m) {
       var marker = window.L.circleMarker([m.lat, m.lon], {
