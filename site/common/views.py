@@ -3,7 +3,8 @@ import logging
 import uuid
 
 from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
+from channels import DEFAULT_CHANNEL_LAYER
+from channels.layers import channel_layers
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
@@ -29,13 +30,20 @@ def _cache() -> None:
 
 
 def _channel_layer() -> None:
-    """A message to a fresh channel of our own, and back: what live updates need."""
-    layer = get_channel_layer()
+    """A message to a fresh channel and back, on a layer of its own: the process's shared layer
+    belongs to the event loop of its websockets, and channels_redis refuses a receive from a
+    second loop (this view's) on it ("Two event loops are trying to receive()")."""
+    layer = channel_layers.make_backend(DEFAULT_CHANNEL_LAYER)
 
     async def round_trip():
-        channel = await layer.new_channel("healthz.")
-        await layer.send(channel, {"type": "healthz"})
-        return await asyncio.wait_for(layer.receive(channel), timeout=3)
+        try:
+            channel = await layer.new_channel("healthz.")
+            await layer.send(channel, {"type": "healthz"})
+            return await asyncio.wait_for(layer.receive(channel), timeout=3)
+        finally:
+            close = getattr(layer, "close_pools", None)
+            if close is not None:
+                await close()
 
     if async_to_sync(round_trip)().get("type") != "healthz":
         raise RuntimeError("the channel layer lost a message")
