@@ -27,15 +27,13 @@ def initiatives_tell_brokers_late(*, now=None) -> int:
     rows = Initiative.objects.select_related("broker", "wijk")
     for promise, deadlines in PROMISES:
 
-        def context(initiative, promise=promise, deadlines=deadlines):
-            deadline = getattr(initiative, deadlines.promise)
+        def context(initiative, promise=promise):
             return {
                 "title": initiative.reference,
                 "reference": initiative.reference,
                 "initiative": initiative.title,
                 "wijk": initiative.wijk.name,
                 "promise": promise,
-                "deadline": timezone.localtime(deadline).strftime("%d-%m-%Y"),
                 "url": workspace_path(initiative),
             }
 

@@ -28,8 +28,8 @@ def client_ip(request) -> str:
     trusted = settings.TRUSTED_PROXY_COUNT
     if trusted <= 0:
         return remote
-    forwarded = [part for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [part.strip() for part in forwarded if part.strip()]
+    header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = [part.strip() for part in header.split(",") if part.strip()]
     if len(forwarded) < trusted:
         # Not every trusted proxy wrote its part: the request did not come through them all.
         return remote

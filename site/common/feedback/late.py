@@ -45,6 +45,12 @@ class LateNotice(models.Model):
         return f"{self.content_type} {self.object_id} {self.promise}"
 
 
+def _day(promised) -> str:
+    if isinstance(promised, dt.datetime):
+        promised = timezone.localdate(promised)
+    return promised.strftime("%d-%m-%Y") if promised else ""
+
+
 def tell_staff_late(
     queryset: models.QuerySet,
     deadlines: Deadlines,
@@ -55,7 +61,8 @@ def tell_staff_late(
     now: dt.datetime | None = None,
 ) -> int:
     """Tell the staff of every input in `queryset` that is late on `deadlines`' promise and
-    has not been told yet. Returns how many inputs were told about."""
+    has not been told yet. `context(obj)` gives the mail's details; the promised day is added as
+    "deadline". Returns how many inputs were told about."""
     from common.notifications import notify
 
     content_type = ContentType.objects.get_for_model(queryset.model)
@@ -64,6 +71,8 @@ def tell_staff_late(
     count = 0
     for obj in late:
         promised = getattr(obj, deadlines.promise, None)
+        # The mail names the promise the same way for every module (the context's "deadline").
+        details = {**context(obj), "deadline": _day(promised)}
         if isinstance(promised, dt.date) and not isinstance(promised, dt.datetime):
             promised = None
         try:
@@ -76,9 +85,9 @@ def tell_staff_late(
                 )
                 for recipient in recipients(obj):
                     if isinstance(recipient, str):
-                        notify(event=event, context=context(obj), email=recipient)
+                        notify(event=event, context=details, email=recipient)
                     else:
-                        notify(event=event, context=context(obj), user=recipient)
+                        notify(event=event, context=details, user=recipient)
         except IntegrityError:  # another worker told them first
             continue
         count += 1

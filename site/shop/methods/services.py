@@ -136,15 +136,17 @@ def advice_tell_staff_late(*, now=None) -> int:
     """The coordinators hear when an advice request falls late, once per request
     (common/feedback/late.py); the request stays late in the inbox until it is answered."""
 
+    # The same people for every late request: asked once, when the first one is told.
+    users = get_user_model().objects.filter(is_active=True, groups__name__in=ADVICE_ROLES)
+    users = users.distinct()
+
     def coordinators(_request):
-        users = get_user_model().objects.filter(is_active=True, groups__name__in=ADVICE_ROLES)
-        return list(users.distinct())
+        return users
 
     def context(advice_request):
         return {
             "title": advice_request.reference,
             "reference": advice_request.reference,
-            "deadline": timezone.localtime(advice_request.deadline).strftime("%d-%m-%Y"),
             "url": reverse("wagtailsnippets_shop_advicerequest:edit", args=[advice_request.pk]),
         }
 
