@@ -93,6 +93,20 @@ def _clear_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _fresh_channel_layer():
+    """Each test gets its own channel layer object. The layer is a process-wide singleton that
+    remembers the event loop it receives on; a test's ASGI server thread that stops while a
+    websocket is still open leaves a receive behind on a loop that is gone, and the Redis layer
+    then refuses every later receive in that worker ('Two event loops are trying to receive()').
+    A production worker has one loop for its whole life, so this only concerns tests."""
+    from channels.layers import channel_layers
+
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
+
+
 @pytest.fixture
 def confirm_link():
     """The path of the confirmation link ('Ja, dit was ik') in the last mail to `address`."""
