@@ -33,7 +33,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-static/vendor/.built: node_modules/.installed scripts/build-frontend.mjs
+# Built again when a template or a script changes: the design-system CSS keeps only the classes
+# they use (scripts/build-frontend.mjs).
+FRONTEND_CONTENT := $(shell find templates static/js static/css -type f 2>/dev/null)
+static/vendor/.built: node_modules/.installed scripts/build-frontend.mjs $(FRONTEND_CONTENT)
 	npm run --silent build
 	touch $@
 
@@ -63,9 +66,9 @@ chromium:
 
 # Debian's nginx for the reverse proxy (deploy/nginx/zuidwest.conf, scripts/nginx.sh) and its test.
 nginx:
-	@command -v nginx >/dev/null 2>&1 || { \
+	@{ command -v nginx >/dev/null 2>&1 && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; } || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null) \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light libnginx-mod-http-brotli-static >/dev/null) \
 	    || echo "Could not install nginx: the reverse-proxy tests will be skipped."; \
 	  else echo "No nginx and no root: the reverse-proxy tests will be skipped."; fi; }
 

@@ -16,7 +16,15 @@ user_line=""
 if [[ "$(id -u)" == 0 ]]; then
   user_line="user $(stat -c %U "${static_root}") $(stat -c %G "${static_root}");"
 fi
-sed -e "s|@USER@|${user_line}|" -e "s|@RUN_DIR@|${run_dir}|g" \
+# Brotli copies of the static files (collectstatic writes them) when Debian's module is there.
+brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+load_modules="" brotli_static=""
+if [[ -f "${brotli_module}" ]]; then
+  load_modules="load_module ${brotli_module};"
+  brotli_static="brotli_static on;"
+fi
+sed -e "s|@USER@|${user_line}|" -e "s|@LOAD_MODULES@|${load_modules}|" \
+  -e "s|@BROTLI_STATIC@|${brotli_static}|" -e "s|@RUN_DIR@|${run_dir}|g" \
   -e "s|@LISTEN@|${NGINX_LISTEN:-8080}|g" \
   -e "s|@APP_ADDRESS@|${APP_ADDRESS:-127.0.0.1:8000}|g" \
   -e "s|@STATIC_ROOT@|${static_root}|g" \

@@ -9,10 +9,14 @@ import signal
 import subprocess
 import time
 from http.client import HTTPConnection
+from pathlib import Path
 
+import brotli
 import pytest
 
 from .test_production_serving import ROOT, free_port, production_stack
+
+BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -96,6 +100,23 @@ def pages_static_and_media(port):
     assert "immutable" in css.getheader("Cache-Control")
     unhashed, _ = ask(port, "/static/css/site.css")
     assert unhashed.status == 200 and "immutable" not in unhashed.getheader("Cache-Control")
+
+    # The design system's CSS: only what the templates use, sent as brotli to a browser that
+    # asks for it (collectstatic writes the .br copy, Debian's module sends it) and gzip else.
+    components = next(
+        part.split('"')[0]
+        for part in html.decode().split('href="')
+        if part.startswith("/static/vendor/utrecht/component-library.")
+    )
+    _, plain = ask(port, components)
+    assert 20_000 < len(plain) < 120_000  # the whole library is 406 KB
+    if Path(BROTLI_MODULE).exists():
+        brotli_css, squeezed = ask(port, components, headers={"Accept-Encoding": "br, gzip"})
+        assert brotli_css.getheader("Content-Encoding") == "br"
+        assert brotli.decompress(squeezed) == plain
+        assert len(squeezed) < len(plain) / 5
+    gzip_css, _ = ask(port, components, headers={"Accept-Encoding": "gzip"})
+    assert gzip_css.getheader("Content-Encoding") == "gzip"
 
     media, body = ask(port, "/media/images/buurt.txt")
     assert media.status == 200 and body == b"buurtfoto"
