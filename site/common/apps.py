@@ -7,6 +7,13 @@ class CommonConfig(AppConfig):
     verbose_name = _("Gemeenschappelijk")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from .pagecache import model_changed
+
+        # Any write to what public pages show makes every cached public page old.
+        post_save.connect(model_changed, dispatch_uid="pagecache-save")
+        post_delete.connect(model_changed, dispatch_uid="pagecache-delete")
         from .schedule import register_job
         from .tasks import clear_sessions, forget_notification_secrets, publish_scheduled
 

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "common.middleware.NulCharacterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous visits of public pages from the cache (PAGE_CACHE_SECONDS, PAGE_CACHE_VIEWS).
+    "common.pagecache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -210,6 +212,35 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "http")
 # Reverse proxies of our own in front of the site (nginx: 1; a load balancer before it: 2).
 # common/clientip.py trusts exactly this many X-Forwarded-For entries, and allauth the same.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Public pages from the cache for visitors without a session (common/pagecache.py): how long a
+# page may be kept at most (a change to what it shows makes it old at once), and which views.
+# Off by default without Redis: the in-memory cache is one per process.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)
+PAGE_CACHE_VIEWS = [
+    "wagtail_serve",  # home, wijk pages, the programme, the participatiewinkel and its methods
+    "meldingen_public:index",
+    "meldingen_public:map",
+    "meldingen_public:overview",
+    "meldingen_public:wijk",
+    "ledger:*",
+    "initiatives:index",
+    "initiatives:detail",
+    "participation:wijkbudget",
+    "participation:round",
+    "participation:proposal",
+    "participation:results",
+    "processes:index",
+    "processes:calendar",
+    "processes:detail",
+    "shop:agenda",
+    "shop:activity",
+    "open311:discovery",
+    "open311:services",
+    "open311:service",
+    "open311:requests",
+    "open311:request",
+]
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
