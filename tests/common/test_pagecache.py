@@ -87,8 +87,8 @@ def test_a_page_with_a_visitors_form_token_is_not_kept(client, wijken):
     factory = RequestFactory()
 
     def view_with_form(request):
-        from django.middleware.csrf import get_token
         from django.http import HttpResponse
+        from django.middleware.csrf import get_token
         from django.utils.cache import patch_vary_headers
 
         get_token(request)

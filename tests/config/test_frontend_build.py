@@ -15,7 +15,8 @@ BUILT = {
 }
 SHIPPED = {
     "utrecht": ROOT / "node_modules/@utrecht/component-library-css/dist/index.css",
-    "denhaag": ROOT / "node_modules/@gemeente-denhaag/design-tokens-components/dist/theme/index.css",
+    "denhaag": ROOT
+    / "node_modules/@gemeente-denhaag/design-tokens-components/dist/theme/index.css",
 }
 CLASS = re.compile(r"\b((?:utrecht|denhaag)-[a-z0-9_-]*[a-z0-9])\b")
 
