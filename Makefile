@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test frontend migrate demo-data serve chromium nginx lint clean
+.PHONY: run test install install-test frontend migrate demo-data serve chromium nginx bench-tools lint clean
 
 run: install frontend migrate demo-data serve
 
@@ -71,6 +71,13 @@ nginx:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light libnginx-mod-http-brotli-static >/dev/null) \
 	    || echo "Could not install nginx: the reverse-proxy tests will be skipped."; \
 	  else echo "No nginx and no root: the reverse-proxy tests will be skipped."; fi; }
+
+# What the benchmarks of tests/bench/ need beyond the suite: wrk, Debian's HTTP load generator.
+bench-tools: install-test frontend nginx
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "No wrk and no root: install Debian's wrk package."; exit 1; fi; }
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -4,6 +4,10 @@
 # WEB_WORKERS Uvicorn workers, TASK_WORKERS RQ workers and the scheduler, nginx in front
 # (scripts/nginx.sh, TRUSTED_PROXY_COUNT=1); then tests/smoke/stack.py through nginx.
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres), Redis on 127.0.0.1:6379 and nginx.
+#   scripts/ci-stack.sh                 the smoke test
+#   STACK_DEMO=1 scripts/ci-stack.sh CMD [ARG...]
+#                                       the demo content loaded, then CMD with STACK_URL (nginx)
+#                                       in its environment: the benchmarks of tests/bench/
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -46,6 +50,13 @@ createdb -h 127.0.0.1 -U postgres "${database}" || exit 1
 "$PY" manage.py collectstatic --noinput -v0 || exit 1
 "$PY" manage.py migrate --noinput -v0 || exit 1
 "$PY" manage.py load_initial_data >"${dir}/load.log" 2>&1 || { tail -20 "${dir}/load.log"; exit 1; }
+if [[ -n "${STACK_DEMO:-}" ]]; then
+  # --force: the demo's staff accounts have known addresses, which production refuses unasked.
+  for command in "seed_demo --force" "seed_processes --force" ledger_sync; do
+    # shellcheck disable=SC2086
+    "$PY" manage.py ${command} >>"${dir}/load.log" 2>&1 || { tail -20 "${dir}/load.log"; exit 1; }
+  done
+fi
 
 setsid scripts/production.sh >"${dir}/platform.log" 2>&1 &
 pids+=($!)
@@ -58,4 +69,9 @@ done
 curl -fsS "http://127.0.0.1:${nginx_port}/healthz" || exit 1
 echo
 echo "stack: ${WEB_WORKERS} web workers, ${TASK_WORKERS} RQ workers, scheduler, nginx on ${nginx_port}"
-"$PY" tests/smoke/stack.py "http://127.0.0.1:${nginx_port}"
+export STACK_URL="http://127.0.0.1:${nginx_port}"
+if (($#)); then
+  "$@"
+else
+  "$PY" tests/smoke/stack.py "${STACK_URL}"
+fi

@@ -5,8 +5,10 @@ change that a public page can show makes all cached pages old at once.
 - What is cached: the views named in `PAGE_CACHE_VIEWS` (namespace:name, `namespace:*`, or a
   bare name such as Wagtail's `wagtail_serve`), answered 200 to a visitor who sends no session
   cookie — whoever is logged in, or is halfway through a form, has a session and always gets a
-  fresh page. A response that touched the session or put a CSRF token in a form (`Vary: Cookie`),
-  sets a cookie or says `private`/`no-store` is never stored: it belongs to one visitor.
+  fresh page. (A view may still look at the session or the user of such a visitor: without a
+  session cookie that is the same empty session and the same anonymous user for everyone.) A
+  response that put a CSRF token in a form, sets a cookie or says `private`/`no-store` is never
+  stored: it belongs to one visitor.
 - When it goes: one generation number for the whole site. A write to a model of the platform's
   apps (a status change, a new ledger entry, a counted ballot, a published page…) moves it on, at
   once and again after the commit; a page is stored under the generation that was current when
@@ -89,11 +91,11 @@ def _cacheable_view(request: HttpRequest) -> bool:
     )
 
 
-def _private(response: HttpResponse) -> bool:
+def _private(request: HttpRequest, response: HttpResponse) -> bool:
     vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", ""))}
     control = response.get("Cache-Control", "").lower()
     return (
-        "cookie" in vary
+        bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))  # a form with this visitor's token
         or "*" in vary
         or bool(response.cookies)
         or "private" in control
@@ -134,7 +136,7 @@ class PublicPageCacheMiddleware:
             response.status_code == 200
             and not response.streaming
             and _cacheable_view(request)
-            and not _private(response)
+            and not _private(request, response)
         ):
             headers = [
                 (name, value)
