@@ -1,15 +1,8 @@
 """ASGI entry point: HTTP through Django, websockets through Channels."""
 
-import os
-import sys
-from pathlib import Path
+from config.entry import prepare
 
-ROOT = Path(__file__).resolve().parents[2]
-for source_root in (ROOT / "site", ROOT):
-    if str(source_root) not in sys.path:
-        sys.path.insert(0, str(source_root))
-
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+prepare()
 
 from django.core.asgi import get_asgi_application  # noqa: E402
 

@@ -12,11 +12,20 @@ from .activities import upcoming_activities
 from .blocks import BodyBlock
 
 
-class HomePage(Page):
+class IntroBodyPage(Page):
+    """A page with a lead (`intro`) and a free `body`, edited in that order: most of the
+    site's own pages, which add what their type shows through `get_context`."""
+
     intro = models.TextField(_("inleiding"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(IntroBodyPage):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     subpage_types = [
         "shop.WijkIndexPage",
@@ -90,11 +99,7 @@ class WijkPage(Page):
         return context
 
 
-class ThemeIndexPage(Page):
-    intro = models.TextField(_("inleiding"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+class ThemeIndexPage(IntroBodyPage):
     parent_page_types = ["shop.HomePage"]
     subpage_types = ["shop.ThemePage"]
     max_count_per_parent = 1
@@ -148,13 +153,9 @@ class ThemePage(Page):
         return context
 
 
-class ParticipatiewinkelPage(Page):
+class ParticipatiewinkelPage(IntroBodyPage):
     """The front of the participatiewinkel; methods, advice and agenda hang below it."""
 
-    intro = models.TextField(_("inleiding"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["shop.HomePage"]
     subpage_types = ["shop.ContentPage", "shop.MethodIndexPage", "shop.AdvicePage"]
     max_count_per_parent = 1
@@ -168,11 +169,7 @@ class ParticipatiewinkelPage(Page):
         return context
 
 
-class ContentPage(Page):
-    intro = models.TextField(_("inleiding"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+class ContentPage(IntroBodyPage):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:

@@ -5,16 +5,14 @@ rate-limited on their own address (TRUSTED_PROXY_COUNT=1), not on the proxy's.""
 
 import os
 import shutil
-import signal
-import subprocess
-import time
 from http.client import HTTPConnection
 from pathlib import Path
 
 import brotli
 import pytest
 
-from .test_production_serving import ROOT, free_port, production_stack
+from .processes import running
+from .test_production_serving import free_port, production_stack
 
 BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 
@@ -57,29 +55,16 @@ def behind_nginx(page_tree, tmp_path):
             "MEDIA_ROOT": str(media),
             "NGINX_RUN_DIR": str(tmp_path / "nginx"),
         }
-        log = tmp_path / "nginx.log"
-        with log.open("w") as out:
-            nginx = subprocess.Popen(
-                ["scripts/nginx.sh"],
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=out,
-                start_new_session=True,
-            )
-        try:
-            for _ in range(100):
-                if nginx.poll() is not None:
-                    pytest.fail(f"nginx stopped:\n{log.read_text()}")
-                try:
-                    if ask(port, "/healthz")[0].status == 200:
-                        break
-                except OSError:
-                    time.sleep(0.1)
+        with running(
+            ["scripts/nginx.sh"],
+            env=env,
+            log=tmp_path / "nginx.log",
+            ready=lambda: ask(port, "/healthz")[0].status == 200,
+            name="nginx",
+            attempts=100,
+            pause=0.1,
+        ):
             yield port
-        finally:
-            os.killpg(nginx.pid, signal.SIGTERM)
-            nginx.wait(timeout=10)
 
 
 def pages_static_and_media(port):

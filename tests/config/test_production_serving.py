@@ -7,12 +7,10 @@ The server reads the test database, which pytest-django built with the same migr
 
 import os
 import re
-import signal
 import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from contextlib import contextmanager
 from http.client import HTTPConnection
 from pathlib import Path
@@ -20,7 +18,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
+from .processes import ROOT, running
+
 SECRET = "x" * 20 + "-production-secret-for-tests-only-" + "y" * 20
 
 
@@ -84,28 +83,18 @@ def production_stack(tmp_path, **extra_env):
         timeout=120,
     )
     assert collect.returncode == 0, collect.stderr[-2000:]
-    log = tmp_path / "server.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            ["scripts/serve.sh"], cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True
-        )
-    try:
-        for _ in range(300):
-            if server.poll() is not None:
-                pytest.fail(f"the server stopped:\n{log.read_text()[-3000:]}")
-            try:
-                # Gunicorn listens before its workers have loaded the site: ask the health
-                # endpoint, which a worker answers once the site is loaded.
-                if get(port, "/healthz")[0].status == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail(f"the server did not start:\n{log.read_text()[-3000:]}")
+    # Gunicorn listens before its workers have loaded the site: ask the health endpoint,
+    # which a worker answers once the site is loaded.
+    with running(
+        ["scripts/serve.sh"],
+        env=env,
+        log=tmp_path / "server.log",
+        ready=lambda: get(port, "/healthz")[0].status == 200,
+        name="the server",
+        attempts=300,
+        pause=0.2,
+    ):
         yield port
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
 
 
 @pytest.fixture

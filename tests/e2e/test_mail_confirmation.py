@@ -49,6 +49,18 @@ def press_enter_and_wait(visitor, page) -> None:
     visitor.check()
 
 
+def type_into(page, field, text: str) -> None:
+    """Tab to `field` and type, as a keyboard user fills in a form."""
+    tab_to(page, field)
+    page.keyboard.type(text)
+
+
+def activate(visitor, control) -> None:
+    """Tab to a button or link and press Enter; the next page gets axe's check."""
+    tab_to(visitor.page, control)
+    press_enter_and_wait(visitor, visitor.page)
+
+
 @pytest.fixture
 def reported(wijken, settings, live_server):
     from common.loaders import load_afdelingen
@@ -69,19 +81,14 @@ def test_dit_meld_ik_ook_by_keyboard_counts_after_the_link_in_the_mail(
 ):
     page = visitor.page
     visitor.goto("/melden/")
-    tab_to(page, page.get_by_label("Zoek, bijvoorbeeld: ratten, afval, lantaarnpaal"))
-    page.keyboard.type("ratten")
+    type_into(page, page.get_by_label("Zoek, bijvoorbeeld: ratten, afval, lantaarnpaal"), "ratten")
     press_enter_and_wait(visitor, page)
     tab_to(page, page.get_by_label("Ratten of muizen op straat"))
     page.keyboard.press("Space")
-    tab_to(page, page.get_by_role("button", name="Verder"))
-    press_enter_and_wait(visitor, page)
-    tab_to(page, page.get_by_label("Postcode"))
-    page.keyboard.type("2532 AB")
-    tab_to(page, page.get_by_label("Huisnummer (in de buurt)"))
-    page.keyboard.type("5")
-    tab_to(page, page.get_by_role("button", name="Verder"))
-    press_enter_and_wait(visitor, page)
+    activate(visitor, page.get_by_role("button", name="Verder"))
+    type_into(page, page.get_by_label("Postcode"), "2532 AB")
+    type_into(page, page.get_by_label("Huisnummer (in de buurt)"), "5")
+    activate(visitor, page.get_by_role("button", name="Verder"))
     assert page.get_by_text("Is dit al gemeld?").is_visible()
 
     # The last step holds the honeypot: Tab goes all through it and never lands there.
@@ -89,10 +96,8 @@ def test_dit_meld_ik_ook_by_keyboard_counts_after_the_link_in_the_mail(
     tab_through_everything(page)
     visitor.goto("/melden/fotos/")
 
-    tab_to(page, page.get_by_label("Uw e-mailadres").first)
-    page.keyboard.type("buur@example.org")
-    tab_to(page, page.get_by_role("button", name="Dit meld ik ook").first)
-    press_enter_and_wait(visitor, page)
+    type_into(page, page.get_by_label("Uw e-mailadres").first, "buur@example.org")
+    activate(visitor, page.get_by_role("button", name="Dit meld ik ook").first)
     assert page.get_by_role("heading", name="Kijk in uw e-mail").is_visible()
     reported.refresh_from_db()
     assert reported.supporters == 0
@@ -101,8 +106,7 @@ def test_dit_meld_ik_ook_by_keyboard_counts_after_the_link_in_the_mail(
     assert "Iemand heeft dit e-mailadres ingevuld op de website van Zuidwest" in confirmation
     visitor.goto(confirm_path(confirmation, live_server.url))
     assert page.get_by_text(reported.reference).first.is_visible()
-    tab_to(page, page.get_by_role("button", name="Ja, dit was ik"))
-    press_enter_and_wait(visitor, page)
+    activate(visitor, page.get_by_role("button", name="Ja, dit was ik"))
     assert page.get_by_text("U volgt deze melding nu.").is_visible()
     reported.refresh_from_db()
     assert reported.supporters == 1
@@ -118,12 +122,9 @@ def test_an_agenda_sign_up_by_keyboard_says_who_asked_and_not_me_cancels(
     activity = ActivityFactory(wijk=wijken["moerwijk"], title="Taalcafé Moerwijk", capacity=10)
     page = visitor.page
     visitor.goto(activity.get_absolute_url())
-    tab_to(page, page.get_by_label("Uw naam"))
-    page.keyboard.type("Fatima")
-    tab_to(page, page.get_by_label("E-mailadres"))
-    page.keyboard.type("fatima@example.org")
-    tab_to(page, page.get_by_role("button", name="Aanmelden"))
-    press_enter_and_wait(visitor, page)
+    type_into(page, page.get_by_label("Uw naam"), "Fatima")
+    type_into(page, page.get_by_label("E-mailadres"), "fatima@example.org")
+    activate(visitor, page.get_by_role("button", name="Aanmelden"))
     assert page.get_by_role("heading", name="U bent aangemeld.").is_visible()
     assert page.get_by_text("Pas dan sturen wij u ook de herinnering.").is_visible()
 
@@ -133,7 +134,6 @@ def test_an_agenda_sign_up_by_keyboard_says_who_asked_and_not_me_cancels(
     nee = re.search(r"https?://\S+/e-mail/bevestigen/\S+/\?nee", first).group(0)
     visitor.goto(nee.replace(live_server.url, ""))
     assert page.get_by_role("button", name="Ja, dit was ik").count() == 0
-    tab_to(page, page.get_by_role("button", name="Nee, dit was ik niet"))
-    press_enter_and_wait(visitor, page)
+    activate(visitor, page.get_by_role("button", name="Nee, dit was ik niet"))
     assert page.get_by_text("De aanmelding is geschrapt.").is_visible()
     assert Registration.objects.get().status == RegistrationStatus.CANCELLED

@@ -138,7 +138,7 @@ def test_an_editor_ticks_facts_as_checkboxes_and_unknown_values_are_refused(admi
 
 
 def test_a_long_list_is_split_into_pages_that_keep_the_filters(client, databank, monkeypatch):
-    monkeypatch.setattr("shop.methods.views.PAGE_SIZE", 2)
+    monkeypatch.setattr("shop.methods.views.methods.PAGE_SIZE", 2)
     first = client.get(URL, {"doelgroep": "bewoners"})
     assert titles(first) == ["Buurtgesprek", "Online peiling"]
     html = first.content.decode()

@@ -157,31 +157,35 @@ def _audiences(advice: Advice, answers: Answers) -> None:
         )
 
 
+def _within(advice: Advice, choices, needed: str, available: str, code: str, fits, short):
+    """The method needs no more (time, money) than there is; `short` names what it needs."""
+    if ordinal(choices, needed) <= ordinal(choices, available):
+        advice.add(FITS, code, fits)
+    else:
+        text = format_lazy(short, _label(choices, needed).lower())
+        advice.add(TOO_MUCH, f"{code}_short", text, caveat=True)
+
+
 def _time_and_money(advice: Advice, answers: Answers) -> None:
     method = advice.method
-    if ordinal(Duration, method.duration) <= ordinal(Duration, answers.time):
-        advice.add(FITS, "time", _("Past in de tijd die u heeft."))
-    else:
-        advice.add(
-            TOO_MUCH,
-            "time_short",
-            format_lazy(
-                _("Kost meestal meer tijd dan u heeft: {}."),
-                _label(Duration, method.duration).lower(),
-            ),
-            caveat=True,
-        )
-    if ordinal(Cost, method.cost) <= ordinal(Cost, answers.budget):
-        advice.add(FITS, "budget", _("Past in uw budget."))
-    else:
-        advice.add(
-            TOO_MUCH,
-            "budget_short",
-            format_lazy(
-                _("Kost meestal meer dan uw budget: {}."), _label(Cost, method.cost).lower()
-            ),
-            caveat=True,
-        )
+    _within(
+        advice,
+        Duration,
+        method.duration,
+        answers.time,
+        "time",
+        _("Past in de tijd die u heeft."),
+        _("Kost meestal meer tijd dan u heeft: {}."),
+    )
+    _within(
+        advice,
+        Cost,
+        method.cost,
+        answers.budget,
+        "budget",
+        _("Past in uw budget."),
+        _("Kost meestal meer dan uw budget: {}."),
+    )
 
 
 def _channel(advice: Advice, answers: Answers) -> None:
@@ -234,50 +238,43 @@ def _reach(advice: Advice, answers: Answers) -> None:
         )
 
 
+def _suits(advice: Advice, rating: str, code: str, good, adapt, hard) -> None:
+    """How well the method works for a group the plan wants to include: a reason when it is
+    well suited, a caveat with the adaptation it needs, or a caveat that it is hard for them."""
+    if rating == Suitability.GOED:
+        advice.add(ACCESS_GOOD, code, good)
+    elif rating == Suitability.AANPASSING:
+        advice.add(0, f"{code}_adapt", adapt, caveat=True)
+    else:
+        advice.add(ACCESS_HARD, f"{code}_hard", hard, caveat=True)
+
+
 def _access(advice: Advice, answers: Answers) -> None:
     method = advice.method
     if answers.low_literacy:
-        if method.low_literacy == Suitability.GOED:
-            advice.add(ACCESS_GOOD, "literacy", _("Werkt ook als lezen en schrijven moeilijk is."))
-        elif method.low_literacy == Suitability.AANPASSING:
-            advice.add(
-                0,
-                "literacy_adapt",
-                _(
-                    "Pas de methode aan voor wie moeilijk leest: gebruik beelden, praat in plaats "
-                    "van te schrijven en help bij het invullen."
-                ),
-                caveat=True,
-            )
-        else:
-            advice.add(
-                ACCESS_HARD,
-                "literacy_hard",
-                _("Vraagt veel lezen of schrijven."),
-                caveat=True,
-            )
+        _suits(
+            advice,
+            method.low_literacy,
+            "literacy",
+            _("Werkt ook als lezen en schrijven moeilijk is."),
+            _(
+                "Pas de methode aan voor wie moeilijk leest: gebruik beelden, praat in plaats "
+                "van te schrijven en help bij het invullen."
+            ),
+            _("Vraagt veel lezen of schrijven."),
+        )
     if answers.other_languages:
-        if method.other_languages == Suitability.GOED:
-            advice.add(
-                ACCESS_GOOD, "languages", _("Werkt ook met mensen die weinig Nederlands spreken.")
-            )
-        elif method.other_languages == Suitability.AANPASSING:
-            advice.add(
-                0,
-                "languages_adapt",
-                _(
-                    "Regel tolken of sleutelfiguren die de talen van de deelnemers spreken, en "
-                    "vertaal de uitnodiging."
-                ),
-                caveat=True,
-            )
-        else:
-            advice.add(
-                ACCESS_HARD,
-                "languages_hard",
-                _("Lastig voor wie weinig Nederlands spreekt."),
-                caveat=True,
-            )
+        _suits(
+            advice,
+            method.other_languages,
+            "languages",
+            _("Werkt ook met mensen die weinig Nederlands spreken."),
+            _(
+                "Regel tolken of sleutelfiguren die de talen van de deelnemers spreken, en "
+                "vertaal de uitnodiging."
+            ),
+            _("Lastig voor wie weinig Nederlands spreekt."),
+        )
 
 
 RULES = (_goal, _influence, _audiences, _time_and_money, _channel, _reach, _access)

@@ -25,50 +25,46 @@ def _influence_choices():
     return [(value, f"{label}: {INFLUENCE_EXPLAINED[value]}") for value, label in Influence.choices]
 
 
+def _one_of(label, choices, **options) -> forms.ChoiceField:
+    """A question answered with one choice from a list of radio buttons."""
+    return forms.ChoiceField(label=label, choices=choices, widget=forms.RadioSelect, **options)
+
+
+def _some_of(label, choices, help_text) -> forms.MultipleChoiceField:
+    """A question answered with none, one or more checkboxes."""
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=help_text,
+    )
+
+
 class AdviceForm(forms.Form):
     """Read from the query string, so the address of the result is the link to share."""
 
-    doel = forms.ChoiceField(
-        label=_("Wat wilt u bereiken?"), choices=Goal.choices, widget=forms.RadioSelect
-    )
-    wie = forms.MultipleChoiceField(
-        label=_("Wie wilt u bereiken?"),
-        choices=Audience.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        help_text=_("Kies er een of meer."),
-    )
-    invloed = forms.ChoiceField(
-        label=_("Hoeveel invloed krijgen de deelnemers echt?"),
-        choices=_influence_choices,
-        widget=forms.RadioSelect,
+    doel = _one_of(_("Wat wilt u bereiken?"), Goal.choices)
+    wie = _some_of(_("Wie wilt u bereiken?"), Audience.choices, _("Kies er een of meer."))
+    invloed = _one_of(
+        _("Hoeveel invloed krijgen de deelnemers echt?"),
+        _influence_choices,
         help_text=_("Wees eerlijk: beloof niet meer dan u waar kunt maken."),
     )
-    tijd = forms.ChoiceField(
-        label=_("Hoeveel tijd heeft u?"), choices=Duration.choices, widget=forms.RadioSelect
-    )
-    budget = forms.ChoiceField(
-        label=_("Hoeveel geld heeft u?"),
-        choices=Cost.choices,
-        widget=forms.RadioSelect,
+    tijd = _one_of(_("Hoeveel tijd heeft u?"), Duration.choices)
+    budget = _one_of(
+        _("Hoeveel geld heeft u?"),
+        Cost.choices,
         help_text=_("Voor zaal, eten, drukwerk en tolken. Niet uw eigen uren."),
     )
-    aantal = forms.ChoiceField(
-        label=_("Hoeveel mensen wilt u bereiken?"), choices=Reach.choices, widget=forms.RadioSelect
+    aantal = _one_of(_("Hoeveel mensen wilt u bereiken?"), Reach.choices)
+    vorm = _one_of(
+        _("Op locatie of online?"), ChannelWish.choices, initial=ChannelWish.BEIDE, required=False
     )
-    vorm = forms.ChoiceField(
-        label=_("Op locatie of online?"),
-        choices=ChannelWish.choices,
-        widget=forms.RadioSelect,
-        initial=ChannelWish.BEIDE,
-        required=False,
-    )
-    taal = forms.MultipleChoiceField(
-        label=_("Taal en lezen"),
-        choices=Access.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        help_text=_("Kruis aan wat geldt voor een deel van de mensen die u wilt bereiken."),
+    taal = _some_of(
+        _("Taal en lezen"),
+        Access.choices,
+        _("Kruis aan wat geldt voor een deel van de mensen die u wilt bereiken."),
     )
 
     def answers(self) -> Answers:

@@ -12,6 +12,9 @@ from wagtail.snippets.models import register_snippet
 from common.feedback.deadlines import Deadlines, Promised
 from common.fields import optional_fk
 
+from . import workflow
+from .workflow import AdviceStatus
+
 REFERENCE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no 0/O, 1/I, 2/Z, 5/S, 8/B: read aloud
 
 
@@ -19,16 +22,8 @@ def new_reference() -> str:
     return "AV-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
 
 
-class AdviceStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    BEANTWOORD = "beantwoord", _("Beantwoord")
-
-
 # The promise of an advice request (common/feedback/deadlines.py): an answer by `deadline`.
-DEADLINES = Deadlines(promise="deadline", answered_at="answered_at", waiting={AdviceStatus.OPEN})
-
-# The one allowed transition; `advice_request_answer` checks it.
-TRANSITIONS = {AdviceStatus.OPEN: {AdviceStatus.BEANTWOORD}, AdviceStatus.BEANTWOORD: set()}
+DEADLINES = Deadlines(promise="deadline", answered_at="answered_at", waiting=workflow.OPEN)
 
 
 class AdviceRequestQuerySet(models.QuerySet):
@@ -81,4 +76,4 @@ class AdviceRequest(Promised, models.Model):
         return f"{self.reference} – {self.name}"
 
 
-register_snippet(AdviceRequest, viewset="shop.methods.admin.AdviceRequestViewSet")
+register_snippet(AdviceRequest, viewset="shop.methods.staff.advice_requests.AdviceRequestViewSet")

@@ -31,7 +31,7 @@ from .vocabulary import (
 
 
 class MethodIndexPage(Page):
-    """/participatiewinkel/methoden/: the databank with filters and search (see views.py)."""
+    """/participatiewinkel/methoden/: the databank with filters and search (views/methods.py)."""
 
     intro = models.TextField(_("inleiding"), blank=True)
 
@@ -45,7 +45,7 @@ class MethodIndexPage(Page):
         verbose_name = _("databank met methoden")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import method_index_context
+        from .views.methods import method_index_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(method_index_context(self, request))
@@ -206,7 +206,7 @@ class MethodPage(Page):
 
 class AdvicePage(RoutablePageMixin, Page):
     """/participatiewinkel/advies/: the questionnaire, the ranked advice (its address is the
-    shareable link) and the request for personal advice (see views.py)."""
+    shareable link) and the request for personal advice (see views/methods.py)."""
 
     intro = models.TextField(_("inleiding"), blank=True)
     request_intro = models.TextField(
@@ -239,18 +239,18 @@ class AdvicePage(RoutablePageMixin, Page):
 
     @path("")
     def questionnaire(self, request):
-        from .views import advice
+        from .views.advice import advice
 
         return advice(self, request)
 
     @path("vraag/")
     def ask(self, request):
-        from .views import advice_request
+        from .views.advice import advice_request
 
         return advice_request(self, request)
 
     @path("vraag/verstuurd/")
     def sent(self, request):
-        from .views import advice_request_sent
+        from .views.advice import advice_request_sent
 
         return advice_request_sent(self, request)

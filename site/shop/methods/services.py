@@ -14,8 +14,10 @@ from common.feedback.late import tell_staff_late
 from common.notifications import notify
 from common.workdays import AMSTERDAM, add_working_days
 
-from .models import DEADLINES, TRANSITIONS, AdviceRequest, AdviceStatus
+from . import workflow
+from .models import DEADLINES, AdviceRequest
 from .rules import ADVICE_ROLES
+from .workflow import AdviceStatus
 
 DEFAULT_WORKING_DAYS = 5
 ADVICE_CONFIRMATION = "advice-request"
@@ -89,7 +91,7 @@ def advice_request_answer(*, advice_request: AdviceRequest, answer: str, actor) 
         raise AdviceRequestError(_("Schrijf eerst een antwoord."))
     with transaction.atomic():
         locked = AdviceRequest.objects.select_for_update().get(pk=advice_request.pk)
-        if AdviceStatus.BEANTWOORD not in TRANSITIONS[AdviceStatus(locked.status)]:
+        if not workflow.may_answer(locked.status):
             raise AdviceRequestError(_("Deze vraag is al beantwoord."))
         locked.status = AdviceStatus.BEANTWOORD
         locked.answer = answer
@@ -122,7 +124,7 @@ def advice_request_confirm_email(*, advice_request: AdviceRequest) -> AdviceRequ
     """The owner of the address followed the link; an answer written meanwhile goes now."""
     # Locked, so an answer saved at this moment is sent exactly once: here or by the answer.
     locked = AdviceRequest.objects.select_for_update().get(pk=advice_request.pk)
-    if mark_confirmed(locked) and locked.status == AdviceStatus.BEANTWOORD:
+    if mark_confirmed(locked) and workflow.is_answered(locked.status):
         _send_answer(locked)
     return locked
 

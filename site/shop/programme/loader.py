@@ -54,29 +54,22 @@ def load_measures(content: dict) -> int:
     made = []
     for page, number, rank, text_nl, text_en in rows:
         key = uuid.uuid4()
-        made.append(
-            Measure(
-                locale=nl,
-                translation_key=key,
-                theme=page,
-                number=number,
-                top10_rank=rank,
-                title=short_title(text_nl),
-                text=text_nl,
-            )
-        )
+        made.append(_measure(nl, page, key, number, rank, text_nl))
         page_en = translations.get(page.pk)
         if page_en is not None:
-            made.append(
-                Measure(
-                    locale=en,
-                    translation_key=key,
-                    theme=page_en,
-                    number=number,
-                    top10_rank=rank,
-                    title=short_title(text_en),
-                    text=text_en,
-                )
-            )
+            made.append(_measure(en, page_en, key, number, rank, text_en))
     Measure.objects.bulk_create(made)
     return len(made)
+
+
+def _measure(locale, theme, key, number, rank, text) -> Measure:
+    """One language of a measure; its translation shares `key`, `number` and `rank`."""
+    return Measure(
+        locale=locale,
+        translation_key=key,
+        theme=theme,
+        number=number,
+        top10_rank=rank,
+        title=short_title(text),
+        text=text,
+    )

@@ -163,4 +163,4 @@ class MeasureLink(Orderable):
         verbose_name = _("link")
 
 
-register_snippet(Measure, viewset="shop.programme.admin.MeasureViewSet")
+register_snippet(Measure, viewset="shop.programme.staff.measures.MeasureViewSet")

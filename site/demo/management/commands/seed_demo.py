@@ -2,17 +2,13 @@
 made for them. Idempotent: run it as often as you like. They have no password: like everyone,
 they log in with a code sent by e-mail (in var/mail/ locally)."""
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-
 from accounts import roles
 from accounts.factories import UserFactory
 from accounts.models import User
-from common.loaders import load_afdelingen, load_wijken
 from common.models import Afdeling, Wijk
 from demo.initiatives import seed_demo_initiatives
 from demo.meldingen import seed_demo_meldingen
+from demo.seeding import DemoCommand
 from demo.wijkbudget import seed_demo_round
 
 DEMO_USERS = [
@@ -53,21 +49,12 @@ DEMO_CONTENT = [
 ]
 
 
-class Command(BaseCommand):
+class Command(DemoCommand):
     help = "Create the demo users (one per role) with the addresses shown in the README."
 
-    def add_arguments(self, parser):
-        parser.add_argument("--force", action="store_true", help="Also when DEBUG is off.")
+    refusal = "seed_demo makes staff accounts with known addresses: only with DEBUG on."
 
-    @transaction.atomic
-    def handle(self, *args, force=False, **options):
-        if not settings.DEBUG and not force:
-            raise CommandError(
-                "seed_demo makes staff accounts with known addresses: only with DEBUG on."
-            )
-        if not Wijk.objects.exists():
-            load_wijken()
-        load_afdelingen()
+    def seed(self) -> None:
         for email, role, name, wijk_slug, afdeling_slug in DEMO_USERS:
             user = UserFactory(
                 email=email,

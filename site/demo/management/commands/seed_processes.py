@@ -5,13 +5,10 @@ can be seen; one is past its follow-up date without a report."""
 
 import datetime as dt
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils import timezone
 
-from common.loaders import load_afdelingen, load_wijken
 from common.models import Afdeling, Wijk
+from demo.seeding import DemoCommand
 from participation.inspraak.models import Phase, Process, Status
 
 DAY = dt.timedelta(days=1)
@@ -93,19 +90,12 @@ def _processes(today: dt.date) -> list[dict]:
     ]
 
 
-class Command(BaseCommand):
+class Command(DemoCommand):
     help = "Create demo participation processes (idempotent)."
 
-    def add_arguments(self, parser):
-        parser.add_argument("--force", action="store_true", help="Also when DEBUG is off.")
+    refusal = "seed_processes makes demo content: only with DEBUG on."
 
-    @transaction.atomic
-    def handle(self, *args, force=False, **options):
-        if not settings.DEBUG and not force:
-            raise CommandError("seed_processes makes demo content: only with DEBUG on.")
-        if not Wijk.objects.exists():
-            load_wijken()
-        load_afdelingen()
+    def seed(self) -> None:
         today = timezone.localdate()
         for data in _processes(today):
             data = dict(data)

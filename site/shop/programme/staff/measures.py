@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Measure
+from ..models import Measure
 
 
 class MeasureViewSet(SnippetViewSet):

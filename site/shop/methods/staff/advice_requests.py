@@ -13,9 +13,10 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from accounts.policies import RolePermissionPolicy
 
-from .models import AdviceRequest, AdviceStatus
-from .rules import ADVICE_ROLES
-from .services import AdviceRequestError, advice_request_answer
+from .. import workflow
+from ..models import AdviceRequest
+from ..rules import ADVICE_ROLES
+from ..services import AdviceRequestError, advice_request_answer
 
 # Participatiewinkel staff (coordinators) may view, answer and delete requests; adding is refused
 # to everyone, superusers too: requests come from the site.
@@ -30,13 +31,13 @@ register_permission_policy(
 class OverdueColumn(Column):
     """'Te laat' in red for open requests past their deadline; 'Op tijd' or 'Beantwoord'."""
 
-    cell_template_name = "shop/methods/admin/deadline_cell.html"
+    cell_template_name = "shop/methods/staff/deadline_cell.html"
 
 
 class AnswerForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
-        if self.instance.status != AdviceStatus.OPEN:
+        if not workflow.may_answer(self.instance.status):
             raise forms.ValidationError(_("Deze vraag is al beantwoord."))
         if not (cleaned.get("answer") or "").strip():
             self.add_error("answer", _("Schrijf eerst een antwoord."))
