@@ -52,7 +52,15 @@ def main() -> None:
     for interval in ("1", "2"):
         extra.append(
             subprocess.Popen(
-                [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--interval", interval],
+                [
+                    sys.executable,
+                    "manage.py",
+                    "db_worker",
+                    "--queue-name",
+                    "*",
+                    "--interval",
+                    interval,
+                ],
                 cwd=ROOT,
                 env={**env, "DATABASE_POOL_MIN_SIZE": "1"},
                 stdout=subprocess.DEVNULL,

@@ -8,7 +8,8 @@ shared copy). The goal: every cached page at least 25% of the trivial view.
 Needs PostgreSQL, Redis, nginx and wrk (`make bench-tools`). The stack of .ci/run with the
 demo content, two web workers as in the issue's reference figure:
 
-    STACK_DEMO=1 WEB_WORKERS=2 scripts/ci-stack.sh .venv/bin/python tests/bench/bench_public_pages.py
+    STACK_DEMO=1 WEB_WORKERS=2 scripts/ci-stack.sh \
+        .venv/bin/python tests/bench/bench_public_pages.py
 
 Options (environment): BENCH_SECONDS (10 per page), BENCH_CONNECTIONS (32).
 """

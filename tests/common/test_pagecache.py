@@ -89,6 +89,7 @@ def test_a_page_with_a_visitors_form_token_is_not_kept(client, wijken):
     def view_with_form(request):
         from django.http import HttpResponse
         from django.middleware.csrf import get_token
+
         get_token(request)
         return HttpResponse("<form>…</form>")
 
