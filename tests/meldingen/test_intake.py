@@ -117,7 +117,7 @@ def test_the_honeypot_is_hidden_and_a_bot_is_thanked_logged_and_ignored(
 
 
 def test_anonymous_reports_are_rate_limited(client, categories, monkeypatch):
-    from meldingen import views
+    from meldingen.views import report as views
 
     monkeypatch.setattr(views, "SUBMIT_LIMIT", (2, 3600))
     for _ in range(2):

@@ -1,0 +1,66 @@
+"""The reporter's side: answering the handler's question and saying whether it was solved."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from common.images import SanitisedImage
+
+from .. import workflow
+from ..models import Feedback, Melding, Photo
+from ..workflow import Actor, Status
+from .base import MeldingError, lock, save_photo
+from .handling import melding_change_status
+
+FEEDBACK_DAYS = 14
+
+
+@transaction.atomic
+def melding_reporter_reply(*, melding: Melding, text: str) -> Melding:
+    """The reporter answers the handler's question (via the secret link or their account)."""
+    if not text.strip():
+        raise MeldingError(_("Schrijf uw antwoord in het vak."))
+    return melding_change_status(
+        melding=melding,
+        to=Status.REACTIE_ONTVANGEN,
+        actor=None,
+        public_message=text,
+        actor_kind=Actor.REPORTER,
+    )
+
+
+@transaction.atomic
+def melding_feedback(
+    *,
+    melding: Melding,
+    satisfied: bool,
+    reason: str = "",
+    text: str = "",
+    photo: SanitisedImage | None = None,
+) -> Feedback:
+    """'Is het opgelost?' — open for 14 days after closing. 'Nee' sends it back to the queue."""
+    locked = lock(melding)
+    if locked.status not in workflow.FEEDBACK_STATES or locked.closed_at is None:
+        raise MeldingError(_("U kunt nu niet reageren op deze melding."))
+    if timezone.now() - locked.closed_at > timezone.timedelta(days=FEEDBACK_DAYS):
+        raise MeldingError(
+            _("Reageren kan tot 14 dagen na het afhandelen. Maak een nieuwe melding.")
+        )
+    if locked.feedback.filter(created_at__gte=locked.closed_at).exists():
+        raise MeldingError(_("U heeft al gereageerd. Dank u wel."))
+    if not satisfied and not (reason or text.strip()):
+        raise MeldingError(_("Vertel ons wat er niet goed is, dan kunnen we opnieuw kijken."))
+    feedback = Feedback.objects.create(
+        melding=locked, satisfied=satisfied, reason=reason, text=text.strip()
+    )
+    if photo is not None:
+        save_photo(locked, photo, Photo.Kind.FEEDBACK)
+    if not satisfied:
+        melding_change_status(
+            melding=locked,
+            to=Status.VERZOEK_TOT_HEROPENEN,
+            actor=None,
+            public_message=text.strip() or reason,
+            actor_kind=Actor.REPORTER,
+        )
+    return feedback
