@@ -14,6 +14,19 @@ from common.services import wijk_for_point, wijk_for_postcode
 from .models import Category
 
 MAX_PHOTOS = 3
+WRITTEN_LENGTH = 2000  # what a resident writes in their own words, at the most
+
+
+def text_area(label, *, rows: int, required: str = "", max_length=None, help_text=""):
+    """A text area, optional unless `required` says what to write when it is left empty."""
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        max_length=max_length,
+        required=bool(required),
+        error_messages={"required": required} if required else None,
+        help_text=help_text,
+    )
 
 
 class CategoryForm(forms.Form):
@@ -101,11 +114,11 @@ class PhotoForm(forms.Form):
 
 
 class DetailsForm(forms.Form):
-    description = forms.CharField(
-        label=_("Wat is er aan de hand?"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
-        error_messages={"required": _("Beschrijf kort wat er aan de hand is.")},
+    description = text_area(
+        _("Wat is er aan de hand?"),
+        rows=4,
+        max_length=WRITTEN_LENGTH,
+        required=_("Beschrijf kort wat er aan de hand is."),
     )
     email = email_field(
         label=_("Uw e-mailadres"),
@@ -125,11 +138,11 @@ class DetailsForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    text = forms.CharField(
-        label=_("Uw antwoord"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
-        error_messages={"required": _("Schrijf uw antwoord in het vak.")},
+    text = text_area(
+        _("Uw antwoord"),
+        rows=4,
+        max_length=WRITTEN_LENGTH,
+        required=_("Schrijf uw antwoord in het vak."),
     )
 
 
@@ -149,9 +162,7 @@ class FeedbackForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("Wat is er niet goed?"), choices=[("", "—"), *REASONS], required=False
     )
-    text = forms.CharField(
-        label=_("Uitleg"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
-    )
+    text = text_area(_("Uitleg"), rows=3, max_length=WRITTEN_LENGTH)
     photo = forms.FileField(label=_("Foto (mag ook zonder)"), required=False)
 
     def clean_photo(self):
