@@ -4,7 +4,6 @@ to everything that was typed."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -51,14 +50,10 @@ class InitiativeDetailView(WorkspaceMixin, StaffObjectView):
     def initiative(self):
         return self.object
 
-    def get_object(self):
-        queryset = rules.visible_to_staff(self.request.user).select_related(
+    def get_queryset(self):
+        return rules.visible_to_staff(self.request.user).select_related(
             "wijk", "broker", "initiator", "afdeling"
         )
-        initiative = queryset.filter(reference=self.kwargs["reference"]).first()
-        if initiative is None:
-            raise Http404  # never 403: a reference cannot be probed
-        return initiative
 
     def get(self, request, reference):
         self.object = self.get_object()

@@ -10,7 +10,7 @@ from common.parsing import parse_digits
 from common.staff_actions import StaffAction, StaffObjectView
 
 from ..models import Photo, StandardText
-from ..rules import get_visible_or_404, visible_meldingen
+from ..rules import visible_meldingen
 from ..services import (
     MeldingError,
     melding_add_note,
@@ -32,11 +32,10 @@ class MeldingDetailView(BackofficeMixin, StaffObjectView):
     def melding(self):
         return self.object
 
-    def get_object(self):
-        queryset = visible_meldingen(self.request.user).select_related(
+    def get_queryset(self):
+        return visible_meldingen(self.request.user).select_related(
             "category__parent", "wijk", "afdeling", "assigned_to", "reporter", "merged_into"
         )
-        return get_visible_or_404(self.request.user, self.kwargs["reference"], queryset)
 
     def get(self, request, reference):
         self.object = self.get_object()

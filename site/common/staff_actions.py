@@ -4,6 +4,7 @@ shows the page again with the Dutch refusal next to everything that was typed.""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views import View
@@ -11,14 +12,22 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 
 class StaffObjectView(WagtailAdminTemplateMixin, View):
-    """A subclass finds the object (`get_object`, a 404 for whoever may not see it) and shows it
+    """A subclass says what this user may see (`get_queryset`) and shows the object
     (`render_page(**forms)`: the forms given, fresh ones for the rest). The page is named after
     the object's reference, in its title and its breadcrumbs."""
 
     detail_view = ""  # the URL name of this page, e.g. "meldingen_backoffice:detail"
 
-    def get_object(self):
+    def get_queryset(self):
         raise NotImplementedError
+
+    def get_object(self):
+        """An object outside what the user may see does not exist for them: 404, never 403, so
+        a reference cannot be probed."""
+        found = self.get_queryset().filter(reference=self.kwargs["reference"]).first()
+        if found is None:
+            raise Http404
+        return found
 
     def render_page(self, **forms):
         raise NotImplementedError
