@@ -5,8 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common.confirmation import mark_confirmed, with_confirmation
-from common.notifications import notify
+from common.confirmation import mark_confirmed, send_confirmation
 
 from ..models import Melding, Subscription
 from .base import MeldingError
@@ -33,20 +32,17 @@ def melding_support(*, melding: Melding, user=None, email: str = "") -> Subscrip
         if created:
             Melding.objects.filter(pk=melding.pk).update(supporters=F("supporters") + 1)
     elif subscription.confirmed_at is None:
-        secrets = with_confirmation(
-            {}, purpose=SUPPORT_CONFIRMATION, pk=subscription.pk, email=email, confirmed=False
+        send_confirmation(
+            event="melding_support_confirm",
+            context={
+                "title": melding.reference,
+                "reference": melding.reference,
+                "category": melding.category.name,
+            },
+            purpose=SUPPORT_CONFIRMATION,
+            pk=subscription.pk,
+            email=email,
         )
-        if secrets is not None:
-            notify(
-                event="melding_support_confirm",
-                context={
-                    "title": melding.reference,
-                    "reference": melding.reference,
-                    "category": melding.category.name,
-                },
-                secret_context=secrets,
-                email=email,
-            )
     return subscription
 
 
