@@ -10,7 +10,7 @@ from .handling import (
     melding_set_public_description,
 )
 from .housekeeping import meldingen_erase_contact_data, meldingen_notify_overdue
-from .reporter import FEEDBACK_DAYS, melding_feedback, melding_reporter_reply
+from .reporter import FEEDBACK_DAYS, feedback_refusal, melding_feedback, melding_reporter_reply
 from .reporting import Intake, melding_create, route
 from .support import (
     SUPPORT_CONFIRMATION,
@@ -24,6 +24,7 @@ __all__ = [
     "SUPPORT_CONFIRMATION",
     "Intake",
     "MeldingError",
+    "feedback_refusal",
     "follow_path",
     "melding_add_note",
     "melding_assign",

@@ -29,6 +29,18 @@ def melding_reporter_reply(*, melding: Melding, text: str) -> Melding:
     )
 
 
+def feedback_refusal(melding: Melding) -> str:
+    """Why the reporter cannot say now whether it was solved; empty when they can: for 14 days
+    after closing, once per closing. The status page offers the question only then."""
+    if melding.status not in workflow.FEEDBACK_STATES or melding.closed_at is None:
+        return _("U kunt nu niet reageren op deze melding.")
+    if timezone.now() - melding.closed_at > timezone.timedelta(days=FEEDBACK_DAYS):
+        return _("Reageren kan tot 14 dagen na het afhandelen. Maak een nieuwe melding.")
+    if melding.feedback.filter(created_at__gte=melding.closed_at).exists():
+        return _("U heeft al gereageerd. Dank u wel.")
+    return ""
+
+
 @transaction.atomic
 def melding_feedback(
     *,
@@ -40,14 +52,8 @@ def melding_feedback(
 ) -> Feedback:
     """'Is het opgelost?' — open for 14 days after closing. 'Nee' sends it back to the queue."""
     locked = lock(melding)
-    if locked.status not in workflow.FEEDBACK_STATES or locked.closed_at is None:
-        raise MeldingError(_("U kunt nu niet reageren op deze melding."))
-    if timezone.now() - locked.closed_at > timezone.timedelta(days=FEEDBACK_DAYS):
-        raise MeldingError(
-            _("Reageren kan tot 14 dagen na het afhandelen. Maak een nieuwe melding.")
-        )
-    if locked.feedback.filter(created_at__gte=locked.closed_at).exists():
-        raise MeldingError(_("U heeft al gereageerd. Dank u wel."))
+    if refusal := feedback_refusal(locked):
+        raise MeldingError(refusal)
     if not satisfied and not (reason or text.strip()):
         raise MeldingError(_("Vertel ons wat er niet goed is, dan kunnen we opnieuw kijken."))
     feedback = Feedback.objects.create(

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -15,9 +14,9 @@ from common.ratelimit import UPLOAD_REFUSED, limited, upload_limited
 from .. import workflow
 from ..forms import FeedbackForm, ReplyForm
 from ..models import Melding, Photo
-from ..services import FEEDBACK_DAYS, MeldingError, melding_feedback, melding_reporter_reply
+from ..services import MeldingError, feedback_refusal, melding_feedback, melding_reporter_reply
 
-ANSWER_LIMIT = (30, 60 * 60)
+ANSWER_LIMIT = (30, 60 * 60)  # answers, verdicts and supports per client per hour
 
 
 def _follow_target(request, reference: str, secret: str | None) -> Melding:
@@ -29,15 +28,6 @@ def _follow_target(request, reference: str, secret: str | None) -> Melding:
     if secret is None and request.user.is_authenticated and melding.reporter_id == request.user.pk:
         return melding
     raise Http404
-
-
-def _can_give_feedback(melding: Melding) -> bool:
-    return (
-        melding.status in workflow.FEEDBACK_STATES
-        and melding.closed_at is not None
-        and timezone.now() - melding.closed_at <= timezone.timedelta(days=FEEDBACK_DAYS)
-        and not melding.feedback.filter(created_at__gte=melding.closed_at).exists()
-    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -96,7 +86,7 @@ def follow(request, reference: str, secret: str | None = None):
             "reply_form": reply_form
             if melding.status == workflow.Status.REACTIE_GEVRAAGD
             else None,
-            "feedback_form": feedback_form if _can_give_feedback(melding) else None,
+            "feedback_form": None if feedback_refusal(melding) else feedback_form,
             "is_new": is_new,
             "follow_url": request.build_absolute_uri(request.path),
             # By the secret link, or for the signed-in reporter by the reference alone.
