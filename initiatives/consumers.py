@@ -4,6 +4,7 @@ initiative's page (the initiator's, and the broker's in the workspace) about tha
 initiative, such as a new message in the thread."""
 
 from common.consumers import GroupConsumer
+from common.staff_live import StaffQueueConsumer
 
 from . import rules
 from .models import Initiative
@@ -11,12 +12,12 @@ from .rules import queue_groups
 from .services.base import initiative_group
 
 
-class QueueConsumer(GroupConsumer):
+class QueueConsumer(StaffQueueConsumer):
     """`ws/beheer/initiatieven/`: brokers, coordinators and beheerders; others are refused."""
 
-    def get_groups(self, user) -> list[str]:
-        if not user.has_perm("initiatives.use_workspace"):
-            return []
+    perm = "initiatives.use_workspace"
+
+    def queue_groups(self, user) -> list[str]:
         return queue_groups(user)
 
 

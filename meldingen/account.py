@@ -3,11 +3,10 @@
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.exports import by_address, erasure_addresses
-from accounts.sections import Section
+from accounts.sections import Section, record_item
 
 from .models import Melding, Subscription
 
@@ -18,21 +17,19 @@ def my_meldingen_section(user) -> Section:
         .select_related("category")
         .order_by("-created_at")[:20]
     )
-    items = [
-        format_html(
-            '<a class="utrecht-link" href="{}">{}</a> – {} · <strong>{}</strong>',
-            reverse("meldingen:mine", args=[m.reference]),
-            m.reference,
-            m.category.name,
-            m.public_label,
-        )
-        for m in meldingen
-    ]
     return Section(
         key="meldingen",
         title=_("Mijn meldingen"),
         empty_text=_("U heeft nog niets gemeld met dit account."),
-        items=items,
+        items=[
+            record_item(
+                reverse("meldingen:mine", args=[m.reference]),
+                m.reference,
+                m.category.name,
+                m.public_label,
+            )
+            for m in meldingen
+        ],
     )
 
 

@@ -4,18 +4,19 @@ report."""
 
 from common.consumers import GroupConsumer
 from common.feedback.secrets import secret_matches
+from common.staff_live import StaffQueueConsumer
 
 from .models import Melding
 from .rules import queue_groups
 from .services import melding_group
 
 
-class QueueConsumer(GroupConsumer):
+class QueueConsumer(StaffQueueConsumer):
     """`ws/beheer/meldingen/`: staff only; everyone else is refused (no groups)."""
 
-    def get_groups(self, user) -> list[str]:
-        if not user.has_perm("meldingen.use_queue"):
-            return []
+    perm = "meldingen.use_queue"
+
+    def queue_groups(self, user) -> list[str]:
         return queue_groups(user)
 
 

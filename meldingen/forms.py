@@ -14,6 +14,25 @@ from common.services import wijk_for_point, wijk_for_postcode
 from .models import Category
 
 MAX_PHOTOS = 3
+WRITTEN_LENGTH = 2000  # what a resident writes in their own words, at the most
+
+
+def text_area(label, *, rows: int = 4, required: str = "", max_length=None, help_text=""):
+    """A text area, optional unless `required` says what to write when it is left empty (the
+    text is stripped first, so only spaces count as empty)."""
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        max_length=max_length,
+        required=bool(required),
+        error_messages={"required": required} if required else None,
+        help_text=help_text,
+    )
+
+
+def written(label, *, rows: int = 4, required: str = ""):
+    """What a resident writes in their own words."""
+    return text_area(label, rows=rows, required=required, max_length=WRITTEN_LENGTH)
 
 
 class CategoryForm(forms.Form):
@@ -101,11 +120,8 @@ class PhotoForm(forms.Form):
 
 
 class DetailsForm(forms.Form):
-    description = forms.CharField(
-        label=_("Wat is er aan de hand?"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
-        error_messages={"required": _("Beschrijf kort wat er aan de hand is.")},
+    description = written(
+        _("Wat is er aan de hand?"), required=_("Beschrijf kort wat er aan de hand is.")
     )
     email = email_field(
         label=_("Uw e-mailadres"),
@@ -117,20 +133,9 @@ class DetailsForm(forms.Form):
     )
     website = honeypot_field()
 
-    def clean_description(self):
-        text = self.cleaned_data["description"].strip()
-        if not text:
-            raise ValidationError(_("Beschrijf kort wat er aan de hand is."))
-        return text
-
 
 class ReplyForm(forms.Form):
-    text = forms.CharField(
-        label=_("Uw antwoord"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
-        error_messages={"required": _("Schrijf uw antwoord in het vak.")},
-    )
+    text = written(_("Uw antwoord"), required=_("Schrijf uw antwoord in het vak."))
 
 
 class FeedbackForm(forms.Form):
@@ -149,9 +154,7 @@ class FeedbackForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("Wat is er niet goed?"), choices=[("", "—"), *REASONS], required=False
     )
-    text = forms.CharField(
-        label=_("Uitleg"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
-    )
+    text = written(_("Uitleg"), rows=3)
     photo = forms.FileField(label=_("Foto (mag ook zonder)"), required=False)
 
     def clean_photo(self):

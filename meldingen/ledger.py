@@ -13,15 +13,15 @@ from django.utils.translation import gettext_lazy as _
 
 from common.feedback import ledger
 
+from .figures.filters import category_label
 from .models import DEADLINES, Melding, Photo
-from .public.forms import category_label
 from .workflow import ANSWERED
 
 KEY = "meldingen"
 
 
 def counts(wijk=None) -> ledger.Counts:
-    """The same figures as the public wijk pages (meldingen/public/stats.py): one definition."""
+    """The same figures as the public wijk pages (meldingen/figures/stats.py): one definition."""
     meldingen = Melding.objects.public()
     if wijk is not None:
         meldingen = meldingen.in_wijk(wijk)

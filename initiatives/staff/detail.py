@@ -4,17 +4,14 @@ to everything that was typed."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from common.money import format_euros
 from common.parsing import parse_digits
+from common.staff_actions import StaffAction, StaffObjectView
 
 from .. import rules
 from ..models import Accountability, AdviceTemplate, Fund, Grant, Photo
@@ -44,27 +41,22 @@ from .forms import (
 from .views import WorkspaceMixin
 
 
-class InitiativeDetailView(WorkspaceMixin, WagtailAdminTemplateMixin, View):
+class InitiativeDetailView(WorkspaceMixin, StaffObjectView):
     template_name = "initiatives/workspace/detail.html"
     page_title = gettext_lazy("Initiatief")
+    detail_view = "initiatives_workspace:detail"
 
-    def get_initiative(self):
-        queryset = rules.visible_to_staff(self.request.user).select_related(
+    @property
+    def initiative(self):
+        return self.object
+
+    def get_queryset(self):
+        return rules.visible_to_staff(self.request.user).select_related(
             "wijk", "broker", "initiator", "afdeling"
         )
-        initiative = queryset.filter(reference=self.kwargs["reference"]).first()
-        if initiative is None:
-            raise Http404  # never 403: a reference cannot be probed
-        return initiative
-
-    def get_page_subtitle(self):
-        return self.initiative.reference
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.initiative.reference}]
 
     def get(self, request, reference):
-        self.initiative = self.get_initiative()
+        self.object = self.get_object()
         message_form = BrokerMessageForm()
         advice_id = parse_digits(request.GET.get("advies"))
         if advice_id is not None:
@@ -135,34 +127,10 @@ class InitiativeDetailView(WorkspaceMixin, WagtailAdminTemplateMixin, View):
         return self.render_to_response(context)
 
 
-class ActionView(InitiativeDetailView):
+class ActionView(StaffAction, InitiativeDetailView):
     """A POST with one form, one service call. Subclasses say which form and which call."""
 
-    http_method_names = ["post"]
-    form_class = None
-    form_name = ""
-    form_kwargs: dict = {}
-    anchor = ""
-
-    def make_form(self):
-        return self.form_class(self.request.POST, **self.form_kwargs)
-
-    def call(self, data) -> str:
-        raise NotImplementedError
-
-    def post(self, request, reference):
-        self.initiative = self.get_initiative()
-        form = self.make_form()
-        if form.is_valid():
-            try:
-                success = self.call(form.cleaned_data)
-            except InitiativeError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, success)
-                url = reverse("initiatives_workspace:detail", args=[self.initiative.reference])
-                return redirect(url + self.anchor)
-        return self.render_page(**{self.form_name: form})
+    refusal = InitiativeError
 
 
 class TakeView(ActionView):

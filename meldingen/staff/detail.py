@@ -2,19 +2,15 @@
 either redirects back (with a message) or shows the page again with the Dutch refusal and
 everything that was typed."""
 
-from django.contrib import messages
 from django.db.models import Q
-from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from common.parsing import parse_digits
+from common.staff_actions import StaffAction, StaffObjectView
 
 from ..models import Photo, StandardText
-from ..rules import get_visible_or_404, visible_meldingen
+from ..rules import visible_meldingen
 from ..services import (
     MeldingError,
     melding_add_note,
@@ -27,24 +23,22 @@ from .forms import EXTERNAL_PARTIES, AssignForm, NoteForm, PublicDescriptionForm
 from .views import BackofficeMixin
 
 
-class MeldingDetailView(BackofficeMixin, WagtailAdminTemplateMixin, View):
+class MeldingDetailView(BackofficeMixin, StaffObjectView):
     template_name = "meldingen/backoffice/detail.html"
     page_title = gettext_lazy("Melding")
+    detail_view = "meldingen_backoffice:detail"
 
-    def get_melding(self):
-        queryset = visible_meldingen(self.request.user).select_related(
+    @property
+    def melding(self):
+        return self.object
+
+    def get_queryset(self):
+        return visible_meldingen(self.request.user).select_related(
             "category__parent", "wijk", "afdeling", "assigned_to", "reporter", "merged_into"
         )
-        return get_visible_or_404(self.request.user, self.kwargs["reference"], queryset)
-
-    def get_page_subtitle(self):
-        return self.melding.reference
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.melding.reference}]
 
     def get(self, request, reference):
-        self.melding = self.get_melding()
+        self.object = self.get_object()
         return self.render_page(status_form=self._prefilled_status_form())
 
     def _prefilled_status_form(self) -> StatusForm:
@@ -94,79 +88,55 @@ class MeldingDetailView(BackofficeMixin, WagtailAdminTemplateMixin, View):
         )
         return self.render_to_response(context)
 
-    def act(self, form, call):
-        """Run one service for a valid form (`call` returns the success message); a refusal
-        lands on the form, next to what was typed."""
-        if form.is_valid():
-            try:
-                success = call(form.cleaned_data)
-            except MeldingError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(self.request, success)
-                return redirect(
-                    reverse("meldingen_backoffice:detail", args=[self.melding.reference])
-                )
-        return None
+
+class ActionView(StaffAction, MeldingDetailView):
+    refusal = MeldingError
 
 
-class StatusActionView(MeldingDetailView):
-    http_method_names = ["post"]
+class StatusActionView(ActionView):
+    form_name = "status_form"
 
-    def post(self, request, reference):
-        self.melding = self.get_melding()
-        form = StatusForm(request.POST, request.FILES, melding=self.melding, user=request.user)
+    def make_form(self):
+        return StatusForm(
+            self.request.POST, self.request.FILES, melding=self.melding, user=self.request.user
+        )
 
-        def call(data):
-            changed = melding_change_status(
-                melding=self.melding, actor=request.user, **form.service_kwargs()
-            )
-            return _("De status is nu “%(status)s”.") % {"status": Status(changed.status).label}
-
-        return self.act(form, call) or self.render_page(status_form=form)
-
-
-class AssignActionView(MeldingDetailView):
-    http_method_names = ["post"]
-
-    def post(self, request, reference):
-        self.melding = self.get_melding()
-        form = AssignForm(request.POST, melding=self.melding)
-
-        def call(data):
-            melding_assign(melding=self.melding, assignee=data["assignee"], actor=request.user)
-            return _("De toewijzing is opgeslagen.")
-
-        return self.act(form, call) or self.render_page(assign_form=form)
+    def call(self, data):
+        changed = melding_change_status(
+            melding=self.melding, actor=self.request.user, **self.form.service_kwargs()
+        )
+        return _("De status is nu “%(status)s”.") % {"status": Status(changed.status).label}
 
 
-class NoteActionView(MeldingDetailView):
-    http_method_names = ["post"]
+class AssignActionView(ActionView):
+    form_name = "assign_form"
 
-    def post(self, request, reference):
-        self.melding = self.get_melding()
-        form = NoteForm(request.POST)
+    def make_form(self):
+        return AssignForm(self.request.POST, melding=self.melding)
 
-        def call(data):
-            melding_add_note(melding=self.melding, author=request.user, text=data["text"])
-            return _("De interne notitie is opgeslagen.")
-
-        return self.act(form, call) or self.render_page(note_form=form)
+    def call(self, data):
+        melding_assign(melding=self.melding, assignee=data["assignee"], actor=self.request.user)
+        return _("De toewijzing is opgeslagen.")
 
 
-class PublicDescriptionActionView(MeldingDetailView):
-    http_method_names = ["post"]
+class NoteActionView(ActionView):
+    form_class, form_name = NoteForm, "note_form"
 
-    def post(self, request, reference):
-        self.melding = self.get_melding()
-        form = PublicDescriptionForm(request.POST, melding=self.melding)
+    def call(self, data):
+        melding_add_note(melding=self.melding, author=self.request.user, text=data["text"])
+        return _("De interne notitie is opgeslagen.")
 
-        def call(data):
-            if self.melding.is_sensitive:
-                raise MeldingError(_("Een gevoelige melding is nooit openbaar."))
-            melding_set_public_description(
-                melding=self.melding, text=data["text"], actor=request.user
-            )
-            return _("De openbare omschrijving is opgeslagen.")
 
-        return self.act(form, call) or self.render_page(public_form=form)
+class PublicDescriptionActionView(ActionView):
+    form_name = "public_form"
+
+    def make_form(self):
+        return PublicDescriptionForm(self.request.POST, melding=self.melding)
+
+    def call(self, data):
+        if self.melding.is_sensitive:
+            raise MeldingError(_("Een gevoelige melding is nooit openbaar."))
+        melding_set_public_description(
+            melding=self.melding, text=data["text"], actor=self.request.user
+        )
+        return _("De openbare omschrijving is opgeslagen.")

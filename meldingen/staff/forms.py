@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from common.images import sanitise_image
 
 from .. import workflow
+from ..forms import text_area
 from ..rules import colleagues_for, visible_meldingen
 from ..workflow import Actor, Status
 
@@ -23,10 +24,9 @@ EXTERNAL_PARTIES = [
 class StatusForm(forms.Form):
     expected_status = forms.CharField(widget=forms.HiddenInput)
     to = forms.ChoiceField(label=_("Nieuwe status"), choices=Status.choices)
-    public_message = forms.CharField(
-        label=_("Bericht aan de melder"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
+    public_message = text_area(
+        _("Bericht aan de melder"),
+        rows=5,
         help_text=_(
             "De melder leest dit bij de melding en in de e-mail. Bij “niet in behandeling”: "
             "de reden. Schrijf eenvoudig en zonder namen van collega’s."
@@ -51,11 +51,7 @@ class StatusForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
         help_text=_("Alleen bij “afgehandeld”. JPEG, PNG, WebP of HEIC, hoogstens 10 MB."),
     )
-    internal_note = forms.CharField(
-        label=_("Interne notitie (alleen intern)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    internal_note = text_area(_("Interne notitie (alleen intern)"), rows=3)
 
     prefix = "status"
 
@@ -127,10 +123,9 @@ class AssignForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(
-        label=_("Nieuwe interne notitie"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    text = text_area(
+        _("Nieuwe interne notitie"),
+        rows=3,
         help_text=_("Alleen collega’s lezen dit; de melder nooit."),
     )
 
@@ -138,10 +133,9 @@ class NoteForm(forms.Form):
 
 
 class PublicDescriptionForm(forms.Form):
-    text = forms.CharField(
-        label=_("Openbare omschrijving"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    text = text_area(
+        _("Openbare omschrijving"),
+        rows=3,
         help_text=_(
             "Wat iedereen op de openbare kaart leest. Zonder namen, telefoonnummers of andere "
             "gegevens waaraan iemand te herkennen is. Leeg: geen tekst op de kaart."

@@ -23,6 +23,18 @@ def link_item(url: str, text) -> str:
     return format_html('<a class="utrecht-link" href="{}">{}</a>', url, text)
 
 
+def record_item(url: str, title, detail, status) -> str:
+    """An item of a section about one of the resident's own records (a report, a plan, a
+    sign-up): its link, what it is about, and where it stands."""
+    return format_html(
+        '<a class="utrecht-link" href="{}">{}</a> – {} · <strong>{}</strong>',
+        url,
+        title,
+        detail,
+        status,
+    )
+
+
 SectionProvider = Callable[[Any], Section]
 _providers: dict[str, SectionProvider] = {}
 

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from .notifications import notify
 from .ratelimit import limited_key
 
 SALT = "common.confirmation"
@@ -117,6 +118,17 @@ def with_confirmation(
     if not confirmation_allowed(email):
         return None
     return {**secret_context, **confirmation_paths(purpose, pk, email)}
+
+
+def send_confirmation(*, event: str, context: dict, purpose: str, pk: int, email: str) -> bool:
+    """The one mail a typed address gets before it is confirmed: `event`, with the links of
+    `with_confirmation`. Nothing when the address had enough confirmation mails this hour; True
+    when it was sent."""
+    secrets = with_confirmation({}, purpose=purpose, pk=pk, email=email, confirmed=False)
+    if secrets is None:
+        return False
+    notify(event=event, context=context, secret_context=secrets, email=email)
+    return True
 
 
 def read_token(token: str) -> tuple[Confirmation, object]:

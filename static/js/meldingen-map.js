@@ -1,10 +1,11 @@
 // The map of /meldingen/: an enhancement of the list. Without JavaScript, without Leaflet or
 // without the tile server the list is complete; the map section stays hidden or says why the
 // background is missing. Points come from kaart.json and are already coarsened by the server.
+// The map itself is the one of marker-map.js (zwOverviewMap), loaded before this script.
 (function () {
   "use strict";
   var section = document.querySelector("[data-meldingen-map]");
-  if (!section || !window.L || !window.fetch) return;
+  if (!section || !window.L || !window.zwOverviewMap || !window.fetch) return;
   var text = section.dataset;
   var status = section.querySelector(".meldingen-map__status");
   var canvas = section.querySelector(".meldingen-map__canvas");
@@ -28,16 +29,7 @@
   }
 
   section.hidden = false;
-  canvas.setAttribute("role", "region");
-  canvas.setAttribute("aria-label", text.textMap);
-  var map = L.map(canvas, {
-    zoomControl: false,
-    attributionControl: false, // the credit is a line of text under the map
-    // No drawing area beyond the map's edges, so nothing overlaps the text around it.
-    renderer: L.svg({ padding: 0 }),
-    minZoom: 11,
-    maxZoom: 18
-  }).setView([52.047, 4.268], 13);
+  var map = window.zwOverviewMap(canvas, text.textMap);
   // The minus is drawn by CSS: a lone U+2212 reads as an icon to contrast checkers.
   L.control.zoom({
     zoomInTitle: text.textZoomIn,

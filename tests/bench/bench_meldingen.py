@@ -47,7 +47,7 @@ def intake(client, category, photo: bytes, n: int) -> None:
 
 
 def test_intake_of_1000_reports_with_a_photo(client, categories, timer, settings, monkeypatch):
-    from meldingen import views
+    from meldingen.views import report as views
 
     monkeypatch.setattr(views, "SUBMIT_LIMIT", (10**6, 3600))
     monkeypatch.setattr("common.ratelimit.UPLOAD_LIMIT", (10**6, 3600))

@@ -62,7 +62,7 @@ def test_the_copy_passes_as_it_is(tree_copy):
             "layers",
         ),
         # a module reaching for the demo content
-        ("meldingen/services.py", "import demo.meldingen", "layers"),
+        ("meldingen/services/base.py", "import demo.meldingen", "layers"),
         # one module into a sibling
         ("initiatives/rules.py", "from participation.wijkbudget import workflow", "independent"),
         ("site/shop/search.py", "from meldingen.models import Melding", "independent"),

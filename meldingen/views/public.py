@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from common.models import Wijk
-from meldingen.models import Melding, Photo
 
-from . import charts, stats
-from .forms import FilterForm, category_label
+from ..figures import charts, stats
+from ..figures.filters import FilterForm, category_label
+from ..models import Melding, Photo
 
 PAGE_SIZE = 25
 MAP_LIMIT = 1000  # the newest; the list pages through the rest

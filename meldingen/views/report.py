@@ -1,48 +1,26 @@
-"""The resident's side of meldingen: report in four steps, follow a report by its secret link,
-answer a question, say whether it was solved. Views parse, check and call one service."""
+"""Reporting in four steps (what, where, photos, details), and "dit meld ik ook" from step 3
+for a report that is already there. Views parse, check and call one service."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from common.feedback.secrets import secret_matches
 from common.forms import caught_by_honeypot
 from common.images import SanitisedImage
 from common.parsing import search_words
 from common.ratelimit import UPLOAD_REFUSED, limited, upload_limited
 
-from . import workflow
-from .forms import (
-    MAX_PHOTOS,
-    CategoryForm,
-    DetailsForm,
-    FeedbackForm,
-    LocationForm,
-    PhotoForm,
-    ReplyForm,
-    SupportForm,
-)
-from .intake import Draft, possible_duplicates
-from .models import Category, DraftPhoto, Melding, Photo
-from .services import (
-    FEEDBACK_DAYS,
-    Intake,
-    MeldingError,
-    melding_create,
-    melding_feedback,
-    melding_reporter_reply,
-    melding_support,
-)
+from ..forms import MAX_PHOTOS, CategoryForm, DetailsForm, LocationForm, PhotoForm, SupportForm
+from ..intake import Draft, possible_duplicates
+from ..models import Category, DraftPhoto, Melding
+from ..services import Intake, MeldingError, melding_create, melding_support
+from .follow import ANSWER_LIMIT
 
 SUBMIT_LIMIT = (10, 60 * 60)  # reports per client per hour
-ANSWER_LIMIT = (30, 60 * 60)
 
 
 def _step_context(step: int, draft: Draft, **extra) -> dict:
@@ -252,100 +230,3 @@ def support(request, reference: str):
         )
     messages.error(request, _("Dit e-mailadres klopt niet."))
     return redirect("meldingen:photos")
-
-
-def _follow_target(request, reference: str, secret: str | None) -> Melding:
-    melding = get_object_or_404(
-        Melding.objects.select_related("category", "wijk", "merged_into"), reference=reference
-    )
-    if secret is not None and secret_matches(secret, melding.secret_hash):
-        return melding
-    if secret is None and request.user.is_authenticated and melding.reporter_id == request.user.pk:
-        return melding
-    raise Http404
-
-
-def _can_give_feedback(melding: Melding) -> bool:
-    return (
-        melding.status in workflow.FEEDBACK_STATES
-        and melding.closed_at is not None
-        and timezone.now() - melding.closed_at <= timezone.timedelta(days=FEEDBACK_DAYS)
-        and not melding.feedback.filter(created_at__gte=melding.closed_at).exists()
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def follow(request, reference: str, secret: str | None = None):
-    """The reporter's status page: by secret link, or via Mijn Zuidwest when logged in."""
-    melding = _follow_target(request, reference, secret)
-    reply_form = ReplyForm(prefix="reply")
-    feedback_form = FeedbackForm(prefix="feedback")
-    too_many = False
-    if request.method == "POST":
-        if limited(request, "melding-answer", limit=ANSWER_LIMIT[0], period=ANSWER_LIMIT[1]):
-            messages.error(request, _("Te veel verzoeken. Probeer het later opnieuw."))
-        elif "reply-text" in request.POST:
-            reply_form = ReplyForm(request.POST, prefix="reply")
-            if reply_form.is_valid():
-                try:
-                    melding_reporter_reply(melding=melding, text=reply_form.cleaned_data["text"])
-                except MeldingError as error:
-                    reply_form.add_error(None, error)
-                else:
-                    messages.success(request, _("Bedankt. Uw antwoord is verstuurd."))
-                    return redirect(request.path)
-        else:
-            too_many = upload_limited(request)
-            files = None if too_many else request.FILES
-            feedback_form = FeedbackForm(request.POST, files, prefix="feedback")
-            if too_many:
-                feedback_form.add_error(None, UPLOAD_REFUSED)
-            if feedback_form.is_valid():
-                data = feedback_form.cleaned_data
-                try:
-                    melding_feedback(
-                        melding=melding,
-                        satisfied=data["satisfied"],
-                        reason=data["reason"],
-                        text=data["text"],
-                        photo=data.get("photo"),
-                    )
-                except MeldingError as error:
-                    feedback_form.add_error(None, error)
-                else:
-                    messages.success(request, _("Bedankt voor uw reactie."))
-                    return redirect(request.path)
-    history = list(melding.history.all())
-    photos = list(melding.photos.all())
-    is_new = request.session.pop(f"melding-new-{melding.reference}", False)
-    return render(
-        request,
-        "meldingen/follow.html",
-        {
-            "melding": melding,
-            "secret": secret,
-            "history": history,
-            "photos": [p for p in photos if p.kind != Photo.Kind.AFTER],
-            "after_photos": [p for p in photos if p.kind == Photo.Kind.AFTER],
-            "reply_form": reply_form
-            if melding.status == workflow.Status.REACTIE_GEVRAAGD
-            else None,
-            "feedback_form": feedback_form if _can_give_feedback(melding) else None,
-            "is_new": is_new,
-            "follow_url": request.build_absolute_uri(request.path),
-            # By the secret link, or for the signed-in reporter by the reference alone.
-            "ws_path": f"/ws/melding/{melding.reference}/{secret + '/' if secret else ''}",
-        },
-        status=429 if too_many else 200,
-    )
-
-
-def follow_photo(request, reference: str, photo_id: int, secret: str | None = None, size=""):
-    melding = _follow_target(request, reference, secret)
-    return get_object_or_404(Photo, pk=photo_id, melding=melding).serve(size)
-
-
-def my_melding(request, reference: str):
-    if not request.user.is_authenticated:
-        return redirect(f"{reverse('account_login')}?next={request.path}")
-    return follow(request, reference, None)

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from meldingen.figures import stats
 from meldingen.models import Feedback, Photo, StatusChange
-from meldingen.public import stats
 from meldingen.workflow import Actor, Status
 
 pytestmark = pytest.mark.django_db
@@ -574,7 +574,7 @@ def test_the_median_skips_weekends_and_public_holidays():
 
 
 def test_the_map_says_when_it_shows_only_the_newest(client, spread, monkeypatch):
-    from meldingen.public import views
+    from meldingen.views import public as views
 
     monkeypatch.setattr(views, "MAP_LIMIT", 2)
     data = client.get("/meldingen/kaart.json").json()

@@ -1,0 +1,85 @@
+"""What every melding service shares: the refusal type, the live-update groups and payload,
+the locked read, storing a photo, and telling the reporter and the followers."""
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from common.images import SanitisedImage
+from common.notifications import notify
+from common.realtime import group_name
+
+from ..models import Melding, Photo
+
+
+class MeldingError(ValidationError):
+    """A refusal with a message for the person who tried (Dutch, plain)."""
+
+
+def queue_group(melding: Melding) -> str:
+    if melding.is_sensitive:
+        return group_name("meldingen", "ondermijning")
+    return group_name("meldingen", "afdeling", melding.afdeling_id or "none")
+
+
+def melding_group(melding: Melding) -> str:
+    return group_name("melding", melding.pk)
+
+
+def follow_path(melding: Melding, secret: str) -> str:
+    return f"/melden/volg/{melding.reference}/{secret}/"
+
+
+def save_photo(melding: Melding, image: SanitisedImage, kind: str) -> Photo:
+    photo = Photo(melding=melding, kind=kind)
+    photo.store(image)
+    return photo
+
+
+def event_payload(melding: Melding) -> dict:
+    return {
+        "reference": melding.reference,
+        "status": melding.status,
+        "label": str(melding.public_label),
+        "category": melding.category.name,
+        "wijk": melding.wijk.name if melding.wijk_id else "",
+    }
+
+
+def _context(melding: Melding, extra: dict | None = None) -> dict:
+    latest = melding.history.order_by("-created_at", "-pk").first()
+    return {
+        "reference": melding.reference,
+        "category": melding.category.name,
+        "status_label": str(melding.public_label),
+        "message": latest.public_message if latest else "",
+        "deadline": timezone.localtime(melding.deadline).strftime("%d-%m-%Y")
+        if melding.deadline
+        else "",
+        "handling_message": melding.category.handling_message,
+        "title": melding.reference,
+        **(extra or {}),
+    }
+
+
+def tell_reporter(
+    melding: Melding, event: str, extra: dict | None = None, *, links: dict | None = None
+) -> None:
+    """Email the reporter (if they want it and we can) and every subscriber. `links` carry a
+    secret: only the reporter's mail gets them, and the stored message forgets them."""
+    context = _context(melding, extra)
+    if melding.keep_informed:
+        if melding.reporter_id:
+            notify(event=event, context=context, secret_context=links, user=melding.reporter)
+        elif melding.reporter_email:
+            notify(event=event, context=context, secret_context=links, email=melding.reporter_email)
+    if event == "melding_received":
+        return
+    for sub in melding.subscriptions.confirmed().select_related("user"):
+        if sub.user_id:
+            notify(event=event, context={**context, "follow_url": ""}, user=sub.user)
+        elif sub.email:
+            notify(event=event, context={**context, "follow_url": ""}, email=sub.email)
+
+
+def lock(melding: Melding) -> Melding:
+    return Melding.objects.select_for_update().select_related("category").get(pk=melding.pk)
