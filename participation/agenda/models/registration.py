@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.fields import optional_fk
+
 from ..workflow import Status
 from .activity import Activity
 
@@ -37,13 +39,7 @@ class Registration(models.Model):
     name = models.CharField(_("naam"), max_length=80)
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=20, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="activity_registrations",
-    )
+    user = optional_fk(settings.AUTH_USER_MODEL, related_name="activity_registrations")
     cancel_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     # The second link, mailed when a waiting registration moves up (we cannot mail the first).
     moved_up_token_hash = models.CharField(

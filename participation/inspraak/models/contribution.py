@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.fields import optional_fk
+
 from .process import Process
 
 
@@ -16,13 +18,7 @@ class Contribution(models.Model):
     text = models.TextField(_("uw reactie"))
     name = models.CharField(_("naam"), max_length=120, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="process_contributions",
-    )
+    user = optional_fk(settings.AUTH_USER_MODEL, related_name="process_contributions")
     created_at = models.DateTimeField(default=timezone.now)
     notified_at = models.DateTimeField(null=True, blank=True)
     # A typed address hears of the follow-up report only after its owner followed the link

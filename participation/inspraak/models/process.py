@@ -13,6 +13,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from common.feedback.deadlines import Deadlines
+from common.fields import optional_fk
 from common.ladder import Influence
 
 from .. import workflow
@@ -106,12 +107,9 @@ class Process(ClusterableModel):
     afdeling = models.ForeignKey(
         "common.Afdeling", verbose_name=_("afdeling"), on_delete=models.PROTECT, related_name="+"
     )
-    owner = models.ForeignKey(
+    owner = optional_fk(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("eigenaar (krijgt herinneringen)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("eigenaar (krijgt herinneringen)"),
         related_name="owned_processes",
     )
     audience = models.JSONField(
@@ -153,26 +151,12 @@ class Process(ClusterableModel):
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT, editable=False
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    published_by = optional_fk(settings.AUTH_USER_MODEL, related_name="+", editable=False)
     # The clashing processes the coordinator saw and accepted when publishing.
     clashes_confirmed = models.JSONField(default=list, blank=True, editable=False)
     report = models.TextField(_("wat is er met uw inbreng gedaan"), blank=True, editable=False)
     report_published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    report_published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    report_published_by = optional_fk(settings.AUTH_USER_MODEL, related_name="+", editable=False)
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
