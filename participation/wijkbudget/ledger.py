@@ -39,38 +39,42 @@ def counted_rounds():
     )
 
 
-def build_rounds(batch) -> list[tuple[int, dict]]:
-    result = []
+def _entries(batch, fields) -> list[tuple[int, dict]]:
+    """Each row of `batch` as (pk, the fields of its ledger entry), worded in Dutch: the ledger
+    is one public record, whatever language the request that pushed it had."""
     with translation.override("nl"):
-        for round in batch:
-            projects = (round.result or {}).get("projects", [])
-            chosen = [p for p in projects if p.get("selected")]
-            spent = sum(p.get("cost_cents", 0) for p in chosen)
-            names = ", ".join(p.get("title", "") for p in chosen)
-            answer = _("Gekozen: %(names)s. Samen %(spent)s van het budget van %(budget)s.") % {
-                "names": names or _("geen plannen"),
-                "spent": format_euros(spent),
-                "budget": format_euros(round.budget_cents),
-            }
-            wijken = list(round.wijken.all())
-            result.append(
-                (
-                    round.pk,
-                    ledger.entry_fields(
-                        source=KEY,
-                        title=_("Uitslag: %(title)s") % {"title": round.title},
-                        answer=answer,
-                        answered_at=round.closed_at,
-                        wijk=wijken[0] if wijken else None,
-                        input_url=reverse("participation:results", args=[round.slug]),
-                        input_summary=_("%(count)s plannen op het stembiljet")
-                        % {"count": len(projects)},
-                        input_received_at=round.voting_starts_at,
-                        deadline=round.voting_ends_at,
-                    ),
-                )
-            )
-    return result
+        return [(row.pk, ledger.entry_fields(source=KEY, **fields(row))) for row in batch]
+
+
+def _first_wijk(wijken):
+    wijken = list(wijken.all())
+    return wijken[0] if wijken else None
+
+
+def _round_fields(round) -> dict:
+    projects = (round.result or {}).get("projects", [])
+    chosen = [p for p in projects if p.get("selected")]
+    spent = sum(p.get("cost_cents", 0) for p in chosen)
+    names = ", ".join(p.get("title", "") for p in chosen)
+    return {
+        "title": _("Uitslag: %(title)s") % {"title": round.title},
+        "answer": _("Gekozen: %(names)s. Samen %(spent)s van het budget van %(budget)s.")
+        % {
+            "names": names or _("geen plannen"),
+            "spent": format_euros(spent),
+            "budget": format_euros(round.budget_cents),
+        },
+        "answered_at": round.closed_at,
+        "wijk": _first_wijk(round.wijken),
+        "input_url": reverse("participation:results", args=[round.slug]),
+        "input_summary": _("%(count)s plannen op het stembiljet") % {"count": len(projects)},
+        "input_received_at": round.voting_starts_at,
+        "deadline": round.voting_ends_at,
+    }
+
+
+def build_rounds(batch) -> list[tuple[int, dict]]:
+    return _entries(batch, _round_fields)
 
 
 def realisation_updates():
@@ -85,31 +89,22 @@ def realisation_updates():
     )
 
 
+def _update_fields(update) -> dict:
+    proposal = update.proposal
+    return {
+        "title": _("Uitvoering: %(title)s") % {"title": proposal.title},
+        "answer": update.text,
+        "answered_at": update.created_at,
+        "wijk": _first_wijk(proposal.round.wijken),
+        "input_url": reverse("participation:proposal", args=[proposal.round.slug, proposal.pk]),
+        "input_summary": proposal.description[:300],
+        "input_received_at": proposal.created_at,
+        "photo_url": update.thumbnail.url if update.thumbnail else "",
+    }
+
+
 def build_updates(batch) -> list[tuple[int, dict]]:
-    result = []
-    with translation.override("nl"):
-        for update in batch:
-            proposal = update.proposal
-            wijken = list(proposal.round.wijken.all())
-            result.append(
-                (
-                    update.pk,
-                    ledger.entry_fields(
-                        source=KEY,
-                        title=_("Uitvoering: %(title)s") % {"title": proposal.title},
-                        answer=update.text,
-                        answered_at=update.created_at,
-                        wijk=wijken[0] if wijken else None,
-                        input_url=reverse(
-                            "participation:proposal", args=[proposal.round.slug, proposal.pk]
-                        ),
-                        input_summary=proposal.description[:300],
-                        input_received_at=proposal.created_at,
-                        photo_url=update.thumbnail.url if update.thumbnail else "",
-                    ),
-                )
-            )
-    return result
+    return _entries(batch, _update_fields)
 
 
 def register() -> None:
