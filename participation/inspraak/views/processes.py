@@ -100,6 +100,7 @@ def detail(request, slug: str):
             "today": today,
             "form": form,
             "is_open": process.is_open_for_reactions(today),
+            "stage": process.stage(today),
             "is_overdue": process.is_overdue(today),
             "contributions": process.contributions.count(),
         },
