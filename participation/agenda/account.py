@@ -83,7 +83,7 @@ ORGANISER_EVENTS = ["agenda_registration_organiser", "agenda_cancelled_organiser
 def erase_user_registrations(user) -> None:
     """Cancel what is still to come (the waiting list moves up) and strip personal data: of the
     account's sign-ups, and of those made without logging in with one of its verified addresses."""
-    from .services import _mail_context, registration_cancel
+    from .services import mail_context, registration_cancel
 
     theirs = Q(user=user) | by_address("email", erasure_addresses(user))
     upcoming = Registration.objects.filter(theirs, activity__ends_at__gt=timezone.now())
@@ -93,7 +93,7 @@ def erase_user_registrations(user) -> None:
         erased = Registration.objects.filter(theirs).select_for_update()
         forget_log_entries(Registration, [r.pk for r in erased])
         for registration in erased:
-            context = _mail_context(registration)
+            context = mail_context(registration)
             forget_notifications(
                 ORGANISER_EVENTS, {k: context[k] for k in ("title", "name", "date", "time")}
             )

@@ -1,9 +1,12 @@
 """The life of a registration for an activity as one table of allowed transitions (Signalen's
-workflow.py pattern). Pure Python: no database, testable on its own. The services consult it;
-nothing else decides."""
+workflow.py pattern), asked through `TABLE` (common.feedback.workflow) by the services and by
+nothing else. Pure Python: no database, testable on its own."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from common.feedback.workflow import TransitionNotAllowed as TransitionNotAllowed
+from common.feedback.workflow import Transitions
 
 
 class Status(models.TextChoices):
@@ -37,27 +40,17 @@ ACTIVE = frozenset({S.CONFIRMED, S.WAITING})
 CLOSED = frozenset({S.CANCELLED})
 
 
-class TransitionNotAllowed(Exception):
-    """A move the table does not allow; the message is for the person who tried it."""
+TABLE = Transitions(
+    TRANSITIONS,
+    Status,
+    Actor,
+    ACTIVE,
+    only_actor_message=_("Alleen de %(who)s kan een aanmelding op “%(target)s” zetten."),
+)
+allowed_targets = TABLE.allowed_targets
+check_transition = TABLE.check
+is_active = TABLE.is_open
 
 
 def initial_status(*, has_place: bool) -> Status:
     return INITIAL[has_place]
-
-
-def allowed_targets(source: Status, actor: Actor) -> list[Status]:
-    return [t for (s, t), a in TRANSITIONS.items() if s == source and a == actor]
-
-
-def check_transition(source: Status, target: Status, actor: Actor) -> None:
-    source, target = Status(source), Status(target)
-    allowed = TRANSITIONS.get((source, target))
-    if allowed is None or allowed != actor:
-        raise TransitionNotAllowed(
-            _("Van “%(source)s” naar “%(target)s” kan niet.")
-            % {"source": source.label, "target": target.label}
-        )
-
-
-def is_active(status: Status) -> bool:
-    return Status(status) in ACTIVE

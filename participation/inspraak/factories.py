@@ -6,8 +6,9 @@ import factory
 from django.utils import timezone
 
 from common.factories import AfdelingFactory
+from common.ladder import Influence
 
-from .models import Influence, Phase, Process, Status
+from .models import Phase, Process, Status
 
 
 class ProcessFactory(factory.django.DjangoModelFactory):

@@ -24,8 +24,8 @@ class ParticipationConfig(AppConfig):
 
         from common.wijkpage import register_wijk_part
 
-        from . import ledger_source
+        from . import ledger
         from .wijk import wijk_part
 
-        ledger_source.register()
+        ledger.register()
         register_wijk_part("wijkbudget", wijk_part)

@@ -14,6 +14,8 @@ from datetime import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.feedback.workflow import Transitions
+
 
 class Phase(models.TextChoices):
     VOORBEREIDING = "voorbereiding", _("In voorbereiding")
@@ -119,22 +121,28 @@ class Feasibility(models.TextChoices):
 
 
 F = Feasibility
-PROPOSAL_TRANSITIONS = {
-    (F.INGEDIEND, F.HAALBAAR),
-    (F.INGEDIEND, F.NIET_HAALBAAR),
-    (F.INGEDIEND, F.SAMENGEVOEGD),
+# (from, to) -> who may make the move. Staff judge; a merge happens when the proposer agrees
+# to the one staff suggested.
+PROPOSAL_TRANSITIONS: dict[tuple[Feasibility, Feasibility], Actor] = {
+    (F.INGEDIEND, F.HAALBAAR): Actor.STAFF,
+    (F.INGEDIEND, F.NIET_HAALBAAR): Actor.STAFF,
+    (F.INGEDIEND, F.SAMENGEVOEGD): Actor.PROPOSER,
     # A second look after new information; not once voting has started (service checks phase).
-    (F.HAALBAAR, F.NIET_HAALBAAR),
-    (F.NIET_HAALBAAR, F.HAALBAAR),
-    (F.HAALBAAR, F.SAMENGEVOEGD),
+    (F.HAALBAAR, F.NIET_HAALBAAR): Actor.STAFF,
+    (F.NIET_HAALBAAR, F.HAALBAAR): Actor.STAFF,
+    (F.HAALBAAR, F.SAMENGEVOEGD): Actor.PROPOSER,
 }
 # Staff may judge feasibility while ideas come in and during the review, never during voting.
 REVIEW_PHASES = frozenset({Phase.IDEEEN, Phase.HAALBAARHEID})
 
+FEASIBILITY = Transitions(
+    PROPOSAL_TRANSITIONS,
+    Feasibility,
+    Actor,
+    open=frozenset({F.INGEDIEND, F.HAALBAAR, F.NIET_HAALBAAR}),
+    only_actor_message=_("Alleen de %(who)s kan een voorstel op “%(target)s” zetten."),
+)
 
-def check_feasibility(source: Feasibility, target: Feasibility) -> None:
-    if (Feasibility(source), Feasibility(target)) not in PROPOSAL_TRANSITIONS:
-        raise PhaseError(
-            _("Van “%(source)s” naar “%(target)s” kan niet.")
-            % {"source": Feasibility(source).label, "target": Feasibility(target).label}
-        )
+
+def check_feasibility(source: Feasibility, target: Feasibility, actor: Actor) -> None:
+    FEASIBILITY.check(source, target, actor, refuse=PhaseError)

@@ -6,6 +6,7 @@ import pytest
 
 from participation.wijkbudget.ballot_rules import RuleConfig, check_ballot
 from participation.wijkbudget.workflow import (
+    Actor,
     Feasibility,
     Phase,
     PhaseDates,
@@ -52,9 +53,13 @@ def test_results_come_only_from_closing():
 
 
 def test_feasibility_moves():
-    check_feasibility(Feasibility.INGEDIEND, Feasibility.NIET_HAALBAAR)
+    check_feasibility(Feasibility.INGEDIEND, Feasibility.NIET_HAALBAAR, Actor.STAFF)
     with pytest.raises(PhaseError):
-        check_feasibility(Feasibility.SAMENGEVOEGD, Feasibility.HAALBAAR)
+        check_feasibility(Feasibility.SAMENGEVOEGD, Feasibility.HAALBAAR, Actor.STAFF)
+    # A merge is the proposer's yes, never staff's alone.
+    check_feasibility(Feasibility.HAALBAAR, Feasibility.SAMENGEVOEGD, Actor.PROPOSER)
+    with pytest.raises(PhaseError):
+        check_feasibility(Feasibility.HAALBAAR, Feasibility.SAMENGEVOEGD, Actor.STAFF)
 
 
 COSTS = {1: 600_000, 2: 300_000, 3: 200_000}

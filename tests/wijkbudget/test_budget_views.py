@@ -256,19 +256,15 @@ def test_residents_and_other_staff_cannot_use_the_workspace(client, voting_round
 
 
 def test_a_coordinator_reviews_feasibility(client, review_round, resident, coordinator):
-    proposal = Proposal.objects.create(
-        round=review_round,
-        proposer=resident,
-        title="Bankjes",
-        description="x",
-        estimated_cost_cents=100_000,
-    )
-    other = Proposal.objects.create(
-        round=review_round,
-        proposer=resident,
-        title="Glasbak",
-        description="x",
-        estimated_cost_cents=100_000,
+    proposal, other = (
+        Proposal.objects.create(
+            round=review_round,
+            proposer=resident,
+            title=title,
+            description="x",
+            estimated_cost_cents=100_000,
+        )
+        for title in ("Bankjes", "Glasbak")
     )
     client.force_login(coordinator)
     html = client.get(ws("round", review_round)).content.decode()

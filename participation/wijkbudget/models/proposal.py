@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.feedback.deadlines import Deadlines
 from common.feedback.events import StatusEvent, actor_kind_field, status_field
+from common.fields import optional_fk
 
 from ..workflow import Actor, Feasibility
 from .round import Round
@@ -34,13 +35,7 @@ class Proposal(models.Model):
     estimated_cost_cents = models.BigIntegerField(_("geschatte kosten (in centen)"))
     photo = models.ImageField(_("foto"), upload_to=_photo_path, blank=True)
     thumbnail = models.ImageField(upload_to=_photo_path, blank=True)
-    proposer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="budget_proposals",
-    )
+    proposer = optional_fk(settings.AUTH_USER_MODEL, related_name="budget_proposals")
     status = models.CharField(
         _("haalbaarheid"), max_length=16, choices=Feasibility.choices, default=Feasibility.INGEDIEND
     )
@@ -48,13 +43,9 @@ class Proposal(models.Model):
         _("kosten volgens de gemeente"), null=True, blank=True
     )
     reason = models.TextField(_("uitleg van de gemeente"), blank=True)
-    merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
-    )
+    merged_into = optional_fk("self", related_name="merged_from")
     # A merge waits for the proposer's yes; staff propose it, the proposer consents.
-    merge_requested_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    merge_requested_into = optional_fk("self", related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ProposalQuerySet.as_manager()
@@ -108,9 +99,7 @@ class RealisationUpdate(models.Model):
     text = models.TextField(_("wat is er gebeurd?"))
     photo = models.ImageField(_("foto"), upload_to=_photo_path, blank=True)
     thumbnail = models.ImageField(upload_to=_photo_path, blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = optional_fk(settings.AUTH_USER_MODEL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.fields import optional_fk
+
 from .proposal import Proposal
 from .round import Round
 
@@ -92,12 +94,8 @@ class HasVoted(models.Model):
     code = models.OneToOneField(
         VoteCode, null=True, blank=True, on_delete=models.CASCADE, related_name="mark"
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="budget_votes",
+    user = optional_fk(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="budget_votes"
     )
     nonce = models.CharField(max_length=64)
     times = models.PositiveIntegerField(default=1)

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from common.images import SanitisedImage, make_thumbnail
+from common.images import SanitisedImage
 from common.notifications import notify
 
 from ..models import Proposal, ProposalEvent, Round
@@ -17,7 +17,7 @@ from ..workflow import (
     PhaseError,
     check_feasibility,
 )
-from .base import BudgetError
+from .base import BudgetError, attach_photo
 
 
 def _locked(proposal: Proposal) -> Proposal:
@@ -69,10 +69,7 @@ def proposal_submit(
             lon=lon,
         )
         if photo is not None:
-            file = photo.as_file("voorstel")
-            proposal.photo.save(file.name, file, save=False)
-            thumb = make_thumbnail(photo.content).as_file("klein")
-            proposal.thumbnail.save(thumb.name, thumb, save=False)
+            attach_photo(proposal, photo, "voorstel")
         proposal.save()
         ProposalEvent.objects.create(
             proposal=proposal,
@@ -91,7 +88,7 @@ def _judge(
     if row.round.phase() not in REVIEW_PHASES:
         raise BudgetError(_("Voorstellen beoordelen kan alleen vóór het stemmen begint."))
     try:
-        check_feasibility(row.status, to)
+        check_feasibility(row.status, to, actor_kind)
     except PhaseError as error:
         raise BudgetError(str(error)) from error
     ProposalEvent.objects.create(
@@ -106,6 +103,19 @@ def _judge(
     return row
 
 
+def _decide(
+    proposal: Proposal, to: Feasibility, actor, message: str, *, event: str, **fields
+) -> Proposal:
+    """Judge feasible or not, keep the cost and reason that go with it, and tell the proposer
+    (the message is what they read)."""
+    row = _judge(proposal, to, actor, message)
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.save(update_fields=["status", *fields])
+    _tell(row, event, message)
+    return row
+
+
 def proposal_mark_feasible(
     *, proposal: Proposal, actor, final_cost_cents: int, note: str = ""
 ) -> Proposal:
@@ -116,12 +126,15 @@ def proposal_mark_feasible(
         if final_cost_cents < 0:
             raise BudgetError(_("Kosten kunnen niet negatief zijn."))
         message = note or _("Uw idee kan. Het komt op het stembiljet.")
-        row = _judge(row, Feasibility.HAALBAAR, actor, message)
-        row.final_cost_cents = final_cost_cents
-        row.reason = note
-        row.save(update_fields=["status", "final_cost_cents", "reason"])
-        _tell(row, "wijkbudget_haalbaar", message)
-    return row
+        return _decide(
+            row,
+            Feasibility.HAALBAAR,
+            actor,
+            message,
+            event="wijkbudget_haalbaar",
+            final_cost_cents=final_cost_cents,
+            reason=note,
+        )
 
 
 def proposal_mark_infeasible(*, proposal: Proposal, actor, reason: str) -> Proposal:
@@ -131,12 +144,15 @@ def proposal_mark_infeasible(*, proposal: Proposal, actor, reason: str) -> Propo
     if not reason:
         raise BudgetError(_("Schrijf op waarom het niet kan. De indiener krijgt deze uitleg."))
     with transaction.atomic():
-        row = _judge(proposal, Feasibility.NIET_HAALBAAR, actor, reason)
-        row.reason = reason
-        row.final_cost_cents = None
-        row.save(update_fields=["status", "reason", "final_cost_cents"])
-        _tell(row, "wijkbudget_niet_haalbaar", reason)
-    return row
+        return _decide(
+            proposal,
+            Feasibility.NIET_HAALBAAR,
+            actor,
+            reason,
+            event="wijkbudget_niet_haalbaar",
+            reason=reason,
+            final_cost_cents=None,
+        )
 
 
 def proposal_request_merge(*, proposal: Proposal, into: Proposal, actor, message: str) -> Proposal:

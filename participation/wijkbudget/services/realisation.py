@@ -4,10 +4,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from common.feedback import ledger
-from common.images import SanitisedImage, make_thumbnail
+from common.images import SanitisedImage
 
 from ..models import Proposal, RealisationUpdate
-from .base import BudgetError
+from .base import BudgetError, attach_photo
 
 
 def realisation_add_update(
@@ -24,10 +24,7 @@ def realisation_add_update(
     with transaction.atomic():
         update = RealisationUpdate(proposal=proposal, text=text, author=actor)
         if photo is not None:
-            file = photo.as_file("uitvoering")
-            update.photo.save(file.name, file, save=False)
-            thumb = make_thumbnail(photo.content).as_file("klein")
-            update.thumbnail.save(thumb.name, thumb, save=False)
+            attach_photo(update, photo, "uitvoering")
         update.save()
         ledger.push(update)
     return update

@@ -149,6 +149,18 @@ def _open_round(round: Round) -> Round:
     return row
 
 
+def _open_and_checked(round: Round, selection: dict) -> tuple[Round, dict[int, int]]:
+    """Lock the round (still open for voting) and check the choices against its rules, online
+    and on paper alike; in the caller's transaction. The choices come back as whole numbers,
+    without the proposals given nothing."""
+    selection = {int(k): int(v) for k, v in selection.items() if int(v)}
+    row = _open_round(round)
+    check = check_selection(row, selection)
+    if not check.ok:
+        raise BallotRefused(check.errors)
+    return row, selection
+
+
 def ballot_cast(
     *, round: Round, selection: dict[int, int], code: VoteCode | None = None, user=None
 ) -> Ballot:
@@ -157,12 +169,8 @@ def ballot_cast(
     list shows no chain of replacements."""
     if (code is None) == (user is None):
         raise ValueError("ballot_cast needs a code or a user, not both")
-    selection = {int(k): int(v) for k, v in selection.items() if int(v)}
     with transaction.atomic():
-        row = _open_round(round)
-        check = check_selection(row, selection)
-        if not check.ok:
-            raise BallotRefused(check.errors)
+        row, selection = _open_and_checked(round, selection)
         who = {"code": code} if code is not None else {"user": user}
         nonce = secrets.token_hex(32)
         mark = HasVoted.objects.select_for_update().filter(round=row, **who).first()
@@ -200,12 +208,8 @@ def paper_ballot_enter(
     sheet = (sheet or "").strip()
     if not sheet:
         raise BudgetError(_("Vul het nummer in dat op het papieren stembiljet staat."))
-    selection = {int(k): int(v) for k, v in selection.items() if int(v)}
     with transaction.atomic():
-        row = _open_round(round)
-        check = check_selection(row, selection)
-        if not check.ok:
-            raise BallotRefused(check.errors)
+        row, selection = _open_and_checked(round, selection)
         entries = list(PaperBallotEntry.objects.select_for_update().filter(round=row, sheet=sheet))
         if any(e.counted for e in entries):
             raise BudgetError(_("Stembiljet %(sheet)s is al geteld.") % {"sheet": sheet})

@@ -59,6 +59,19 @@ class StaffMixin:
         messages.error(self.request, " ".join(error.messages))
         return self.back()
 
+    def refuse_form(self, form):
+        messages.error(self.request, " ".join(e for errs in form.errors.values() for e in errs))
+        return self.back()
+
+    def act(self, service, done: str, **arguments):
+        """Call one service; back to the round page with its refusal, or with `done`."""
+        try:
+            service(**arguments)
+        except BudgetError as error:
+            return self.refuse(error)
+        messages.success(self.request, done)
+        return self.back()
+
 
 class RoundsView(StaffMixin, WagtailAdminTemplateMixin, View):
     template_name = "participation/workspace/rounds.html"
@@ -151,33 +164,26 @@ class FeasibleView(_ProposalAction):
     def post(self, request, pk, proposal):
         form = FeasibleForm(request.POST)
         if not form.is_valid():
-            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-            return self.back()
-        try:
-            proposal_mark_feasible(
-                proposal=self.get_proposal(),
-                actor=request.user,
-                final_cost_cents=form.cleaned_data["final_cost"],
-                note=form.cleaned_data["note"],
-            )
-        except BudgetError as error:
-            return self.refuse(error)
-        messages.success(request, _("Opgeslagen: haalbaar. De indiener krijgt bericht."))
-        return self.back()
+            return self.refuse_form(form)
+        return self.act(
+            proposal_mark_feasible,
+            _("Opgeslagen: haalbaar. De indiener krijgt bericht."),
+            proposal=self.get_proposal(),
+            actor=request.user,
+            final_cost_cents=form.cleaned_data["final_cost"],
+            note=form.cleaned_data["note"],
+        )
 
 
 class InfeasibleView(_ProposalAction):
     def post(self, request, pk, proposal):
-        try:
-            proposal_mark_infeasible(
-                proposal=self.get_proposal(),
-                actor=request.user,
-                reason=request.POST.get("reason", ""),
-            )
-        except BudgetError as error:
-            return self.refuse(error)
-        messages.success(request, _("Opgeslagen: niet haalbaar. De indiener krijgt uw uitleg."))
-        return self.back()
+        return self.act(
+            proposal_mark_infeasible,
+            _("Opgeslagen: niet haalbaar. De indiener krijgt uw uitleg."),
+            proposal=self.get_proposal(),
+            actor=request.user,
+            reason=request.POST.get("reason", ""),
+        )
 
 
 class MergeView(_ProposalAction):
@@ -187,17 +193,14 @@ class MergeView(_ProposalAction):
         if into is None:
             messages.error(request, _("Kies het voorstel om mee samen te voegen."))
             return self.back()
-        try:
-            proposal_request_merge(
-                proposal=source,
-                into=into,
-                actor=request.user,
-                message=request.POST.get("message", ""),
-            )
-        except BudgetError as error:
-            return self.refuse(error)
-        messages.success(request, _("De indiener is gevraagd of samenvoegen goed is."))
-        return self.back()
+        return self.act(
+            proposal_request_merge,
+            _("De indiener is gevraagd of samenvoegen goed is."),
+            proposal=source,
+            into=into,
+            actor=request.user,
+            message=request.POST.get("message", ""),
+        )
 
 
 class CodesView(StaffMixin, View):
@@ -207,8 +210,7 @@ class CodesView(StaffMixin, View):
         round = self.get_round()
         form = CodesForm(request.POST)
         if not form.is_valid():
-            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-            return self.back()
+            return self.refuse_form(form)
         try:
             codes = vote_codes_generate(
                 round=round, count=form.cleaned_data["count"], actor=request.user
@@ -279,12 +281,12 @@ class CloseView(StaffMixin, View):
     permission = "participation.close_round"
 
     def post(self, request, pk):
-        try:
-            round_close(round=self.get_round(), actor=request.user)
-        except BudgetError as error:
-            return self.refuse(error)
-        messages.success(request, _("De ronde is gesloten en de uitslag staat online."))
-        return self.back()
+        return self.act(
+            round_close,
+            _("De ronde is gesloten en de uitslag staat online."),
+            round=self.get_round(),
+            actor=request.user,
+        )
 
 
 class RealisationView(StaffMixin, View):
@@ -298,16 +300,12 @@ class RealisationView(StaffMixin, View):
         )
         form = RealisationForm(request.POST, request.FILES, proposals=funded)
         if not form.is_valid():
-            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-            return self.back()
-        try:
-            realisation_add_update(
-                proposal=funded.get(pk=form.cleaned_data["proposal"]),
-                actor=request.user,
-                text=form.cleaned_data["text"],
-                photo=form.cleaned_data["photo"],
-            )
-        except BudgetError as error:
-            return self.refuse(error)
-        messages.success(request, _("De stand van uitvoering staat op de pagina van de ronde."))
-        return self.back()
+            return self.refuse_form(form)
+        return self.act(
+            realisation_add_update,
+            _("De stand van uitvoering staat op de pagina van de ronde."),
+            proposal=funded.get(pk=form.cleaned_data["proposal"]),
+            actor=request.user,
+            text=form.cleaned_data["text"],
+            photo=form.cleaned_data["photo"],
+        )

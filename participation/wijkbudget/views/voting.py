@@ -1,6 +1,8 @@
 """Voting without JavaScript: code (or account) → ballot with a running total the server
 computes → confirmation → receipt. The voter's code lives only in their server-side session."""
 
+from functools import wraps
+
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -54,6 +56,25 @@ def _voter(request, round) -> dict | None:
     ):
         return {"user": request.user}
     return None
+
+
+def _voting(view):
+    """The ballot and its confirmation: only while voting is open, and only for a voter this
+    session knows (others go back to the code or account step). The view gets the round, the
+    voter and the ids of the proposals on the ballot."""
+
+    @wraps(view)
+    def wrapped(request, slug):
+        round = get_round(slug)
+        if closed := _closed(request, round):
+            return closed
+        voter = _voter(request, round)
+        if voter is None:
+            return redirect("participation:vote", round.slug)
+        ids = list(round.proposals.on_ballot().values_list("pk", flat=True))
+        return view(request, round, voter, ids)
+
+    return wrapped
 
 
 def start(request, slug):
@@ -132,14 +153,8 @@ def _ballot_context(round, selection, check=None, extra_errors=()):
     }
 
 
-def ballot(request, slug):
-    round = get_round(slug)
-    if closed := _closed(request, round):
-        return closed
-    voter = _voter(request, round)
-    if voter is None:
-        return redirect("participation:vote", round.slug)
-    ids = list(round.proposals.on_ballot().values_list("pk", flat=True))
+@_voting
+def ballot(request, round, voter, ids):
     if request.method != "POST":
         context = _ballot_context(round, {}, check_selection(round, {}))
         context["errors"] = []
@@ -164,14 +179,8 @@ def ballot(request, slug):
 
 
 @require_POST
-def confirm(request, slug):
-    round = get_round(slug)
-    if closed := _closed(request, round):
-        return closed
-    voter = _voter(request, round)
-    if voter is None:
-        return redirect("participation:vote", round.slug)
-    ids = list(round.proposals.on_ballot().values_list("pk", flat=True))
+@_voting
+def confirm(request, round, voter, ids):
     selection, field_errors = selection_from(request.POST, ids, round.is_cumulative)
     if request.POST.get("actie") == "aanpassen" or field_errors:
         context = _ballot_context(round, selection, check_selection(round, selection), field_errors)

@@ -1,4 +1,4 @@
-"""Participation processes (inspraaktrajecten): what is asked, of whom, with how much influence,
+"""A participation process (inspraaktraject): what is asked, of whom, with how much influence,
 in which phases, and the promised follow-up report ("wat is er met uw inbreng gedaan")."""
 
 import datetime as dt
@@ -13,7 +13,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from common.feedback.deadlines import Deadlines
+from common.fields import optional_fk
 from common.ladder import Influence
+
+from .. import workflow
+from ..workflow import Status
 
 # What each step of the participation ladder means for a resident, in plain words (B1).
 INFLUENCE_EXPLAINED = {
@@ -56,17 +60,12 @@ def audiences_overlap(first: list[str], second: list[str]) -> bool:
     return bool(set(first) & set(second))
 
 
-class Status(models.TextChoices):
-    CONCEPT = "concept", _("Concept (nog niet openbaar)")
-    GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
-
-
 # The promise of a process (common/feedback/deadlines.py): the follow-up report by the end of
 # `followup_due`. Once the process is published that date is not moved (ProcessAdminForm).
 DEADLINES = Deadlines(
     promise="followup_due",
     answered_at="report_published_at",
-    waiting={Status.GEPUBLICEERD},
+    waiting=workflow.PUBLIC,
     received="published_at",
     promise_is_date=True,
 )
@@ -74,7 +73,7 @@ DEADLINES = Deadlines(
 
 class ProcessQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Status.GEPUBLICEERD)
+        return self.filter(status__in=workflow.PUBLIC)
 
     def in_wijk(self, wijk):
         return self.filter(wijken=wijk) if wijk is not None else self
@@ -108,12 +107,9 @@ class Process(ClusterableModel):
     afdeling = models.ForeignKey(
         "common.Afdeling", verbose_name=_("afdeling"), on_delete=models.PROTECT, related_name="+"
     )
-    owner = models.ForeignKey(
+    owner = optional_fk(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("eigenaar (krijgt herinneringen)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("eigenaar (krijgt herinneringen)"),
         related_name="owned_processes",
     )
     audience = models.JSONField(
@@ -155,26 +151,12 @@ class Process(ClusterableModel):
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT, editable=False
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    published_by = optional_fk(settings.AUTH_USER_MODEL, related_name="+", editable=False)
     # The clashing processes the coordinator saw and accepted when publishing.
     clashes_confirmed = models.JSONField(default=list, blank=True, editable=False)
     report = models.TextField(_("wat is er met uw inbreng gedaan"), blank=True, editable=False)
     report_published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    report_published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    report_published_by = optional_fk(settings.AUTH_USER_MODEL, related_name="+", editable=False)
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -212,7 +194,7 @@ class Process(ClusterableModel):
 
     @property
     def is_published(self) -> bool:
-        return self.status == Status.GEPUBLICEERD
+        return workflow.is_public(self.status)
 
     @property
     def has_report(self) -> bool:
@@ -226,9 +208,12 @@ class Process(ClusterableModel):
         return DEADLINES.answered_on_time(self)
 
     def is_open_for_reactions(self, today: dt.date | None = None) -> bool:
-        today = today or timezone.localdate()
-        return (
-            self.is_published and self.online_reactions and self.starts_on <= today <= self.ends_on
+        return workflow.accepts_reactions(
+            status=self.status,
+            online_reactions=self.online_reactions,
+            starts_on=self.starts_on,
+            ends_on=self.ends_on,
+            today=today or timezone.localdate(),
         )
 
     @property
@@ -238,6 +223,14 @@ class Process(ClusterableModel):
     def audience_labels(self) -> list[str]:
         labels = dict(Audience.choices)
         return [str(labels[a]) for a in self.audience or [] if a in labels]
+
+    def stage(self, today: dt.date | None = None) -> workflow.Stage:
+        return workflow.current_stage(
+            starts_on=self.starts_on,
+            ends_on=self.ends_on,
+            has_report=self.has_report,
+            today=today or timezone.localdate(),
+        )
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
@@ -263,32 +256,7 @@ class Phase(Orderable):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("De einddatum ligt vóór de begindatum.")})
 
-
-class Contribution(models.Model):
-    """A resident's reaction, given online. Name and email are optional; with an email (or an
-    account) they hear when the follow-up report is out."""
-
-    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="contributions")
-    text = models.TextField(_("uw reactie"))
-    name = models.CharField(_("naam"), max_length=120, blank=True)
-    email = models.EmailField(_("e-mailadres"), blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="process_contributions",
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    notified_at = models.DateTimeField(null=True, blank=True)
-    # A typed address hears of the follow-up report only after its owner followed the link
-    # in the confirmation mail (double opt-in); an account's own address at once.
-    email_confirmed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("reactie")
-        verbose_name_plural = _("reacties")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.process_id}: {self.text[:40]}"
+    def is_current(self, today: dt.date) -> bool:
+        return workflow.phase_is_current(
+            starts_on=self.starts_on, ends_on=self.ends_on, today=today
+        )

@@ -1,7 +1,5 @@
-"""/inspraak/: the public list of participation processes, a process with its reaction form,
-and the participation calendar (a month as a list; no JavaScript)."""
+"""/inspraak/: the public list of participation processes, and a process with its reaction form."""
 
-import calendar as pycalendar
 import datetime as dt
 
 from django.contrib import messages
@@ -12,15 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from common.calendar import entries_between
 from common.forms import caught_by_honeypot
 from common.models import Wijk
-from common.parsing import parse_month
 from common.ratelimit import limited
 
-from .forms import ContributionForm
-from .models import Process
-from .services import ProcessError, contribution_create
+from ..forms import ContributionForm
+from ..models import Process
+from ..services import ProcessError, contribution_create
 
 PAGE_SIZE = 20
 REACTION_LIMIT = (5, 600)  # reactions per address per ten minutes
@@ -92,6 +88,7 @@ def detail(request, slug: str):
                 return redirect(process.get_absolute_url())
     today = timezone.localdate()
     phases = list(process.phases.all())
+    current_phases = {phase.pk for phase in phases if phase.is_current(today)}
     return render(
         request,
         "participation/processes/detail.html",
@@ -99,9 +96,11 @@ def detail(request, slug: str):
             "title": process.title,
             "process": process,
             "phases": phases,
+            "current_phases": current_phases,
             "today": today,
             "form": form,
             "is_open": process.is_open_for_reactions(today),
+            "stage": process.stage(today),
             "is_overdue": process.is_overdue(today),
             "contributions": process.contributions.count(),
         },
@@ -112,44 +111,3 @@ def _date(day: dt.date) -> str:
     from django.utils.formats import date_format
 
     return date_format(day, "j F Y")
-
-
-def _month(value: str | None, today: dt.date) -> tuple[dt.date, bool]:
-    """The first day of the month asked for ('2026-11'); today's month when absent or wrong."""
-    if not value:
-        return today.replace(day=1), True
-    first = parse_month(value)
-    return (first, True) if first else (today.replace(day=1), False)
-
-
-@require_safe
-def month(request):
-    today = timezone.localdate()
-    first, valid = _month(request.GET.get("maand"), today)
-    last = first.replace(day=pycalendar.monthrange(first.year, first.month)[1])
-    wijken = list(Wijk.objects.ordered())
-    chosen = next((w for w in wijken if w.slug == request.GET.get("wijk")), None)
-    entries = entries_between(first, last, chosen)
-    ongoing = [e for e in entries if e.starts_on < first]
-    days: dict[dt.date, list] = {}
-    for entry in entries:
-        if entry.starts_on >= first:
-            days.setdefault(entry.starts_on, []).append(entry)
-    previous = (first - dt.timedelta(days=1)).replace(day=1)
-    following = last + dt.timedelta(days=1)
-    return render(
-        request,
-        "participation/processes/calendar.html",
-        {
-            "title": _("Kalender van inspraak en activiteiten"),
-            "first": first,
-            "valid_month": valid,
-            "ongoing": ongoing,
-            "days": sorted(days.items()),
-            "wijken": wijken,
-            "wijk": chosen,
-            "previous": previous.strftime("%Y-%m"),
-            "following": following.strftime("%Y-%m"),
-            "today": today,
-        },
-    )

@@ -1,15 +1,15 @@
-"""The agenda: activities in the wijken (inloop, advies, ontwerpsessies, spreekuren, workshops,
-wijkforums, the taal- en digitaal café) and the registrations for them.
+"""An activity in the wijken (inloop, advies, ontwerpsessies, spreekuren, workshops, wijkforums,
+the taal- en digitaal café); the registrations for it are in registration.py.
 
 Activities are plain models edited as snippets under /beheer/ rather than pages: an activity is
 a dated fact with a place and a capacity, not an article; editors list, filter and copy dozens of
 them, and the public list, the iCal feeds and the participation calendar read them with one
 query. A registration is confirmed while places are free and waits otherwise; who holds a place
-is decided under a row lock on the activity (see services.py), never by count-then-insert."""
+is decided under a row lock on the activity (services/registrations.py), never by
+count-then-insert."""
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -17,8 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.audience import Audience
-
-from .workflow import Status
 
 
 class ActivityType(models.TextChoices):
@@ -29,10 +27,6 @@ class ActivityType(models.TextChoices):
     WORKSHOP = "workshop", _("Workshop")
     WIJKFORUM = "wijkforum", _("Wijkforum")
     TAALCAFE = "taalcafe", _("Taal- en digitaal café")
-
-
-# The states of a registration and the moves between them: workflow.py.
-RegistrationStatus = Status
 
 
 class ActivityQuerySet(models.QuerySet):
@@ -92,8 +86,8 @@ class Activity(models.Model):
         help_text=_("Alleen invullen als de activiteit voor een bepaalde groep is."),
     )
     is_published = models.BooleanField(_("gepubliceerd"), default=False)
-    # Kept by the services under the activity's row lock (see services._recount), so lists
-    # show free places without counting registrations per row.
+    # Kept by the services under the activity's row lock (services/registrations.py, _recount),
+    # so lists show free places without counting registrations per row.
     confirmed_count = models.PositiveIntegerField(_("aangemeld"), default=0, editable=False)
     waiting_count = models.PositiveIntegerField(_("op de wachtlijst"), default=0, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -136,75 +130,3 @@ class Activity(models.Model):
         if self.capacity is None:
             return None
         return max(self.capacity - self.confirmed_count, 0)
-
-
-class RegistrationQuerySet(models.QuerySet):
-    def confirmed(self):
-        return self.filter(status=RegistrationStatus.CONFIRMED)
-
-    def waiting(self):
-        return self.filter(status=RegistrationStatus.WAITING)
-
-    def active(self):
-        return self.exclude(status=RegistrationStatus.CANCELLED)
-
-
-class Registration(models.Model):
-    activity = models.ForeignKey(
-        Activity,
-        on_delete=models.CASCADE,
-        related_name="registrations",
-        verbose_name=_("activiteit"),
-    )
-    status = models.CharField(
-        _("status"), max_length=12, choices=RegistrationStatus.choices, db_index=True
-    )
-    name = models.CharField(_("naam"), max_length=80)
-    email = models.EmailField(_("e-mailadres"), blank=True)
-    phone = models.CharField(_("telefoon"), max_length=20, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="activity_registrations",
-    )
-    cancel_token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    # The second link, mailed when a waiting registration moves up (we cannot mail the first).
-    moved_up_token_hash = models.CharField(
-        max_length=64, unique=True, null=True, blank=True, editable=False
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    moved_up_at = models.DateTimeField(null=True, blank=True)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
-    reminded_at = models.DateTimeField(null=True, blank=True)
-    # A typed address gets the first mail (with "was this you?") and nothing more (reminder,
-    # a place from the waiting list) until its owner follows the link; an account's own
-    # verified address is confirmed at once.
-    email_confirmed_at = models.DateTimeField(null=True, blank=True)
-
-    objects = RegistrationQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("aanmelding")
-        verbose_name_plural = _("aanmeldingen")
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(email="", phone=""), name="registration_has_email_or_phone"
-            ),
-            # One active registration per person and activity, even when they click twice.
-            models.UniqueConstraint(
-                fields=["activity", "email"],
-                condition=~Q(email="") & ~Q(status="afgemeld"),
-                name="one_registration_per_email",
-            ),
-            models.UniqueConstraint(
-                fields=["activity", "user"],
-                condition=Q(user__isnull=False) & ~Q(status="afgemeld"),
-                name="one_registration_per_user",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.name} – {self.activity_id} ({self.get_status_display()})"

@@ -1,103 +1,23 @@
 """One service per verb for the agenda: register, cancel (which moves the waiting list up) and
 the reminders of the day before. Who gets a place is decided under a row lock on the activity,
-so two residents clicking at once for the last place never both get it."""
+so two residents clicking at once for the last place never both get it. (The reminders of the
+day before: reminders.py.)"""
 
-import datetime as dt
-
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
-from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common.confirmation import is_own_verified_address, with_confirmation
+from common.confirmation import is_own_verified_address
 from common.feedback.secrets import hash_secret, new_secret
-from common.ical import CalendarEvent, calendar
 from common.notifications import notify
 
-from . import workflow
-from .models import Activity, Registration, RegistrationStatus
-from .workflow import Actor
-
-
-class AgendaError(ValidationError):
-    """A reason in plain Dutch why something cannot be done; views show it on the form."""
-
-
-def _host() -> str:
-    base = settings.ZUIDWEST_BASE_URL
-    return base.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
-
-
-def activity_event(activity: Activity, *, cancelled: bool = False) -> CalendarEvent:
-    return CalendarEvent(
-        uid=f"activity-{activity.pk}@{_host()}",
-        start=activity.starts_at,
-        end=activity.ends_at,
-        summary=activity.title,
-        location=activity.location,
-        description=activity.description,
-        url=f"{settings.ZUIDWEST_BASE_URL}{activity.get_absolute_url()}",
-        cancelled=cancelled,
-        stamp=activity.created_at,
-    )
-
-
-def activity_ics(activity: Activity, *, cancelled: bool = False) -> str:
-    return calendar([activity_event(activity, cancelled=cancelled)])
-
-
-def registration_paths(token: str) -> dict:
-    return {"manage_url": reverse("shop:registration", args=[token])}
-
-
-REGISTRATION_CONFIRMATION = "agenda-registration"
-
-
-def _mail_context(registration: Registration) -> dict:
-    activity = registration.activity
-    local = timezone.localtime(activity.starts_at)
-    return {
-        "title": activity.title,
-        "name": registration.name,
-        "date": formats.date_format(local, "l j F Y"),
-        "time": f"{local:%H:%M}–{timezone.localtime(activity.ends_at):%H:%M}",
-        "place": activity.place,
-        "address": activity.address,
-        "activity_url": activity.get_absolute_url(),
-        "ics_url": reverse("shop:activity_ics", args=[activity.pk]),
-        "manage_url": "",
-    }
-
-
-def _first_mail_secrets(registration: Registration, token: str) -> dict | None:
-    return with_confirmation(
-        registration_paths(token),
-        purpose=REGISTRATION_CONFIRMATION,
-        pk=registration.pk,
-        email=registration.email,
-        confirmed=registration.email_confirmed_at is not None,
-    )
-
-
-def _tell_confirmed(registration: Registration, token: str, *, event: str) -> None:
-    if registration.email and registration.email_confirmed_at is not None:
-        notify(
-            event=event,
-            context=_mail_context(registration),
-            secret_context=registration_paths(token) if token else None,
-            email=registration.email,
-            user=registration.user,
-            attachments=[("activiteit.ics", activity_ics(registration.activity), "text/calendar")],
-        )
-
-
-def _tell_organiser(activity: Activity, *, event: str, registration: Registration) -> None:
-    if activity.contact_email:
-        context = {**_mail_context(registration), "status": registration.get_status_display()}
-        notify(event=event, context=context, email=activity.contact_email)
+from .. import workflow
+from ..models import Activity, Registration, RegistrationStatus
+from ..workflow import Actor
+from .base import AgendaError
+from .ical import activity_ics
+from .mails import first_mail_secrets, mail_context, tell_confirmed, tell_organiser
 
 
 def _clean_person(name: str, email: str, phone: str) -> tuple[str, str, str]:
@@ -148,9 +68,9 @@ def registration_create(
             _("U bent al aangemeld voor deze activiteit. Kijk in uw e-mail voor de bevestiging.")
         ) from error
     _recount(locked)
-    secrets = _first_mail_secrets(registration, token) if registration.email else None
+    secrets = first_mail_secrets(registration, token) if registration.email else None
     if secrets is not None:
-        context = _mail_context(registration)
+        context = mail_context(registration)
         event = "agenda_registration"
         attachments = [("activiteit.ics", activity_ics(locked), "text/calendar")]
         if not has_place:
@@ -164,7 +84,7 @@ def registration_create(
             user=user,
             attachments=attachments,
         )
-    _tell_organiser(locked, event="agenda_registration_organiser", registration=registration)
+    tell_organiser(locked, event="agenda_registration_organiser", registration=registration)
     return registration, token
 
 
@@ -203,7 +123,7 @@ def registration_cancel(*, registration: Registration) -> Registration:
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
-    _tell_organiser(activity, event="agenda_cancelled_organiser", registration=registration)
+    tell_organiser(activity, event="agenda_cancelled_organiser", registration=registration)
     if was_confirmed and activity.ends_at > timezone.now():
         _move_up(activity)
     _recount(activity)
@@ -237,8 +157,8 @@ def _move_up(activity: Activity) -> None:
             token = new_secret()
             registration.moved_up_token_hash = hash_secret(token)
         registration.save(update_fields=["status", "moved_up_at", "moved_up_token_hash"])
-        _tell_confirmed(registration, token, event="agenda_moved_up")
-        _tell_organiser(activity, event="agenda_registration_organiser", registration=registration)
+        tell_confirmed(registration, token, event="agenda_moved_up")
+        tell_organiser(activity, event="agenda_registration_organiser", registration=registration)
 
 
 def registration_cancel_by_token(*, token: str) -> Registration:
@@ -246,46 +166,3 @@ def registration_cancel_by_token(*, token: str) -> Registration:
     if registration is None:
         raise AgendaError(_("Deze aanmelding bestaat niet."))
     return registration_cancel(registration=registration)
-
-
-def registrations_send_reminders(*, now: dt.datetime | None = None) -> int:
-    """Once, the day before: everyone with a place and an email address. Idempotent: the
-    `reminded_at` mark is set under a row lock in the same transaction as the message."""
-    now = now or timezone.now()
-    tomorrow = timezone.localtime(now).date() + dt.timedelta(days=1)
-    start = timezone.make_aware(dt.datetime.combine(tomorrow, dt.time.min))
-    end = start + dt.timedelta(days=1)
-    due = (
-        Registration.objects.confirmed()
-        .filter(
-            reminded_at=None,
-            activity__is_published=True,
-            activity__starts_at__gte=start,
-            activity__starts_at__lt=end,
-        )
-        .exclude(email="")
-        .exclude(email_confirmed_at=None)
-        .values_list("pk", flat=True)
-    )
-    count = 0
-    for pk in list(due):
-        with transaction.atomic():
-            registration = (
-                Registration.objects.select_for_update(of=("self",))
-                .select_related("activity")
-                .get(pk=pk)
-            )
-            if registration.reminded_at is not None or (
-                registration.status != RegistrationStatus.CONFIRMED
-            ):
-                continue
-            registration.reminded_at = now
-            registration.save(update_fields=["reminded_at"])
-            notify(
-                event="agenda_reminder",
-                context=_mail_context(registration),
-                email=registration.email,
-                user=registration.user,
-            )
-            count += 1
-    return count

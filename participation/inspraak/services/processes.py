@@ -1,43 +1,23 @@
-"""Every change to a process goes through one function here: publishing (after the clashes
-were seen), a resident's contribution, the follow-up report, and the reminders to owners."""
+"""Publishing a process (after the clashes were seen), its follow-up report, and the reminders
+to owners whose report is late."""
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common.confirmation import is_own_verified_address, with_confirmation
 from common.feedback import ledger
 from common.notifications import notify
 
-from . import rules
-from .models import DEADLINES, Contribution, Process, Status, audiences_overlap
+from .. import rules, workflow
+from ..models import DEADLINES, Process, audiences_overlap
+from .base import ClashesNotConfirmed, ProcessError, dutch_url, locked
 
 LEDGER_SOURCE = "inspraak"
 REMIND_EVERY = dt.timedelta(days=7)
-
-
-class ProcessError(ValidationError):
-    """A refused action; the message is for the person who tried it."""
-
-
-class ClashesNotConfirmed(ProcessError):
-    def __init__(self, clashes: list[Process]):
-        self.clashes = clashes
-        super().__init__(
-            _(
-                "Er lopen in dezelfde wijk al trajecten voor dezelfde bewoners. "
-                "Bekijk ze en bevestig."
-            )
-        )
-
-
-def _locked(process: Process) -> Process:
-    return Process.objects.select_for_update().get(pk=process.pk)
 
 
 def process_clashes(process: Process) -> list[Process]:
@@ -61,8 +41,8 @@ def process_publish(*, process: Process, actor, confirm_clashes: bool = False) -
     if not rules.has_publish_power(actor):
         raise PermissionDenied(_("Alleen een coördinator mag een inspraaktraject publiceren."))
     with transaction.atomic():
-        row = _locked(process)
-        if row.is_published:
+        row = locked(process)
+        if not workflow.may_publish(row.status):  # a concept is the only thing to publish
             raise ProcessError(_("Dit traject is al gepubliceerd."))
         try:
             row.full_clean()
@@ -73,7 +53,7 @@ def process_publish(*, process: Process, actor, confirm_clashes: bool = False) -
         clashes = process_clashes(row)
         if clashes and not confirm_clashes:
             raise ClashesNotConfirmed(clashes)
-        row.status = Status.GEPUBLICEERD
+        row.status = workflow.Status.GEPUBLICEERD
         row.published_at = timezone.now()
         row.published_by = actor
         row.clashes_confirmed = [other.pk for other in clashes]
@@ -89,66 +69,10 @@ def process_publish(*, process: Process, actor, confirm_clashes: bool = False) -
     return row
 
 
-CONTRIBUTION_CONFIRMATION = "inspraak-reaction"
-
-
-@transaction.atomic
-def contribution_create(
-    *, process: Process, text: str, name: str = "", email: str = "", user=None
-) -> Contribution:
-    """Keep a reaction. It counts at once; a typed address without an account gets one
-    confirmation mail and hears of the follow-up report only once it is confirmed."""
-    text = (text or "").strip()
-    if not text:
-        raise ProcessError(_("Schrijf eerst uw reactie."))
-    if not process.is_open_for_reactions():
-        raise ProcessError(_("Reageren op dit traject kan nu niet (meer)."))
-    email = email.strip().lower()
-    user = user if user is not None and user.is_authenticated else None
-    own = is_own_verified_address(user, email)
-    contribution = Contribution.objects.create(
-        process=process,
-        text=text,
-        name=name.strip(),
-        email=email,
-        user=user,
-        email_confirmed_at=timezone.now() if own else None,
-    )
-    if email and user is None:  # with an account, the report goes to the account
-        secrets = with_confirmation(
-            {}, purpose=CONTRIBUTION_CONFIRMATION, pk=contribution.pk, email=email, confirmed=False
-        )
-        if secrets is not None:
-            notify(
-                event="process_reaction_confirm",
-                context={
-                    "title": process.title,
-                    "url": _dutch_url(process),
-                    "name": contribution.name,
-                },
-                secret_context=secrets,
-                email=email,
-            )
-    return contribution
-
-
-@transaction.atomic
-def contribution_refuse_email(*, contribution: Contribution) -> None:
-    """'Dit was ik niet': the reaction stays (it is about the neighbourhood, not the address),
-    the address is removed and hears nothing."""
-    Contribution.objects.filter(pk=contribution.pk).update(email="", email_confirmed_at=None)
-
-
 def _followup_deadline(process: Process) -> dt.datetime:
     """The end of the promised day, in our time zone."""
     day_after = process.followup_due + dt.timedelta(days=1)
     return timezone.make_aware(dt.datetime.combine(day_after, dt.time.min))
-
-
-def _dutch_url(process: Process) -> str:
-    """Stored and mailed addresses are the Dutch ones (no prefix), whatever the admin's language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return process.get_absolute_url()
 
 
 def process_publish_report(*, process: Process, actor, report: str) -> Process:
@@ -162,8 +86,8 @@ def process_publish_report(*, process: Process, actor, report: str) -> Process:
         raise ProcessError(_("Schrijf wat er met de inbreng is gedaan."))
     now = timezone.now()
     with transaction.atomic():
-        row = _locked(process)
-        if not row.is_published:
+        row = locked(process)
+        if not workflow.may_report(row.status):
             raise ProcessError(_("Publiceer eerst het traject zelf."))
         first_time = row.report_published_at is None
         row.report = report
@@ -181,7 +105,7 @@ def process_publish_report(*, process: Process, actor, report: str) -> Process:
             answer=report,
             answered_at=row.report_published_at,
             wijken=list(row.wijken.all()),
-            input_url=_dutch_url(row),
+            input_url=dutch_url(row),
             input_summary=row.summary,
             input_received_at=timezone.make_aware(dt.datetime.combine(row.starts_on, dt.time.min)),
             deadline=_followup_deadline(row),
@@ -196,7 +120,7 @@ def _tell_contributors(process: Process, now) -> int:
     seen_users, seen_emails = set(), set()
     context = {
         "title": process.title,
-        "url": _dutch_url(process),
+        "url": dutch_url(process),
         "report": process.report,
     }
     already = process.contributions.exclude(notified_at=None)
@@ -237,7 +161,7 @@ def processes_remind_owners(*, now=None) -> int:
         context = {
             "title": process.title,
             "followup_due": process.followup_due.isoformat(),
-            "url": _dutch_url(process),
+            "url": dutch_url(process),
             "contributions": process.contributions.count(),
         }
         if process.owner is not None and process.owner.is_active:

@@ -1,38 +1,24 @@
-"""The agenda for residents: the list per wijk and type, an activity with its registration
-form, the secret link to see or cancel a registration, and iCal files (one activity, and a
-subscribable feed per wijk)."""
-
-import datetime as dt
+"""The agenda for residents: the list per wijk and type, and an activity with its registration
+form (and, for a resident with an account, cancelling from there)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.forms import caught_by_honeypot
-from common.ical import calendar
-from common.models import Wijk
 from common.ratelimit import limited
 
-from .forms import AgendaFilterForm, RegistrationForm
-from .models import Activity, Registration
-from .services import (
-    AgendaError,
-    activity_event,
-    activity_ics,
-    registration_by_token,
-    registration_cancel,
-    registration_create,
-    waiting_position,
-)
+from ..forms import AgendaFilterForm, RegistrationForm
+from ..models import Activity, Registration
+from ..services import AgendaError, registration_cancel, registration_create
 
 PAGE_SIZE = 20
 REGISTER_LIMIT = (10, 60 * 60)  # registrations per address per hour
-FEED_PAST_DAYS = 30
 
 
 def agenda(request):
@@ -109,29 +95,6 @@ def activity(request, pk: int):
     )
 
 
-@require_http_methods(["GET", "POST"])
-def registration(request, token: str):
-    found = registration_by_token(token)
-    if found is None:
-        raise Http404
-    if request.method == "POST":
-        registration_cancel(registration=found)
-        messages.success(request, _("U bent afgemeld. Dank u wel voor het laten weten."))
-        return redirect("shop:registration", token=token)
-    return render(
-        request,
-        "shop/agenda/registration.html",
-        {
-            "registration": found,
-            "activity": found.activity,
-            "token": token,
-            "position": waiting_position(found),
-            "is_new": request.session.pop(f"registration-new-{token[:8]}", False),
-            "manage_url": request.build_absolute_uri(request.path),
-        },
-    )
-
-
 @login_required
 @require_POST
 def cancel_mine(request, pk: int):
@@ -143,28 +106,3 @@ def cancel_mine(request, pk: int):
     registration_cancel(registration=mine)
     messages.success(request, _("U bent afgemeld. Dank u wel voor het laten weten."))
     return redirect(item.get_absolute_url())
-
-
-def _ics_response(text: str, filename: str) -> HttpResponse:
-    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
-def activity_calendar(request, pk: int):
-    item = get_object_or_404(Activity.objects.published(), pk=pk)
-    return _ics_response(activity_ics(item), "activiteit.ics")
-
-
-def wijk_feed(request, slug: str):
-    """A calendar to subscribe to: what is coming in this wijk (and the last month)."""
-    wijk = get_object_or_404(Wijk, slug=slug)
-    since = timezone.now() - dt.timedelta(days=FEED_PAST_DAYS)
-    activities = Activity.objects.published().filter(wijk=wijk, ends_at__gt=since)
-    text = calendar(
-        (activity_event(a) for a in activities.order_by("starts_at", "pk")),
-        name=_("Agenda %(wijk)s") % {"wijk": wijk.name},
-    )
-    response = _ics_response(text, f"agenda-{wijk.slug}.ics")
-    response["Cache-Control"] = "public, max-age=900"
-    return response

@@ -11,7 +11,7 @@ from common.confirmation import mark_confirmed
 from common.feedback import ledger
 from common.feedback.ledger.models import LedgerEntry
 from common.models import Notification
-from participation.inspraak.ledger_source import counts
+from participation.inspraak.ledger import counts
 from participation.inspraak.models import Process, audiences_overlap
 from participation.inspraak.services import (
     ClashesNotConfirmed,

@@ -1,0 +1,6 @@
+"""The public pages of inspraak; urls.py names them from here."""
+
+from .calendar import month
+from .processes import detail, index
+
+__all__ = ["detail", "index", "month"]
