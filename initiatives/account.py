@@ -16,7 +16,7 @@ from accounts.exports import (
     forget_log_entries,
     forget_notifications,
 )
-from accounts.sections import Section, link_item
+from accounts.sections import Section, link_item, status_item
 
 from .models import Booking, CoInitiator, Initiative, Message, Support, Volunteer
 from .workflow import Status
@@ -44,8 +44,7 @@ def my_initiatives_section(user) -> Section:
             )
         else:
             items.append(
-                format_html(
-                    '<a class="utrecht-link" href="{}">{}</a> – {} · <strong>{}</strong>',
+                status_item(
                     reverse("initiatives:mine", args=[initiative.pk]),
                     initiative.title,
                     initiative.reference,
@@ -81,11 +80,9 @@ def my_bookings_section(user) -> Section:
         else:
             state = _("bevestigd")
         items.append(
-            format_html(
-                '<a class="utrecht-link" href="{}">{}, {}</a> – {} · <strong>{}</strong>',
+            status_item(
                 reverse("initiatives:my_booking", args=[booking.pk]),
-                date_format(local, "l j F Y"),
-                date_format(local, "H:i"),
+                f"{date_format(local, 'l j F Y')}, {date_format(local, 'H:i')}",
                 booking.hour.place,
                 state,
             )

@@ -66,6 +66,12 @@ def wijken(db):
 
 
 @pytest.fixture
+def moerwijk(wijken):
+    """The wijk most tests are set in."""
+    return wijken["moerwijk"]
+
+
+@pytest.fixture
 def page_tree(db):
     from demo.pages import load_page_tree
 

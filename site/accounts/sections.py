@@ -23,6 +23,18 @@ def link_item(url: str, text) -> str:
     return format_html('<a class="utrecht-link" href="{}">{}</a>', url, text)
 
 
+def status_item(url: str, title, detail, status) -> str:
+    """An item of a section that is one of the person's things: its link, a detail (a
+    reference, a date) and where it stands, in bold."""
+    return format_html(
+        '<a class="utrecht-link" href="{}">{}</a> – {} · <strong>{}</strong>',
+        url,
+        title,
+        detail,
+        status,
+    )
+
+
 SectionProvider = Callable[[Any], Section]
 _providers: dict[str, SectionProvider] = {}
 

@@ -1,10 +1,8 @@
 """Services: one per verb, checked against the workflow, with history, mail and the fund rule."""
 
-import threading
-
 import pytest
 from django.core import mail
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from common.workdays import add_working_days
@@ -26,6 +24,7 @@ from initiatives.services import (
     initiative_withdraw,
 )
 from initiatives.workflow import Status
+from tests.common.at_once import at_once, race_test
 
 pytestmark = pytest.mark.django_db
 
@@ -321,11 +320,7 @@ def test_the_overdue_queue_has_missed_first_responses(submit, taken):
     assert late in overdue and on_time not in overdue and answered not in overdue
 
 
-@pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason="SQLite serialises writers; the lock is exercised on PostgreSQL in CI",
-)
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@race_test
 def test_two_brokers_granting_at_once_never_exceed_the_fund(
     grant, broker_factory, wijken, initiative_factory
 ):
@@ -344,35 +339,18 @@ def test_two_brokers_granting_at_once_never_exceed_the_fund(
         initiative_take(initiative=initiative, actor=broker, public_message="Hallo")
         initiatives.append(initiative)
         brokers.append(broker)
-    results = []
-    barrier = threading.Barrier(2)
 
     def grant(initiative, broker):
-        from django.db import connections
+        return lambda: initiative_grant(
+            initiative=initiative,
+            actor=broker,
+            amount_cents=50_000,
+            conditions="",
+            public_message="Toegekend",
+        )
 
-        try:
-            barrier.wait()
-            initiative_grant(
-                initiative=initiative,
-                actor=broker,
-                amount_cents=50_000,
-                conditions="",
-                public_message="Toegekend",
-            )
-            results.append("granted")
-        except InitiativeError:
-            results.append("refused")
-        finally:
-            connections.close_all()
-
-    threads = [
-        threading.Thread(target=grant, args=pair) for pair in zip(initiatives, brokers, strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(results) == ["granted", "refused"]
+    results = at_once(*(grant(*pair) for pair in zip(initiatives, brokers, strict=True)))
+    assert sorted(type(r).__name__ for r in results) == ["Grant", "InitiativeError"]
     fund.refresh_from_db()
     assert fund.granted_cents == 50_000 and fund.remaining_cents == 10_000
     assert Grant.objects.count() == 1

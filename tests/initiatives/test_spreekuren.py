@@ -2,11 +2,9 @@
 link and an agenda file, a reminder the day before, and a slot is never booked twice."""
 
 import datetime as dt
-import threading
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +18,7 @@ from initiatives.services import (
     bookings_send_reminders,
     consultation_hour_create,
 )
+from tests.common.at_once import at_once, race_test
 
 pytestmark = pytest.mark.django_db
 
@@ -199,38 +198,19 @@ def test_brokers_publish_hours_in_the_workspace(client, wijk_broker, resident):
     assert "Bibliotheek Escamp" in client.get(reverse("initiatives:hours")).content.decode()
 
 
-@pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason="SQLite serialises writers; the lock is exercised on PostgreSQL in CI",
-)
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@race_test
 def test_two_residents_clicking_the_same_slot_at_once(broker_factory):
     broker = broker_factory()
     hour = consultation_hour_create(
         broker=broker, place="Buurthuis", starts_at=next_week(14), ends_at=next_week(15)
     )
     slot = hour.slots()[0]
-    results = []
-    barrier = threading.Barrier(2)
 
     def book(name):
-        from django.db import connections
+        return lambda: booking_create(hour=hour, slot_start=slot, name=name, phone="0612345678")
 
-        try:
-            barrier.wait()
-            booking_create(hour=hour, slot_start=slot, name=name, phone="0612345678")
-            results.append("booked")
-        except InitiativeError:
-            results.append("refused")
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=book, args=(name,)) for name in ("Ali", "Bea")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(results) == ["booked", "refused"]
+    results = at_once(book("Ali"), book("Bea"))
+    assert sorted(type(r).__name__ for r in results) == ["InitiativeError", "tuple"]
     assert Booking.objects.count() == 1
 
 
