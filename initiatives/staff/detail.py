@@ -16,20 +16,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from common.money import format_euros
 from common.parsing import parse_digits
 
-from .. import rules
+from .. import rules, services
 from ..models import Accountability, AdviceTemplate, Fund, Grant, Photo
-from ..services import (
-    InitiativeError,
-    initiative_add_note,
-    initiative_complete,
-    initiative_decline,
-    initiative_grant,
-    initiative_handoff,
-    initiative_refer,
-    initiative_send_message,
-    initiative_start,
-    initiative_take,
-)
+from ..services import InitiativeError
 from ..workflow import Status
 from .forms import (
     BrokerMessageForm,
@@ -165,23 +154,32 @@ class ActionView(InitiativeDetailView):
         return self.render_page(**{self.form_name: form})
 
 
-class TakeView(ActionView):
-    form_class, form_name = TakeForm, "take_form"
+class PublicMessageView(ActionView):
+    """A move that needs nothing but the message to the initiator: take, start, complete."""
+
+    service = None  # a staticmethod: the service that makes the move
+    success = ""
 
     def call(self, data):
-        initiative_take(
+        self.service(
             initiative=self.initiative,
             actor=self.request.user,
             public_message=data["public_message"],
         )
-        return _("U heeft het initiatief opgepakt. De initiatiefnemer krijgt uw bericht.")
+        return self.success
+
+
+class TakeView(PublicMessageView):
+    form_class, form_name = TakeForm, "take_form"
+    service = staticmethod(services.initiative_take)
+    success = gettext_lazy("U heeft het initiatief opgepakt. De initiatiefnemer krijgt uw bericht.")
 
 
 class MessageView(ActionView):
     form_class, form_name, anchor = BrokerMessageForm, "message_form", "#berichten"
 
     def call(self, data):
-        initiative_send_message(
+        services.initiative_send_message(
             initiative=self.initiative, author=self.request.user, text=data["text"]
         )
         return _("Uw bericht is verstuurd.")
@@ -191,7 +189,9 @@ class NoteView(ActionView):
     form_class, form_name, anchor = NoteForm, "note_form", "#notities"
 
     def call(self, data):
-        initiative_add_note(initiative=self.initiative, author=self.request.user, text=data["text"])
+        services.initiative_add_note(
+            initiative=self.initiative, author=self.request.user, text=data["text"]
+        )
         return _("De interne notitie is opgeslagen.")
 
 
@@ -202,7 +202,7 @@ class HandoffView(ActionView):
         return HandoffForm(self.request.POST, initiative=self.initiative)
 
     def call(self, data):
-        initiative_handoff(
+        services.initiative_handoff(
             initiative=self.initiative,
             actor=self.request.user,
             to_broker=data["to_broker"],
@@ -225,7 +225,7 @@ class GrantView(ActionView):
     form_class, form_name = GrantForm, "grant_form"
 
     def call(self, data):
-        grant = initiative_grant(
+        grant = services.initiative_grant(
             initiative=self.initiative,
             actor=self.request.user,
             amount_cents=data["amount"],
@@ -239,7 +239,7 @@ class ReferView(ActionView):
     form_class, form_name = ReferForm, "refer_form"
 
     def call(self, data):
-        initiative_refer(
+        services.initiative_refer(
             initiative=self.initiative,
             actor=self.request.user,
             organisation=data["organisation"],
@@ -253,7 +253,7 @@ class DeclineView(ActionView):
     form_class, form_name = DeclineForm, "decline_form"
 
     def call(self, data):
-        initiative_decline(
+        services.initiative_decline(
             initiative=self.initiative,
             actor=self.request.user,
             reasons=data["reasons"],
@@ -262,27 +262,15 @@ class DeclineView(ActionView):
         return _("Het initiatief is afgewezen; de initiatiefnemer krijgt uw uitleg.")
 
 
-class StartView(ActionView):
+class StartView(PublicMessageView):
     form_class, form_name = StatusMessageForm, "start_form"
     form_kwargs = {"prefix": "starten"}
-
-    def call(self, data):
-        initiative_start(
-            initiative=self.initiative,
-            actor=self.request.user,
-            public_message=data["public_message"],
-        )
-        return _("Het initiatief wordt nu uitgevoerd.")
+    service = staticmethod(services.initiative_start)
+    success = gettext_lazy("Het initiatief wordt nu uitgevoerd.")
 
 
-class CompleteView(ActionView):
+class CompleteView(PublicMessageView):
     form_class, form_name = StatusMessageForm, "complete_form"
     form_kwargs = {"prefix": "afronden"}
-
-    def call(self, data):
-        initiative_complete(
-            initiative=self.initiative,
-            actor=self.request.user,
-            public_message=data["public_message"],
-        )
-        return _("Afgerond. De verantwoording is bevestigd.")
+    service = staticmethod(services.initiative_complete)
+    success = gettext_lazy("Afgerond. De verantwoording is bevestigd.")
