@@ -125,19 +125,25 @@ class InitiativeDetailView(WorkspaceMixin, WagtailAdminTemplateMixin, View):
 
 
 class ActionView(InitiativeDetailView):
-    """A POST with one form, one service call. Subclasses say which form and which call."""
+    """A POST with one form, one service call. Subclasses say which form, which service (its
+    keyword arguments are the form's fields, with the broker as `actor_argument`) and what
+    to say when it worked (`success`, which may name the form's values)."""
 
     http_method_names = ["post"]
     form_class = None
     form_name = ""
     form_kwargs: dict = {}
     anchor = ""
+    service = None  # a staticmethod: the service that makes the move
+    actor_argument = "actor"
+    success = ""
 
     def make_form(self):
         return self.form_class(self.request.POST, **self.form_kwargs)
 
     def call(self, data) -> str:
-        raise NotImplementedError
+        self.service(initiative=self.initiative, **{self.actor_argument: self.request.user}, **data)
+        return self.success % data
 
     def post(self, request, reference):
         self.initiative = self.get_initiative()
@@ -154,22 +160,7 @@ class ActionView(InitiativeDetailView):
         return self.render_page(**{self.form_name: form})
 
 
-class PublicMessageView(ActionView):
-    """A move that needs nothing but the message to the initiator: take, start, complete."""
-
-    service = None  # a staticmethod: the service that makes the move
-    success = ""
-
-    def call(self, data):
-        self.service(
-            initiative=self.initiative,
-            actor=self.request.user,
-            public_message=data["public_message"],
-        )
-        return self.success
-
-
-class TakeView(PublicMessageView):
+class TakeView(ActionView):
     form_class, form_name = TakeForm, "take_form"
     service = staticmethod(services.initiative_take)
     success = gettext_lazy("U heeft het initiatief opgepakt. De initiatiefnemer krijgt uw bericht.")
@@ -177,39 +168,23 @@ class TakeView(PublicMessageView):
 
 class MessageView(ActionView):
     form_class, form_name, anchor = BrokerMessageForm, "message_form", "#berichten"
-
-    def call(self, data):
-        services.initiative_send_message(
-            initiative=self.initiative, author=self.request.user, text=data["text"]
-        )
-        return _("Uw bericht is verstuurd.")
+    service, actor_argument = staticmethod(services.initiative_send_message), "author"
+    success = gettext_lazy("Uw bericht is verstuurd.")
 
 
 class NoteView(ActionView):
     form_class, form_name, anchor = NoteForm, "note_form", "#notities"
-
-    def call(self, data):
-        services.initiative_add_note(
-            initiative=self.initiative, author=self.request.user, text=data["text"]
-        )
-        return _("De interne notitie is opgeslagen.")
+    service, actor_argument = staticmethod(services.initiative_add_note), "author"
+    success = gettext_lazy("De interne notitie is opgeslagen.")
 
 
 class HandoffView(ActionView):
     form_class, form_name = HandoffForm, "handoff_form"
+    service = staticmethod(services.initiative_handoff)
+    success = gettext_lazy("Het initiatief is overgedragen.")
 
     def make_form(self):
         return HandoffForm(self.request.POST, initiative=self.initiative)
-
-    def call(self, data):
-        services.initiative_handoff(
-            initiative=self.initiative,
-            actor=self.request.user,
-            to_broker=data["to_broker"],
-            to_afdeling=data["to_afdeling"],
-            note=data["note"],
-        )
-        return _("Het initiatief is overgedragen.")
 
     def post(self, request, reference):
         response = super().post(request, reference)
@@ -237,39 +212,24 @@ class GrantView(ActionView):
 
 class ReferView(ActionView):
     form_class, form_name = ReferForm, "refer_form"
-
-    def call(self, data):
-        services.initiative_refer(
-            initiative=self.initiative,
-            actor=self.request.user,
-            organisation=data["organisation"],
-            url=data["url"],
-            public_message=data["public_message"],
-        )
-        return _("Doorverwezen naar %(organisation)s.") % {"organisation": data["organisation"]}
+    service = staticmethod(services.initiative_refer)
+    success = gettext_lazy("Doorverwezen naar %(organisation)s.")
 
 
 class DeclineView(ActionView):
     form_class, form_name = DeclineForm, "decline_form"
-
-    def call(self, data):
-        services.initiative_decline(
-            initiative=self.initiative,
-            actor=self.request.user,
-            reasons=data["reasons"],
-            public_message=data["public_message"],
-        )
-        return _("Het initiatief is afgewezen; de initiatiefnemer krijgt uw uitleg.")
+    service = staticmethod(services.initiative_decline)
+    success = gettext_lazy("Het initiatief is afgewezen; de initiatiefnemer krijgt uw uitleg.")
 
 
-class StartView(PublicMessageView):
+class StartView(ActionView):
     form_class, form_name = StatusMessageForm, "start_form"
     form_kwargs = {"prefix": "starten"}
     service = staticmethod(services.initiative_start)
     success = gettext_lazy("Het initiatief wordt nu uitgevoerd.")
 
 
-class CompleteView(PublicMessageView):
+class CompleteView(ActionView):
     form_class, form_name = StatusMessageForm, "complete_form"
     form_kwargs = {"prefix": "afronden"}
     service = staticmethod(services.initiative_complete)

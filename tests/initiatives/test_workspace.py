@@ -181,6 +181,42 @@ def test_decline_and_refer_forms_need_their_parts(client, wijk_broker, taken):
     assert initiative.status == Status.AFGEWEZEN
 
 
+def test_start_and_complete_from_the_workspace_say_what_happened(
+    client, wijk_broker, taken, grant, fund, file_accountability
+):
+    initiative = taken()
+    grant(initiative, 50_000)
+    client.force_login(wijk_broker)
+    response = client.post(
+        f"{detail(initiative)}starten/", {"starten-public_message": "Succes!"}, follow=True
+    )
+    assert "Het initiatief wordt nu uitgevoerd." in response.content.decode()
+    file_accountability(initiative, spent_cents=100, what_happened="Gedaan.", participants=9)
+    response = client.post(
+        f"{detail(initiative)}afronden/", {"afronden-public_message": "Mooi!"}, follow=True
+    )
+    assert "Afgerond. De verantwoording is bevestigd." in response.content.decode()
+    initiative.refresh_from_db()
+    assert initiative.status == Status.AFGEROND
+
+
+def test_a_referral_names_the_organisation(client, wijk_broker, taken):
+    initiative = taken()
+    client.force_login(wijk_broker)
+    response = client.post(
+        f"{detail(initiative)}doorverwijzen/",
+        {
+            "doorverwijzen-organisation": "Fonds 1818",
+            "doorverwijzen-url": "https://www.fonds1818.nl/",
+            "doorverwijzen-public_message": "Daar past het beter.",
+        },
+        follow=True,
+    )
+    assert "Doorverwezen naar Fonds 1818." in response.content.decode()
+    initiative.refresh_from_db()
+    assert initiative.status == Status.DOORVERWEZEN
+
+
 def test_an_advice_text_fills_in_the_message(client, wijk_broker, taken):
     advice = AdviceTemplate.objects.create(
         title="Vergunning", text="Voor een straatfeest vraagt u een evenementenvergunning aan."
