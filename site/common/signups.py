@@ -1,0 +1,32 @@
+"""A resident's place at something held on a day (a spreekuur slot, an agenda activity), taken
+with or without an account: who (a name and an e-mail address or a phone number), the hash of
+the token in the cancel link (common.feedback.secrets), and when it was cancelled, when the
+reminder went and when a typed address was confirmed (common.confirmation). The modules add
+what the place is for and who it belongs to."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class SignUp(models.Model):
+    name = models.CharField(_("naam"), max_length=80)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=20, blank=True)
+    cancel_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    # A typed address gets the first mail (with "was this you?") and no reminder until its
+    # owner follows the link; an account's own verified address is confirmed at once.
+    email_confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        # A subclass with constraints of its own lists these first (*SignUp.Meta.constraints).
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(email="", phone=""), name="%(class)s_has_email_or_phone"
+            ),
+        ]
