@@ -9,6 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# What the "yes, that was me" link of a sign-up's first mail unlocks.
+REMINDER_FOLLOWS = _("Uw e-mailadres is bevestigd. U krijgt de dag ervoor een herinnering.")
+
 
 class SignUp(models.Model):
     name = models.CharField(_("naam"), max_length=80)
@@ -30,3 +33,21 @@ class SignUp(models.Model):
                 condition=~Q(email="", phone=""), name="%(class)s_has_email_or_phone"
             ),
         ]
+
+
+def register_signup_confirmation(*, purpose: str, queryset, cancel, describe, cancelled_message):
+    """What the "was this you?" link in the first mail of a sign-up means (common.confirmation):
+    yes confirms the address, so the reminder may go; no cancels the sign-up (`cancel` takes
+    it), so the place is free again and the address hears nothing more."""
+    from .confirmation import Confirmation, register_confirmation
+
+    register_confirmation(
+        Confirmation(
+            purpose=purpose,
+            queryset=queryset,
+            refuse=cancel,
+            describe=describe,
+            confirmed_message=REMINDER_FOLLOWS,
+            refused_message=cancelled_message,
+        )
+    )
