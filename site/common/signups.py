@@ -35,6 +35,27 @@ class SignUp(models.Model):
         ]
 
 
+def new_signup(*, name: str, email: str, phone: str, user) -> tuple[dict, str]:
+    """The fields a new SignUp starts with, and the secret of its cancel link (shown and mailed
+    once; only its hash is kept). The person as typed, without stray spaces; the account only
+    when signed in; an account's own verified address counts as confirmed at once."""
+    from .confirmation import is_own_verified_address
+    from .feedback.secrets import hash_secret, new_secret
+
+    user = user if user is not None and user.is_authenticated else None
+    email = email.strip().lower()
+    token = new_secret()
+    fields = {
+        "name": name.strip(),
+        "email": email,
+        "phone": phone.strip(),
+        "user": user,
+        "cancel_token_hash": hash_secret(token),
+        "email_confirmed_at": timezone.now() if is_own_verified_address(user, email) else None,
+    }
+    return fields, token
+
+
 def register_signup_confirmation(*, purpose: str, queryset, cancel, describe, cancelled_message):
     """What the "was this you?" link in the first mail of a sign-up means (common.confirmation):
     yes confirms the address, so the reminder may go; no cancels the sign-up (`cancel` takes
