@@ -171,28 +171,23 @@ def test_the_agenda_file_is_valid_icalendar(hour):
 
 def test_brokers_publish_hours_in_the_workspace(client, wijk_broker, resident):
     client.force_login(wijk_broker)
-    response = client.post(
-        "/beheer/initiatieven/spreekuren/",
-        {
-            "spreekuur-place": "Bibliotheek Escamp",
-            "spreekuur-date": next_week(10).date().isoformat(),
-            "spreekuur-start": "10:00",
-            "spreekuur-end": "09:00",
-            "spreekuur-slot_minutes": "30",
-        },
-    )
+
+    def publish(end: str):
+        return client.post(
+            "/beheer/initiatieven/spreekuren/",
+            {
+                "spreekuur-place": "Bibliotheek Escamp",
+                "spreekuur-date": next_week(10).date().isoformat(),
+                "spreekuur-start": "10:00",
+                "spreekuur-end": end,
+                "spreekuur-slot_minutes": "30",
+            },
+        )
+
+    response = publish(end="09:00")
     assert "eindigen na het begin" in response.content.decode()
     assert "Bibliotheek Escamp" in response.content.decode()
-    response = client.post(
-        "/beheer/initiatieven/spreekuren/",
-        {
-            "spreekuur-place": "Bibliotheek Escamp",
-            "spreekuur-date": next_week(10).date().isoformat(),
-            "spreekuur-start": "10:00",
-            "spreekuur-end": "11:00",
-            "spreekuur-slot_minutes": "30",
-        },
-    )
+    response = publish(end="11:00")
     assert response.status_code == 302
     assert ConsultationHour.objects.get().broker == wijk_broker
     assert "Bibliotheek Escamp" in client.get(reverse("initiatives:hours")).content.decode()
