@@ -16,10 +16,28 @@ from accounts.exports import (
     forget_log_entries,
     forget_notifications,
 )
-from accounts.sections import Section, link_item
+from accounts.sections import Section, link_item, status_item
 
 from .models import Booking, CoInitiator, Initiative, Message, Support, Volunteer
 from .workflow import Status
+
+
+def _initiative_item(initiative: Initiative) -> str:
+    """A draft links to the step where its initiator stopped; a sent one to its own page."""
+    if initiative.status == Status.CONCEPT:
+        return format_html(
+            '<a class="utrecht-link" href="{}">{}</a> – <strong>{}</strong> · {}',
+            reverse("initiatives:step", args=[initiative.pk, max(initiative.draft_step, 1)]),
+            initiative.title,
+            _("Concept"),
+            _("verder invullen"),
+        )
+    return status_item(
+        reverse("initiatives:mine", args=[initiative.pk]),
+        initiative.title,
+        initiative.reference,
+        initiative.public_label,
+    )
 
 
 def my_initiatives_section(user) -> Section:
@@ -29,29 +47,7 @@ def my_initiatives_section(user) -> Section:
         .select_related("wijk")
         .order_by("-updated_at")[:20]
     )
-    items = []
-    for initiative in initiatives:
-        if initiative.status == Status.CONCEPT:
-            url = reverse("initiatives:step", args=[initiative.pk, max(initiative.draft_step, 1)])
-            items.append(
-                format_html(
-                    '<a class="utrecht-link" href="{}">{}</a> – <strong>{}</strong> · {}',
-                    url,
-                    initiative.title,
-                    _("Concept"),
-                    _("verder invullen"),
-                )
-            )
-        else:
-            items.append(
-                format_html(
-                    '<a class="utrecht-link" href="{}">{}</a> – {} · <strong>{}</strong>',
-                    reverse("initiatives:mine", args=[initiative.pk]),
-                    initiative.title,
-                    initiative.reference,
-                    initiative.public_label,
-                )
-            )
+    items = [_initiative_item(initiative) for initiative in initiatives]
     items.append(link_item(reverse("initiatives:new"), _("Een nieuw initiatief beginnen")))
     return Section(
         key="initiatieven",
@@ -81,11 +77,9 @@ def my_bookings_section(user) -> Section:
         else:
             state = _("bevestigd")
         items.append(
-            format_html(
-                '<a class="utrecht-link" href="{}">{}, {}</a> – {} · <strong>{}</strong>',
+            status_item(
                 reverse("initiatives:my_booking", args=[booking.pk]),
-                date_format(local, "l j F Y"),
-                date_format(local, "H:i"),
+                f"{date_format(local, 'l j F Y')}, {date_format(local, 'H:i')}",
                 booking.hour.place,
                 state,
             )

@@ -1,5 +1,5 @@
 """What the "was this you?" link in the first mail of a spreekuur booking means (see
-common.confirmation): yes confirms the address, no frees the slot."""
+common.signups): yes confirms the address, no frees the slot."""
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -12,22 +12,17 @@ def _describe(booking) -> str:
 
 
 def register_confirmations() -> None:
-    from common.confirmation import Confirmation, register_confirmation
+    from common.signups import register_signup_confirmation
 
     from .models import Booking
     from .services.spreekuren import BOOKING_CONFIRMATION, booking_refuse
 
-    register_confirmation(
-        Confirmation(
-            purpose=BOOKING_CONFIRMATION,
-            queryset=lambda: Booking.objects.select_related("hour"),
-            refuse=lambda booking: booking_refuse(booking=booking),
-            describe=_describe,
-            confirmed_message=gettext_lazy(
-                "Uw e-mailadres is bevestigd. U krijgt de dag ervoor een herinnering."
-            ),
-            refused_message=gettext_lazy(
-                "De afspraak is afgezegd. Dit e-mailadres krijgt hierover niets meer."
-            ),
-        )
+    register_signup_confirmation(
+        purpose=BOOKING_CONFIRMATION,
+        queryset=lambda: Booking.objects.select_related("hour"),
+        cancel=lambda booking: booking_refuse(booking=booking),
+        describe=_describe,
+        cancelled_message=gettext_lazy(
+            "De afspraak is afgezegd. Dit e-mailadres krijgt hierover niets meer."
+        ),
     )

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.exports import by_address, erasure_addresses
-from accounts.sections import Section, record_item
+from accounts.sections import Section, status_item
 
 from .models import Melding, Subscription
 
@@ -22,7 +22,7 @@ def my_meldingen_section(user) -> Section:
         title=_("Mijn meldingen"),
         empty_text=_("U heeft nog niets gemeld met dit account."),
         items=[
-            record_item(
+            status_item(
                 reverse("meldingen:mine", args=[m.reference]),
                 m.reference,
                 m.category.name,

@@ -66,6 +66,12 @@ def wijken(db):
 
 
 @pytest.fixture
+def moerwijk(wijken):
+    """The wijk most tests are set in."""
+    return wijken["moerwijk"]
+
+
+@pytest.fixture
 def page_tree(db):
     from demo.pages import load_page_tree
 
@@ -125,13 +131,25 @@ def confirm_link():
 
 
 @pytest.fixture
-def honeypot(caplog):
+def honeypot(caplog, client, django_capture_on_commit_callbacks):
     """Checks shared by every form with a honeypot (common.forms.honeypot_field): the field is
     out of the tab order and hidden from screen readers, and a filled one is logged."""
     import logging
     import re
 
+    from django.core import mail
+
     class Honeypot:
+        def assert_bot_thanked(self, url: str, data: dict, *, where: str) -> None:
+            """The form at `url` hides its honeypot; filled in, it thanks the bot, sends no
+            mail and logs the catch (the caller checks that nothing was stored)."""
+            self.assert_hidden(client.get(url).content.decode())
+            with django_capture_on_commit_callbacks(execute=True):
+                response = client.post(url, {**data, "website": "http://spam.example"})
+            assert response.status_code == 200 and "Bedankt" in response.content.decode()
+            assert mail.outbox == []
+            self.assert_logged(where)
+
         def assert_hidden(self, html: str) -> None:
             match = re.search(
                 r'<div class="honeypot" aria-hidden="true">(?:(?!</form>).)*?'

@@ -14,17 +14,17 @@ from common.forms import (
 
 from ..models import Theme
 from ..workflow import PUBLIC, Status
+from .fields import text_field
 
 
 class VolunteerForm(forms.Form):
     name = name_field()
     email = email_field()
     phone = phone_field()
-    message = forms.CharField(
-        label=_("Wat wilt u doen?"),
-        required=False,
+    message = text_field(
+        _("Wat wilt u doen?"),
+        rows=3,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Bijvoorbeeld: ik kan op zaterdag helpen, of ik kan goed bakken."),
     )
     share_contact = forms.BooleanField(
@@ -64,11 +64,10 @@ class BookingForm(ReachableForm):
         help_text=_("Dan krijgt u een bevestiging, een herinnering en een link om af te zeggen.")
     )
     phone = phone_field()
-    question = forms.CharField(
-        label=_("Waar wilt u over praten?"),
-        required=False,
+    question = text_field(
+        _("Waar wilt u over praten?"),
+        rows=3,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Kort is goed. Bijvoorbeeld: ik wil een buurtfeest organiseren."),
     )
     website = honeypot_field()

@@ -15,7 +15,7 @@ from common.services import wijk_for_point
 
 from ..files import check_pdf
 from ..models import Help, Theme
-from .fields import IMAGE_TYPES
+from .fields import IMAGE_TYPES, text_field
 
 
 class IdeaForm(forms.Form):
@@ -25,18 +25,18 @@ class IdeaForm(forms.Form):
         help_text=_("Kort en duidelijk, bijvoorbeeld: Moestuin voor de buurt."),
         error_messages={"required": _("Geef uw initiatief een titel.")},
     )
-    what_why = forms.CharField(
-        label=_("Wat wilt u doen, en waarom?"),
-        widget=forms.Textarea(attrs={"rows": 5}),
+    what_why = text_field(
+        _("Wat wilt u doen, en waarom?"),
+        rows=5,
         max_length=4000,
-        error_messages={"required": _("Vertel wat u wilt doen en waarom.")},
+        required_message=_("Vertel wat u wilt doen en waarom."),
     )
-    for_whom = forms.CharField(
-        label=_("Voor wie is het?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+    for_whom = text_field(
+        _("Voor wie is het?"),
+        rows=3,
         max_length=2000,
         help_text=_("Bijvoorbeeld: ouderen in de straat, kinderen van 8 tot 12 jaar."),
-        error_messages={"required": _("Vertel voor wie het is.")},
+        required_message=_("Vertel voor wie het is."),
     )
     theme = forms.ChoiceField(
         label=_("Bij welk thema past het?"),
@@ -106,11 +106,10 @@ class NeedsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Kies minstens één soort hulp.")},
     )
-    help_notes = forms.CharField(
-        label=_("Toelichting"),
-        required=False,
+    help_notes = text_field(
+        _("Toelichting"),
+        rows=3,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Bijvoorbeeld: wat voor ruimte, hoeveel vrijwilligers, welke vergunning."),
     )
 
@@ -176,11 +175,11 @@ class ConsentForm(forms.Form):
 
 
 class MessageForm(forms.Form):
-    text = forms.CharField(
-        label=_("Uw bericht"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+    text = text_field(
+        _("Uw bericht"),
+        rows=4,
         max_length=4000,
-        error_messages={"required": _("Schrijf eerst uw bericht in het vak.")},
+        required_message=_("Schrijf eerst uw bericht in het vak."),
     )
 
 
@@ -189,11 +188,10 @@ class InviteForm(forms.Form):
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Waarom stopt u? (de makelaar leest dit)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+    reason = text_field(
+        _("Waarom stopt u? (de makelaar leest dit)"),
+        rows=3,
         max_length=2000,
-        required=False,
     )
     confirm = forms.BooleanField(
         label=_("Ja, ik trek mijn initiatief in"),
@@ -202,11 +200,11 @@ class WithdrawForm(forms.Form):
 
 
 class AccountabilityForm(forms.Form):
-    what_happened = forms.CharField(
-        label=_("Wat is er gebeurd?"),
-        widget=forms.Textarea(attrs={"rows": 5}),
+    what_happened = text_field(
+        _("Wat is er gebeurd?"),
+        rows=5,
         max_length=4000,
-        error_messages={"required": _("Vertel kort wat er is gebeurd.")},
+        required_message=_("Vertel kort wat er is gebeurd."),
     )
     participants = forms.IntegerField(
         label=_("Hoeveel mensen deden mee?"),

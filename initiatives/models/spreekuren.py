@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.fields import optional_fk
+from common.signups import SignUp
 
 
 class ConsultationHourQuerySet(models.QuerySet):
@@ -70,21 +71,14 @@ class BookingQuerySet(models.QuerySet):
         return self.filter(cancelled_at=None)
 
 
-class Booking(models.Model):
+class Booking(SignUp):
+    """A slot on a consultation hour (the name, the contact details and the cancel link are a
+    SignUp's)."""
+
     hour = models.ForeignKey(ConsultationHour, on_delete=models.CASCADE, related_name="bookings")
     slot_start = models.DateTimeField(_("tijdstip"))
-    name = models.CharField(_("naam"), max_length=80)
-    email = models.EmailField(_("e-mailadres"), blank=True)
-    phone = models.CharField(_("telefoon"), max_length=20, blank=True)
     question = models.TextField(_("vraag"), blank=True)
     user = optional_fk(settings.AUTH_USER_MODEL, related_name="consultation_bookings")
-    cancel_token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
-    reminded_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    # A typed address gets the first mail (with "was this you?") and no reminder until its
-    # owner follows the link; an account's own verified address is confirmed at once.
-    email_confirmed_at = models.DateTimeField(null=True, blank=True)
 
     objects = BookingQuerySet.as_manager()
 
@@ -93,14 +87,12 @@ class Booking(models.Model):
         verbose_name_plural = _("afspraken")
         ordering = ["slot_start", "pk"]
         constraints = [
+            *SignUp.Meta.constraints,
             # Two residents can never hold the same slot, even when they click at once.
             models.UniqueConstraint(
                 fields=["hour", "slot_start"],
                 condition=Q(cancelled_at=None),
                 name="one_booking_per_slot",
-            ),
-            models.CheckConstraint(
-                condition=~Q(email="", phone=""), name="booking_has_email_or_phone"
             ),
         ]
 

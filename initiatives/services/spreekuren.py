@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common.confirmation import is_own_verified_address, with_confirmation
-from common.feedback.secrets import hash_secret, new_secret
+from common.confirmation import with_confirmation
+from common.feedback.secrets import hash_secret
 from common.ical import CalendarEvent, calendar
 from common.notifications import notify
+from common.signups import new_signup
 
 from .. import rules
 from ..models import Booking, ConsultationHour
@@ -115,19 +116,11 @@ def booking_create(
         raise InitiativeError(
             _("Vul een e-mailadres of telefoonnummer in, zodat de makelaar u kan bereiken.")
         )
-    token = new_secret()
+    person, token = new_signup(name=name, email=email, phone=phone, user=user)
     try:
         with transaction.atomic():
             booking = Booking.objects.create(
-                hour=locked,
-                slot_start=slot_start,
-                name=name.strip(),
-                email=email.strip().lower(),
-                phone=phone.strip(),
-                question=question.strip(),
-                user=user if user is not None and user.is_authenticated else None,
-                cancel_token_hash=hash_secret(token),
-                email_confirmed_at=timezone.now() if is_own_verified_address(user, email) else None,
+                hour=locked, slot_start=slot_start, question=question.strip(), **person
             )
     except IntegrityError as error:
         raise InitiativeError(

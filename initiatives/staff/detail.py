@@ -13,20 +13,9 @@ from common.money import format_euros
 from common.parsing import parse_digits
 from common.staff_actions import StaffAction, StaffObjectView
 
-from .. import rules
+from .. import rules, services
 from ..models import Accountability, AdviceTemplate, Fund, Grant, Photo
-from ..services import (
-    InitiativeError,
-    initiative_add_note,
-    initiative_complete,
-    initiative_decline,
-    initiative_grant,
-    initiative_handoff,
-    initiative_refer,
-    initiative_send_message,
-    initiative_start,
-    initiative_take,
-)
+from ..services import InitiativeError
 from ..workflow import Status
 from .forms import (
     BrokerMessageForm,
@@ -128,56 +117,45 @@ class InitiativeDetailView(WorkspaceMixin, StaffObjectView):
 
 
 class ActionView(StaffAction, InitiativeDetailView):
-    """A POST with one form, one service call. Subclasses say which form and which call."""
+    """A POST with one form, one service call. Subclasses say which form, which service (its
+    keyword arguments are the form's fields, with the broker as `actor_argument`) and what
+    to say when it worked (`success`, which may name the form's values)."""
 
     refusal = InitiativeError
+    service = None  # a staticmethod: the service that makes the move
+    actor_argument = "actor"
+    success = ""
+
+    def call(self, data) -> str:
+        self.service(initiative=self.initiative, **{self.actor_argument: self.request.user}, **data)
+        return self.success % data
 
 
 class TakeView(ActionView):
     form_class, form_name = TakeForm, "take_form"
-
-    def call(self, data):
-        initiative_take(
-            initiative=self.initiative,
-            actor=self.request.user,
-            public_message=data["public_message"],
-        )
-        return _("U heeft het initiatief opgepakt. De initiatiefnemer krijgt uw bericht.")
+    service = staticmethod(services.initiative_take)
+    success = gettext_lazy("U heeft het initiatief opgepakt. De initiatiefnemer krijgt uw bericht.")
 
 
 class MessageView(ActionView):
     form_class, form_name, anchor = BrokerMessageForm, "message_form", "#berichten"
-
-    def call(self, data):
-        initiative_send_message(
-            initiative=self.initiative, author=self.request.user, text=data["text"]
-        )
-        return _("Uw bericht is verstuurd.")
+    service, actor_argument = staticmethod(services.initiative_send_message), "author"
+    success = gettext_lazy("Uw bericht is verstuurd.")
 
 
 class NoteView(ActionView):
     form_class, form_name, anchor = NoteForm, "note_form", "#notities"
-
-    def call(self, data):
-        initiative_add_note(initiative=self.initiative, author=self.request.user, text=data["text"])
-        return _("De interne notitie is opgeslagen.")
+    service, actor_argument = staticmethod(services.initiative_add_note), "author"
+    success = gettext_lazy("De interne notitie is opgeslagen.")
 
 
 class HandoffView(ActionView):
     form_class, form_name = HandoffForm, "handoff_form"
+    service = staticmethod(services.initiative_handoff)
+    success = gettext_lazy("Het initiatief is overgedragen.")
 
     def make_form(self):
         return HandoffForm(self.request.POST, initiative=self.initiative)
-
-    def call(self, data):
-        initiative_handoff(
-            initiative=self.initiative,
-            actor=self.request.user,
-            to_broker=data["to_broker"],
-            to_afdeling=data["to_afdeling"],
-            note=data["note"],
-        )
-        return _("Het initiatief is overgedragen.")
 
     def post(self, request, reference):
         response = super().post(request, reference)
@@ -193,7 +171,7 @@ class GrantView(ActionView):
     form_class, form_name = GrantForm, "grant_form"
 
     def call(self, data):
-        grant = initiative_grant(
+        grant = services.initiative_grant(
             initiative=self.initiative,
             actor=self.request.user,
             amount_cents=data["amount"],
@@ -205,52 +183,25 @@ class GrantView(ActionView):
 
 class ReferView(ActionView):
     form_class, form_name = ReferForm, "refer_form"
-
-    def call(self, data):
-        initiative_refer(
-            initiative=self.initiative,
-            actor=self.request.user,
-            organisation=data["organisation"],
-            url=data["url"],
-            public_message=data["public_message"],
-        )
-        return _("Doorverwezen naar %(organisation)s.") % {"organisation": data["organisation"]}
+    service = staticmethod(services.initiative_refer)
+    success = gettext_lazy("Doorverwezen naar %(organisation)s.")
 
 
 class DeclineView(ActionView):
     form_class, form_name = DeclineForm, "decline_form"
-
-    def call(self, data):
-        initiative_decline(
-            initiative=self.initiative,
-            actor=self.request.user,
-            reasons=data["reasons"],
-            public_message=data["public_message"],
-        )
-        return _("Het initiatief is afgewezen; de initiatiefnemer krijgt uw uitleg.")
+    service = staticmethod(services.initiative_decline)
+    success = gettext_lazy("Het initiatief is afgewezen; de initiatiefnemer krijgt uw uitleg.")
 
 
 class StartView(ActionView):
     form_class, form_name = StatusMessageForm, "start_form"
     form_kwargs = {"prefix": "starten"}
-
-    def call(self, data):
-        initiative_start(
-            initiative=self.initiative,
-            actor=self.request.user,
-            public_message=data["public_message"],
-        )
-        return _("Het initiatief wordt nu uitgevoerd.")
+    service = staticmethod(services.initiative_start)
+    success = gettext_lazy("Het initiatief wordt nu uitgevoerd.")
 
 
 class CompleteView(ActionView):
     form_class, form_name = StatusMessageForm, "complete_form"
     form_kwargs = {"prefix": "afronden"}
-
-    def call(self, data):
-        initiative_complete(
-            initiative=self.initiative,
-            actor=self.request.user,
-            public_message=data["public_message"],
-        )
-        return _("Afgerond. De verantwoording is bevestigd.")
+    service = staticmethod(services.initiative_complete)
+    success = gettext_lazy("Afgerond. De verantwoording is bevestigd.")

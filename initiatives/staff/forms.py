@@ -8,6 +8,7 @@ from common.forms import wijk_filter_field
 from common.models import Afdeling, Wijk
 from common.money import EuroField
 
+from ..forms.fields import text_field
 from ..models import AdviceTemplate, DeclineReason
 from ..services import brokers_for_handoff
 
@@ -17,12 +18,12 @@ MESSAGE_HELP = _(
 
 
 def _message_field(label=None):
-    return forms.CharField(
-        label=label or _("Bericht aan de initiatiefnemer"),
-        widget=forms.Textarea(attrs={"rows": 5}),
+    return text_field(
+        label or _("Bericht aan de initiatiefnemer"),
+        rows=5,
         max_length=4000,
         help_text=MESSAGE_HELP,
-        error_messages={"required": _("Schrijf een bericht aan de initiatiefnemer.")},
+        required_message=_("Schrijf een bericht aan de initiatiefnemer."),
     )
 
 
@@ -47,23 +48,23 @@ class TakeForm(forms.Form):
 
 
 class BrokerMessageForm(forms.Form):
-    text = forms.CharField(
-        label=_("Bericht"),
-        widget=forms.Textarea(attrs={"rows": 6}),
+    text = text_field(
+        _("Bericht"),
+        rows=6,
         max_length=4000,
         help_text=MESSAGE_HELP,
-        error_messages={"required": _("Schrijf eerst uw bericht in het vak.")},
+        required_message=_("Schrijf eerst uw bericht in het vak."),
     )
 
     prefix = "bericht"
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(
-        label=_("Nieuwe interne notitie"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+    text = text_field(
+        _("Nieuwe interne notitie"),
+        rows=3,
         help_text=_("Alleen collega's lezen dit; de initiatiefnemer nooit."),
-        error_messages={"required": _("Een notitie kan niet leeg zijn.")},
+        required_message=_("Een notitie kan niet leeg zijn."),
     )
 
     prefix = "notitie"
@@ -78,11 +79,7 @@ class HandoffForm(forms.Form):
         queryset=Afdeling.objects.all(),
         required=False,
     )
-    note = forms.CharField(
-        label=_("Toelichting voor de collega (intern)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
+    note = text_field(_("Toelichting voor de collega (intern)"), rows=3)
 
     prefix = "overdragen"
 
@@ -108,10 +105,9 @@ class GrantForm(forms.Form):
         ),
         error_messages={"required": _("Vul het bedrag in (0 bij hulp zonder geld).")},
     )
-    conditions = forms.CharField(
-        label=_("Voorwaarden"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
+    conditions = text_field(
+        _("Voorwaarden"),
+        rows=4,
         help_text=_("Bijvoorbeeld: bonnetjes bewaren, foto's maken, binnen een jaar uitvoeren."),
     )
     public_message = _message_field()
@@ -196,11 +192,7 @@ class ConsultationHourForm(forms.Form):
     slot_minutes = forms.IntegerField(
         label=_("Minuten per afspraak"), initial=20, min_value=5, max_value=240
     )
-    note = forms.CharField(
-        label=_("Toelichting voor bewoners"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    note = text_field(_("Toelichting voor bewoners"), rows=2)
 
     prefix = "spreekuur"
 

@@ -78,6 +78,20 @@ def _page(request, initiative: Initiative, **forms):
     return render(request, "initiatives/mine.html", context)
 
 
+def _submit(request, initiative, form_name, form, service, *, success, anchor, error_field=None):
+    """One of the page's small forms: when it is valid, call the service with its data and go
+    back to the page's part; a refusal is shown at the form (at `error_field`, or above it)."""
+    if form.is_valid():
+        try:
+            service(form.cleaned_data)
+        except InitiativeError as error:
+            form.add_error(error_field, error)
+        else:
+            messages.success(request, success)
+            return redirect(reverse("initiatives:mine", args=[initiative.pk]) + anchor)
+    return _page(request, initiative, **{form_name: form})
+
+
 @login_required
 def mine(request, pk: int):
     return _page(request, _mine_or_404(request, pk))
@@ -90,35 +104,35 @@ def message(request, pk: int):
     form = MessageForm(request.POST, prefix="bericht")
     if limited(request, "initiative-message", limit=MESSAGE_LIMIT[0], period=MESSAGE_LIMIT[1]):
         form.add_error(None, _("U stuurde veel berichten achter elkaar. Probeer het later."))
-    elif form.is_valid():
-        try:
-            initiative_send_message(
-                initiative=initiative, author=request.user, text=form.cleaned_data["text"]
-            )
-        except InitiativeError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Uw bericht is verstuurd."))
-            return redirect(reverse("initiatives:mine", args=[pk]) + "#berichten")
-    return _page(request, initiative, message_form=form)
+    return _submit(
+        request,
+        initiative,
+        "message_form",
+        form,
+        lambda data: initiative_send_message(
+            initiative=initiative, author=request.user, text=data["text"]
+        ),
+        success=_("Uw bericht is verstuurd."),
+        anchor="#berichten",
+    )
 
 
 @login_required
 @require_POST
 def invite(request, pk: int):
     initiative = _mine_or_404(request, pk)
-    form = InviteForm(request.POST, prefix="uitnodiging")
-    if form.is_valid():
-        try:
-            initiative_invite(
-                initiative=initiative, actor=request.user, email=form.cleaned_data["email"]
-            )
-        except InitiativeError as error:
-            form.add_error("email", error)
-        else:
-            messages.success(request, _("De uitnodiging is verstuurd."))
-            return redirect(reverse("initiatives:mine", args=[pk]) + "#mensen")
-    return _page(request, initiative, invite_form=form)
+    return _submit(
+        request,
+        initiative,
+        "invite_form",
+        InviteForm(request.POST, prefix="uitnodiging"),
+        lambda data: initiative_invite(
+            initiative=initiative, actor=request.user, email=data["email"]
+        ),
+        success=_("De uitnodiging is verstuurd."),
+        anchor="#mensen",
+        error_field="email",
+    )
 
 
 @login_required

@@ -13,24 +13,10 @@ from django.views.decorators.http import require_http_methods
 from common.parsing import parse_digits
 from common.ratelimit import UPLOAD_REFUSED, upload_limited
 
-from .. import rules
+from .. import rules, services
 from ..forms import BudgetLineFormSet, ConsentForm, FilesForm, IdeaForm, NeedsForm, PlaceForm
 from ..models import Initiative, Photo
-from ..services import (
-    MAX_ATTACHMENTS,
-    MAX_PHOTOS,
-    InitiativeError,
-    initiative_add_attachment,
-    initiative_add_photo,
-    initiative_create,
-    initiative_invite,
-    initiative_remove_file,
-    initiative_set_needs,
-    initiative_set_publication,
-    initiative_submit,
-    initiative_update,
-    missing_for_submission,
-)
+from ..services import InitiativeError
 from ..workflow import Status
 
 STEPS = [
@@ -82,7 +68,7 @@ def new(request):
     form = IdeaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            initiative = initiative_create(initiator=request.user, **form.cleaned_data)
+            initiative = services.initiative_create(initiator=request.user, **form.cleaned_data)
         except InitiativeError as error:
             form.add_error(None, error)
         else:
@@ -112,7 +98,7 @@ def _simple_step(request, initiative, step: int, form_class, initial: dict):
     form = form_class(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            initiative_update(
+            services.initiative_update(
                 initiative=initiative, actor=request.user, step=step, **form.cleaned_data
             )
         except InitiativeError as error:
@@ -148,7 +134,7 @@ def _step_needs(request, initiative):
                 if f.cleaned_data.get("description") or f.cleaned_data.get("amount")
             ]
             try:
-                initiative_set_needs(
+                services.initiative_set_needs(
                     initiative=initiative,
                     actor=request.user,
                     help_needed=form.cleaned_data["help_needed"],
@@ -197,7 +183,7 @@ def _step_files(request, initiative):
     too_many = False
     if request.method == "POST":
         if "remove_photo" in request.POST or "remove_attachment" in request.POST:
-            initiative_remove_file(
+            services.initiative_remove_file(
                 initiative=initiative,
                 actor=request.user,
                 photo_id=parse_digits(request.POST.get("remove_photo")),
@@ -224,8 +210,8 @@ def _step_files(request, initiative):
             photos=list(initiative.photos.filter(kind=Photo.Kind.PLAN)),
             attachments=list(initiative.attachments.all()),
             invitations=list(initiative.co_initiators.select_related("user")),
-            max_photos=MAX_PHOTOS,
-            max_attachments=MAX_ATTACHMENTS,
+            max_photos=services.MAX_PHOTOS,
+            max_attachments=services.MAX_ATTACHMENTS,
         ),
         status=429 if too_many else 200,
     )
@@ -237,17 +223,21 @@ def _save_files(request, initiative, form) -> bool:
     calls = [
         (
             "photo",
-            lambda v: initiative_add_photo(initiative=initiative, actor=request.user, image=v),
+            lambda v: services.initiative_add_photo(
+                initiative=initiative, actor=request.user, image=v
+            ),
         ),
         (
             "attachment",
-            lambda v: initiative_add_attachment(
+            lambda v: services.initiative_add_attachment(
                 initiative=initiative, actor=request.user, data=v["data"], name=v["name"]
             ),
         ),
         (
             "invite_email",
-            lambda v: initiative_invite(initiative=initiative, actor=request.user, email=v),
+            lambda v: services.initiative_invite(
+                initiative=initiative, actor=request.user, email=v
+            ),
         ),
     ]
     ok = True
@@ -273,12 +263,12 @@ def _step_submit(request, initiative):
     if request.method == "POST" and form.is_valid():
         consent = form.cleaned_data["publish_consent"]
         try:
-            initiative_set_publication(
+            services.initiative_set_publication(
                 initiative=initiative, actor=request.user, publish_it=consent
             )
             if "later" in request.POST:
                 return _after_save(request, initiative, 5)
-            initiative_submit(initiative=initiative, actor=request.user)
+            services.initiative_submit(initiative=initiative, actor=request.user)
         except InitiativeError as error:
             form.add_error(None, error)
         else:
@@ -294,7 +284,7 @@ def _step_submit(request, initiative):
             form=form,
             lines=lines,
             total_cents=sum(x.amount_cents for x in lines),
-            missing=missing_for_submission(initiative),
+            missing=services.missing_for_submission(initiative),
             photos=list(initiative.photos.filter(kind=Photo.Kind.PLAN)),
             attachments=list(initiative.attachments.all()),
             invitations=list(initiative.co_initiators.all()),

@@ -6,7 +6,6 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.exports import (
@@ -15,7 +14,7 @@ from accounts.exports import (
     forget_log_entries,
     forget_notifications,
 )
-from accounts.sections import Section
+from accounts.sections import Section, link_item, status_item
 from common.feedback.secrets import hash_secret, new_secret
 
 from .models import Registration, RegistrationStatus
@@ -30,8 +29,7 @@ def my_registrations_section(user) -> Section:
         .order_by("activity__starts_at")[:20]
     )
     items = [
-        format_html(
-            '<a class="utrecht-link" href="{}">{}</a> – {} · <strong>{}</strong>',
+        status_item(
             r.activity.get_absolute_url(),
             r.activity.title,
             formats.date_format(timezone.localtime(r.activity.starts_at), "j F Y, H:i"),
@@ -39,11 +37,7 @@ def my_registrations_section(user) -> Section:
         )
         for r in registrations
     ]
-    items.append(
-        format_html(
-            '<a class="utrecht-link" href="{}">{}</a>', reverse("shop:agenda"), _("Naar de agenda")
-        )
-    )
+    items.append(link_item(reverse("shop:agenda"), _("Naar de agenda")))
     return Section(
         key="aanmeldingen",
         title=_("Mijn aanmeldingen"),

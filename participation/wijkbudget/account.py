@@ -3,10 +3,9 @@ Ballots are secret and hold nothing about a person, so there is nothing of them 
 "has voted" marks of an account are listed (which rounds) and go with the account."""
 
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from accounts.sections import Section
+from accounts.sections import Section, status_item
 
 from .models import HasVoted, PaperBallotEntry, Proposal
 
@@ -16,8 +15,7 @@ def my_proposals_section(user) -> Section:
         Proposal.objects.filter(proposer=user).select_related("round").order_by("-created_at")[:20]
     )
     items = [
-        format_html(
-            '<a class="utrecht-link" href="{}">{}</a> – {} · <strong>{}</strong>',
+        status_item(
             reverse("participation:proposal", args=[p.round.slug, p.pk]),
             p.title,
             p.round.title,

@@ -23,9 +23,9 @@ def link_item(url: str, text) -> str:
     return format_html('<a class="utrecht-link" href="{}">{}</a>', url, text)
 
 
-def record_item(url: str, title, detail, status) -> str:
-    """An item of a section about one of the resident's own records (a report, a plan, a
-    sign-up): its link, what it is about, and where it stands."""
+def status_item(url: str, title, detail, status) -> str:
+    """An item of a section that is one of the person's things: its link, a detail (a
+    reference, a date) and where it stands, in bold."""
     return format_html(
         '<a class="utrecht-link" href="{}">{}</a> – {} · <strong>{}</strong>',
         url,

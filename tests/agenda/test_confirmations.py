@@ -17,6 +17,7 @@ from participation.agenda.services import (
     registration_create,
     registrations_send_reminders,
 )
+from tests.common.mailbox import mails_to
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +38,6 @@ def register(client, activity, email="fatima@example.org"):
 
 def remind(activity):
     return registrations_send_reminders(now=activity.starts_at - dt.timedelta(days=1))
-
-
-def mails_to(address):
-    return [m for m in mail.outbox if address in m.to]
 
 
 def test_the_first_mail_says_who_asked_and_nothing_more_comes_until_confirmed(

@@ -17,8 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SECONDS = int(os.environ.get("BENCH_IDLE_SECONDS", "60"))
 TICK = os.sysconf("SC_CLK_TCK")
 KINDS = {
-    "gunicorn: master": lambda c: "gunicorn" in c and "config.asgi" in c and "worker" not in c,
-    "uvicorn web worker": lambda c: "gunicorn" in c and "worker" in c,
+    "gunicorn + uvicorn workers": lambda c: "gunicorn" in c,
     "rq task worker": lambda c: "rqworker" in c,
     "db task worker": lambda c: "db_worker" in c,
     "nginx": lambda c: c.startswith("nginx"),
@@ -46,6 +45,22 @@ def cpu_ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 
+def wait_for_an_empty_queue() -> None:
+    """Loading the content enqueues search-index jobs: idle starts when the workers are done."""
+    import redis
+
+    connection = redis.Redis.from_url(os.environ["REDIS_URL"])
+    quiet = 0
+    for _ in range(600):
+        busy = connection.llen("rq:queue:default") or connection.zcard(
+            "rq:wip:default"
+        )  # waiting, or started and not finished
+        quiet = 0 if busy else quiet + 1
+        if quiet >= 5:
+            return
+        time.sleep(1)
+
+
 def main() -> None:
     env = {**os.environ}
     extra = []
@@ -62,13 +77,14 @@ def main() -> None:
                     interval,
                 ],
                 cwd=ROOT,
-                env={**env, "DATABASE_POOL_MIN_SIZE": "1"},
+                env={**env, "DATABASE_POOL_MIN_SIZE": "1", "TASKS_BACKEND": "database"},
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
         )
     labels = {extra[0].pid: "db task worker (poll 1 s)", extra[1].pid: "db task worker (poll 2 s)"}
-    time.sleep(15)  # everything has started and settled
+    time.sleep(15)  # everything has started
+    wait_for_an_empty_queue()
     watched = processes()
     before = {pid: cpu_ticks(pid) for pid in watched}
     time.sleep(SECONDS)

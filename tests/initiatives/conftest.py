@@ -9,11 +9,6 @@ register(BrokerWijkFactory)
 
 
 @pytest.fixture
-def moerwijk(wijken):
-    return wijken["moerwijk"]
-
-
-@pytest.fixture
 def wijk_broker(broker_factory, moerwijk):
     """A broker who covers Moerwijk."""
     from initiatives.models import BrokerWijk

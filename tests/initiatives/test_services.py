@@ -1,31 +1,16 @@
 """Services: one per verb, checked against the workflow, with history, mail and the fund rule."""
 
-import threading
-
 import pytest
 from django.core import mail
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from common.workdays import add_working_days
+from initiatives import services
 from initiatives.models import Fund, Grant, Initiative, InitiativeEvent, Support
-from initiatives.services import (
-    InitiativeError,
-    fund_overview,
-    initiative_complete,
-    initiative_decline,
-    initiative_grant,
-    initiative_handoff,
-    initiative_refer,
-    initiative_send_message,
-    initiative_start,
-    initiative_submit,
-    initiative_support,
-    initiative_take,
-    initiative_volunteer,
-    initiative_withdraw,
-)
+from initiatives.services import InitiativeError
 from initiatives.workflow import Status
+from tests.common.at_once import at_once, race_test
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +20,7 @@ def test_submitting_gives_a_reference_a_deadline_and_mail_to_initiator_and_broke
 ):
     draft = initiative_factory(wijk=moerwijk)
     with django_capture_on_commit_callbacks(execute=True):
-        initiative = initiative_submit(initiative=draft, actor=draft.initiator)
+        initiative = services.initiative_submit(initiative=draft, actor=draft.initiator)
     year = timezone.localtime().year
     assert initiative.reference.startswith(f"IN-{year}-") and len(initiative.reference) == 13
     assert initiative.status == Status.INGEDIEND
@@ -57,7 +42,7 @@ def test_references_count_up_without_gaps(submit):
 def test_an_incomplete_draft_is_refused_with_what_is_missing(initiative_factory, moerwijk):
     draft = initiative_factory(wijk=None, for_whom="", help_needed=["geld"], lines=[])
     with pytest.raises(InitiativeError) as error:
-        initiative_submit(initiative=draft, actor=draft.initiator)
+        services.initiative_submit(initiative=draft, actor=draft.initiator)
     text = error.value.messages[0]
     assert "voor wie" in text and "de wijk" in text and "begroting" in text
     draft.refresh_from_db()
@@ -67,7 +52,7 @@ def test_an_incomplete_draft_is_refused_with_what_is_missing(initiative_factory,
 def test_only_the_initiators_submit(initiative_factory, resident_factory, moerwijk):
     draft = initiative_factory(wijk=moerwijk)
     with pytest.raises(InitiativeError, match="initiatiefnemers"):
-        initiative_submit(initiative=draft, actor=resident_factory())
+        services.initiative_submit(initiative=draft, actor=resident_factory())
 
 
 def test_taking_is_the_first_response_and_needs_a_message(
@@ -75,10 +60,10 @@ def test_taking_is_the_first_response_and_needs_a_message(
 ):
     initiative = submit()
     with pytest.raises(InitiativeError, match="Schrijf een bericht"):
-        initiative_take(initiative=initiative, actor=wijk_broker, public_message=" ")
+        services.initiative_take(initiative=initiative, actor=wijk_broker, public_message=" ")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        taken = initiative_take(
+        taken = services.initiative_take(
             initiative=initiative, actor=wijk_broker, public_message="Ik bel u morgen."
         )
     assert taken.status == Status.IN_GESPREK and taken.broker == wijk_broker
@@ -94,9 +79,11 @@ def test_two_brokers_cannot_both_take_it(submit, wijk_broker, broker_factory, mo
     colleague = broker_factory()
     BrokerWijk.objects.create(broker=colleague, wijk=moerwijk)
     initiative = submit()
-    initiative_take(initiative=initiative, actor=wijk_broker, public_message="Ik pak het op.")
+    services.initiative_take(
+        initiative=initiative, actor=wijk_broker, public_message="Ik pak het op."
+    )
     with pytest.raises(InitiativeError, match="collega"):
-        initiative_take(initiative=initiative, actor=colleague, public_message="Ik ook.")
+        services.initiative_take(initiative=initiative, actor=colleague, public_message="Ik ook.")
 
 
 def test_a_broker_of_another_wijk_cannot_take_it(submit, broker_factory, wijken):
@@ -105,7 +92,7 @@ def test_a_broker_of_another_wijk_cannot_take_it(submit, broker_factory, wijken)
     elsewhere = broker_factory()
     BrokerWijk.objects.create(broker=elsewhere, wijk=wijken["bouwlust"])
     with pytest.raises(InitiativeError):
-        initiative_take(initiative=submit(), actor=elsewhere, public_message="Hallo")
+        services.initiative_take(initiative=submit(), actor=elsewhere, public_message="Hallo")
 
 
 def test_the_thread_goes_both_ways_and_tracks_who_is_waiting(
@@ -114,7 +101,7 @@ def test_the_thread_goes_both_ways_and_tracks_who_is_waiting(
     initiative = taken()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        initiative_send_message(
+        services.initiative_send_message(
             initiative=initiative, author=wijk_broker, text="Heeft u al een plek?"
         )
     initiative.refresh_from_db()
@@ -122,7 +109,7 @@ def test_the_thread_goes_both_ways_and_tracks_who_is_waiting(
     assert mail.outbox[-1].to == [initiative.initiator.email]
     assert "Heeft u al een plek?" in mail.outbox[-1].body
     with django_capture_on_commit_callbacks(execute=True):
-        initiative_send_message(
+        services.initiative_send_message(
             initiative=initiative, author=initiative.initiator, text="Ja, het buurthuis."
         )
     initiative.refresh_from_db()
@@ -130,7 +117,9 @@ def test_the_thread_goes_both_ways_and_tracks_who_is_waiting(
     assert mail.outbox[-1].to == [wijk_broker.email]
     assert [m.author_kind for m in initiative.messages.all()] == ["broker", "initiator"]
     with pytest.raises(InitiativeError, match="geen berichten"):
-        initiative_send_message(initiative=initiative, author=resident_factory(), text="Hoi")
+        services.initiative_send_message(
+            initiative=initiative, author=resident_factory(), text="Hoi"
+        )
 
 
 def test_a_grant_lowers_what_remains_in_the_fund(grant, taken, wijk_broker, fund):
@@ -180,7 +169,7 @@ def test_only_the_assigned_broker_decides(grant, taken, broker_factory, moerwijk
     with pytest.raises(InitiativeError, match="niet aan u toegewezen"):
         grant(initiative, 100, actor=colleague)
     with pytest.raises(InitiativeError, match="niet aan u toegewezen"):
-        initiative_decline(
+        services.initiative_decline(
             initiative=initiative,
             actor=initiative.initiator,
             reasons=["anders"],
@@ -196,14 +185,14 @@ def test_the_database_refuses_a_fund_granted_beyond_its_total(fund):
 def test_refer_needs_an_organisation_and_decline_needs_a_reason(taken, wijk_broker):
     initiative = taken()
     with pytest.raises(InitiativeError, match="organisatie"):
-        initiative_refer(
+        services.initiative_refer(
             initiative=initiative, actor=wijk_broker, organisation=" ", public_message="Kijk daar"
         )
     with pytest.raises(InitiativeError, match="reden"):
-        initiative_decline(
+        services.initiative_decline(
             initiative=initiative, actor=wijk_broker, reasons=[], public_message="Helaas"
         )
-    initiative_refer(
+    services.initiative_refer(
         initiative=initiative,
         actor=wijk_broker,
         organisation="Fonds 1818",
@@ -218,14 +207,16 @@ def test_refer_needs_an_organisation_and_decline_needs_a_reason(taken, wijk_brok
 def test_withdrawing_gives_the_grant_back_to_the_fund(grant, taken, wijk_broker, fund):
     initiative = taken()
     grant(initiative, 30_000)
-    initiative_withdraw(initiative=initiative, actor=initiative.initiator, reason="We verhuizen.")
+    services.initiative_withdraw(
+        initiative=initiative, actor=initiative.initiator, reason="We verhuizen."
+    )
     fund.refresh_from_db()
     assert fund.granted_cents == 0
     initiative.refresh_from_db()
     assert initiative.status == Status.INGETROKKEN
     assert Grant.objects.get().released_at is not None
     with pytest.raises(InitiativeError):
-        initiative_withdraw(initiative=initiative, actor=initiative.initiator)
+        services.initiative_withdraw(initiative=initiative, actor=initiative.initiator)
 
 
 def test_completing_needs_the_accountability_and_books_what_was_spent(
@@ -233,18 +224,22 @@ def test_completing_needs_the_accountability_and_books_what_was_spent(
 ):
     initiative = started()
     with pytest.raises(InitiativeError, match="verantwoording"):
-        initiative_complete(initiative=initiative, actor=wijk_broker, public_message="Klaar")
+        services.initiative_complete(
+            initiative=initiative, actor=wijk_broker, public_message="Klaar"
+        )
     file_accountability(
         initiative,
         spent_cents=20_000,
         what_happened="Twintig buren plantten samen.",
         participants=20,
     )
-    initiative_complete(initiative=initiative, actor=wijk_broker, public_message="Mooi gedaan!")
+    services.initiative_complete(
+        initiative=initiative, actor=wijk_broker, public_message="Mooi gedaan!"
+    )
     initiative.refresh_from_db()
     assert initiative.status == Status.AFGEROND
     assert initiative.accountability.confirmed_by == wijk_broker
-    (line,) = fund_overview(year=fund.year)
+    (line,) = services.fund_overview(year=fund.year)
     assert (line.granted_cents, line.spent_cents, line.remaining_cents) == (50_000, 40_000, 50_000)
     # The initiator told the broker in the thread that the report is there.
     assert initiative.messages.filter(author_kind="initiator").exists()
@@ -257,7 +252,7 @@ def test_hand_off_moves_the_initiative_and_stays_in_the_history(
     colleague = broker_factory()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        initiative_handoff(
+        services.initiative_handoff(
             initiative=initiative, actor=wijk_broker, to_broker=colleague, note="Jij kent ze."
         )
     initiative.refresh_from_db()
@@ -267,40 +262,42 @@ def test_hand_off_moves_the_initiative_and_stays_in_the_history(
     assert initiative.notes.get().text == "Jij kent ze."
     assert mail.outbox[-1].to == [colleague.email]
     with pytest.raises(InitiativeError, match="niet aan u toegewezen"):
-        initiative_start(initiative=initiative, actor=wijk_broker, public_message="x")
+        services.initiative_start(initiative=initiative, actor=wijk_broker, public_message="x")
 
 
 def test_handing_off_to_a_resident_is_refused(taken, wijk_broker, resident):
     with pytest.raises(InitiativeError, match="geen initiatievenmakelaar"):
-        initiative_handoff(initiative=taken(), actor=wijk_broker, to_broker=resident)
+        services.initiative_handoff(initiative=taken(), actor=wijk_broker, to_broker=resident)
 
 
 def test_steun_counts_once_per_account(submit, resident_factory):
     initiative = submit(publish_consent=True)
     neighbour = resident_factory()
-    assert initiative_support(initiative=initiative, user=neighbour) is True
-    assert initiative_support(initiative=initiative, user=neighbour) is False
+    assert services.initiative_support(initiative=initiative, user=neighbour) is True
+    assert services.initiative_support(initiative=initiative, user=neighbour) is False
     initiative.refresh_from_db()
     assert initiative.support_count == 1 and Support.objects.count() == 1
     with pytest.raises(InitiativeError, match="eigen initiatief"):
-        initiative_support(initiative=initiative, user=initiative.initiator)
+        services.initiative_support(initiative=initiative, user=initiative.initiator)
 
 
 def test_steun_and_volunteers_only_for_published_initiatives(submit, resident):
     initiative = submit(publish_consent=False)
     with pytest.raises(InitiativeError, match="niet"):
-        initiative_support(initiative=initiative, user=resident)
+        services.initiative_support(initiative=initiative, user=resident)
     with pytest.raises(InitiativeError, match="niet"):
-        initiative_volunteer(initiative=initiative, user=resident, name="Sam")
+        services.initiative_volunteer(initiative=initiative, user=resident, name="Sam")
 
 
 def test_a_volunteer_signs_up_once(submit, resident):
     initiative = submit(publish_consent=True)
-    initiative_volunteer(initiative=initiative, user=resident, name="Sam", share_contact=False)
+    services.initiative_volunteer(
+        initiative=initiative, user=resident, name="Sam", share_contact=False
+    )
     with pytest.raises(InitiativeError, match="al aangemeld"):
-        initiative_volunteer(initiative=initiative, user=resident, name="Sam")
+        services.initiative_volunteer(initiative=initiative, user=resident, name="Sam")
     with pytest.raises(InitiativeError, match="e-mailadres of telefoonnummer"):
-        initiative_volunteer(
+        services.initiative_volunteer(
             initiative=submit(publish_consent=True), user=resident, name="Sam", share_contact=True
         )
     initiative.refresh_from_db()
@@ -321,11 +318,7 @@ def test_the_overdue_queue_has_missed_first_responses(submit, taken):
     assert late in overdue and on_time not in overdue and answered not in overdue
 
 
-@pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason="SQLite serialises writers; the lock is exercised on PostgreSQL in CI",
-)
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@race_test
 def test_two_brokers_granting_at_once_never_exceed_the_fund(
     grant, broker_factory, wijken, initiative_factory
 ):
@@ -340,39 +333,22 @@ def test_two_brokers_granting_at_once_never_exceed_the_fund(
         broker = broker_factory()
         BrokerWijk.objects.create(broker=broker, wijk=moerwijk)
         draft = initiative_factory(wijk=moerwijk)  # asks € 650
-        initiative = initiative_submit(initiative=draft, actor=draft.initiator)
-        initiative_take(initiative=initiative, actor=broker, public_message="Hallo")
+        initiative = services.initiative_submit(initiative=draft, actor=draft.initiator)
+        services.initiative_take(initiative=initiative, actor=broker, public_message="Hallo")
         initiatives.append(initiative)
         brokers.append(broker)
-    results = []
-    barrier = threading.Barrier(2)
 
     def grant(initiative, broker):
-        from django.db import connections
+        return lambda: services.initiative_grant(
+            initiative=initiative,
+            actor=broker,
+            amount_cents=50_000,
+            conditions="",
+            public_message="Toegekend",
+        )
 
-        try:
-            barrier.wait()
-            initiative_grant(
-                initiative=initiative,
-                actor=broker,
-                amount_cents=50_000,
-                conditions="",
-                public_message="Toegekend",
-            )
-            results.append("granted")
-        except InitiativeError:
-            results.append("refused")
-        finally:
-            connections.close_all()
-
-    threads = [
-        threading.Thread(target=grant, args=pair) for pair in zip(initiatives, brokers, strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(results) == ["granted", "refused"]
+    results = at_once(*(grant(*pair) for pair in zip(initiatives, brokers, strict=True)))
+    assert sorted(type(r).__name__ for r in results) == ["Grant", "InitiativeError"]
     fund.refresh_from_db()
     assert fund.granted_cents == 50_000 and fund.remaining_cents == 10_000
     assert Grant.objects.count() == 1
@@ -380,7 +356,7 @@ def test_two_brokers_granting_at_once_never_exceed_the_fund(
 
 def test_a_referral_link_must_be_a_web_address(taken, wijk_broker):
     with pytest.raises(InitiativeError, match="https://"):
-        initiative_refer(
+        services.initiative_refer(
             initiative=taken(),
             actor=wijk_broker,
             organisation="Kwaadaardig",

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from initiatives.models import Booking
 from initiatives.services import bookings_send_reminders, consultation_hour_create, free_slots
+from tests.common.mailbox import mails_to
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +41,6 @@ def book(client, hour, email="fatima@example.org"):
 
 def remind(hour):
     return bookings_send_reminders(now=hour.starts_at - dt.timedelta(days=1))
-
-
-def mails_to(address):
-    return [m for m in mail.outbox if address in m.to]
 
 
 def test_a_typed_address_gets_the_first_mail_and_the_reminder_only_after_confirming(

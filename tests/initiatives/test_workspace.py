@@ -29,6 +29,13 @@ def post_grant(client, initiative, amount: str, conditions: str, message: str):
     )
 
 
+def post_action(client, initiative, action: str, **fields):
+    """One of the detail page's forms (its prefix is the action's path), as typed; follows the
+    redirect, so the page's message can be read."""
+    data = {f"{action}-{name}": value for name, value in fields.items()}
+    return client.post(f"{detail(initiative)}{action}/", data, follow=True)
+
+
 @pytest.fixture
 def bouwlust_broker(broker_factory, wijken):
     user = broker_factory()
@@ -160,25 +167,57 @@ def test_a_grant_above_what_remains_is_refused_and_the_form_is_kept(
 def test_decline_and_refer_forms_need_their_parts(client, wijk_broker, taken):
     initiative = taken()
     client.force_login(wijk_broker)
-    html = client.post(
-        f"{detail(initiative)}afwijzen/", {"afwijzen-public_message": "Helaas"}
-    ).content.decode()
+    html = post_action(client, initiative, "afwijzen", public_message="Helaas").content.decode()
     assert "Kies minstens één reden." in html and "Helaas" in html
-    html = client.post(
-        f"{detail(initiative)}doorverwijzen/",
-        {
-            "doorverwijzen-organisation": "Fonds 1818",
-            "doorverwijzen-url": "geen link",
-            "doorverwijzen-public_message": "Daar past het beter.",
-        },
+    html = post_action(
+        client,
+        initiative,
+        "doorverwijzen",
+        organisation="Fonds 1818",
+        url="geen link",
+        public_message="Daar past het beter.",
     ).content.decode()
     assert "Deze link klopt niet." in html
-    client.post(
-        f"{detail(initiative)}afwijzen/",
-        {"afwijzen-reasons": ["commercieel"], "afwijzen-public_message": "Het is commercieel."},
+    post_action(
+        client,
+        initiative,
+        "afwijzen",
+        reasons=["commercieel"],
+        public_message="Het is commercieel.",
     )
     initiative.refresh_from_db()
     assert initiative.status == Status.AFGEWEZEN
+
+
+def test_start_and_complete_from_the_workspace_say_what_happened(
+    client, wijk_broker, taken, grant, fund, file_accountability
+):
+    initiative = taken()
+    grant(initiative, 50_000)
+    client.force_login(wijk_broker)
+    response = post_action(client, initiative, "starten", public_message="Succes!")
+    assert "Het initiatief wordt nu uitgevoerd." in response.content.decode()
+    file_accountability(initiative, spent_cents=100, what_happened="Gedaan.", participants=9)
+    response = post_action(client, initiative, "afronden", public_message="Mooi!")
+    assert "Afgerond. De verantwoording is bevestigd." in response.content.decode()
+    initiative.refresh_from_db()
+    assert initiative.status == Status.AFGEROND
+
+
+def test_a_referral_names_the_organisation(client, wijk_broker, taken):
+    initiative = taken()
+    client.force_login(wijk_broker)
+    response = post_action(
+        client,
+        initiative,
+        "doorverwijzen",
+        organisation="Fonds 1818",
+        url="https://www.fonds1818.nl/",
+        public_message="Daar past het beter.",
+    )
+    assert "Doorverwezen naar Fonds 1818." in response.content.decode()
+    initiative.refresh_from_db()
+    assert initiative.status == Status.DOORVERWEZEN
 
 
 def test_an_advice_text_fills_in_the_message(client, wijk_broker, taken):

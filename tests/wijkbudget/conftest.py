@@ -8,11 +8,6 @@ register(ProposalFactory)
 
 
 @pytest.fixture
-def moerwijk(wijken):
-    return wijken["moerwijk"]
-
-
-@pytest.fixture
 def voting_round(moerwijk, proposal_factory):
     """€ 10.000 with three plans: A € 6.000, B € 3.000, C € 2.000 (A+B+C is over budget)."""
     round = RoundFactory(wijken=[moerwijk], slug="moerwijk")

@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.fields import optional_fk
+from common.signups import SignUp
 
 from ..workflow import Status
 from .activity import Activity
@@ -26,7 +26,10 @@ class RegistrationQuerySet(models.QuerySet):
         return self.exclude(status=RegistrationStatus.CANCELLED)
 
 
-class Registration(models.Model):
+class Registration(SignUp):
+    """A place at an activity, or on its waiting list (the name, the contact details, the cancel
+    link and the reminder are a SignUp's)."""
+
     activity = models.ForeignKey(
         Activity,
         on_delete=models.CASCADE,
@@ -36,23 +39,14 @@ class Registration(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=RegistrationStatus.choices, db_index=True
     )
-    name = models.CharField(_("naam"), max_length=80)
-    email = models.EmailField(_("e-mailadres"), blank=True)
-    phone = models.CharField(_("telefoon"), max_length=20, blank=True)
     user = optional_fk(settings.AUTH_USER_MODEL, related_name="activity_registrations")
-    cancel_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     # The second link, mailed when a waiting registration moves up (we cannot mail the first).
     moved_up_token_hash = models.CharField(
         max_length=64, unique=True, null=True, blank=True, editable=False
     )
-    created_at = models.DateTimeField(default=timezone.now)
     moved_up_at = models.DateTimeField(null=True, blank=True)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
-    reminded_at = models.DateTimeField(null=True, blank=True)
-    # A typed address gets the first mail (with "was this you?") and nothing more (reminder,
-    # a place from the waiting list) until its owner follows the link; an account's own
-    # verified address is confirmed at once.
-    email_confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Until a typed address is confirmed, nothing more goes to it: no reminder, and no news of
+    # a place from the waiting list either.
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -61,9 +55,7 @@ class Registration(models.Model):
         verbose_name_plural = _("aanmeldingen")
         ordering = ["created_at", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(email="", phone=""), name="registration_has_email_or_phone"
-            ),
+            *SignUp.Meta.constraints,
             # One active registration per person and activity, even when they click twice.
             models.UniqueConstraint(
                 fields=["activity", "email"],

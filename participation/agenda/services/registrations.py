@@ -8,9 +8,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common.confirmation import is_own_verified_address
 from common.feedback.secrets import hash_secret, new_secret
 from common.notifications import notify
+from common.signups import new_signup
 
 from .. import workflow
 from ..models import Activity, Registration, RegistrationStatus
@@ -20,15 +20,13 @@ from .ical import activity_ics
 from .mails import first_mail_secrets, mail_context, tell_confirmed, tell_organiser
 
 
-def _clean_person(name: str, email: str, phone: str) -> tuple[str, str, str]:
-    name, email, phone = name.strip(), email.strip().lower(), phone.strip()
-    if not name:
+def _check_person(name: str, email: str, phone: str) -> None:
+    if not name.strip():
         raise AgendaError(_("Vul uw naam in."))
-    if not (email or phone):
+    if not (email.strip() or phone.strip()):
         raise AgendaError(
             _("Vul een e-mailadres of telefoonnummer in, zodat de organisator u kan bereiken.")
         )
-    return name, email, phone
 
 
 @transaction.atomic
@@ -46,22 +44,14 @@ def registration_create(
         )
     if locked.starts_at <= timezone.now():
         raise AgendaError(_("Deze activiteit is al begonnen. Aanmelden kan niet meer."))
-    name, email, phone = _clean_person(name, email, phone)
-    user = user if user is not None and user.is_authenticated else None
+    _check_person(name, email, phone)
+    person, token = new_signup(name=name, email=email, phone=phone, user=user)
     confirmed = locked.registrations.confirmed().count()  # exact: we hold the activity's lock
     has_place = locked.capacity is None or confirmed < locked.capacity
-    token = new_secret()
     try:
         with transaction.atomic():
             registration = Registration.objects.create(
-                activity=locked,
-                status=workflow.initial_status(has_place=has_place),
-                name=name,
-                email=email,
-                phone=phone,
-                user=user,
-                cancel_token_hash=hash_secret(token),
-                email_confirmed_at=timezone.now() if is_own_verified_address(user, email) else None,
+                activity=locked, status=workflow.initial_status(has_place=has_place), **person
             )
     except IntegrityError as error:
         raise AgendaError(
@@ -80,8 +70,8 @@ def registration_create(
             event=event,
             context=context,
             secret_context=secrets,
-            email=email,
-            user=user,
+            email=registration.email,
+            user=registration.user,
             attachments=attachments,
         )
     tell_organiser(locked, event="agenda_registration_organiser", registration=registration)
