@@ -72,8 +72,10 @@ nginx:
 	    || echo "Could not install nginx: the reverse-proxy tests will be skipped."; \
 	  else echo "No nginx and no root: the reverse-proxy tests will be skipped."; fi; }
 
-# What the benchmarks of tests/bench/ need beyond the suite: wrk, Debian's HTTP load generator.
+# What the benchmarks of tests/bench/ need beyond the suite: wrk, Debian's HTTP load generator,
+# and Granian, the ASGI server that bench_servers.py measures against ours (not a dependency).
 bench-tools: install-test frontend nginx
+	$(PY) -m pip install --quiet granian==2.8.9
 	@command -v wrk >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
