@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from common.search import SearchHit, SearchKind, Words, full_text, register_search_kind
+from common.search import STOP_WORDS, SearchHit, SearchKind, Words, full_text, register_search_kind
 
 from .models import Category
 
@@ -26,8 +26,9 @@ def find_categories(text: str, *, limit: int = INTAKE_HITS) -> list[Category]:
     words, or else any of them."""
     query = Words.of(text)
     found, _total = full_text(reportable(), query, limit=limit, contains=CONTAINS)
-    if not found and len(query.words) > 1:
-        query = Words(query.words, any_word=True)
+    meaningful = tuple(word for word in query.words if word not in STOP_WORDS)
+    if not found and len(query.words) > 1 and meaningful:
+        query = Words(meaningful, any_word=True)
         found, _total = full_text(reportable(), query, limit=limit, contains=CONTAINS)
     return found
 

@@ -54,6 +54,47 @@ def search_kinds() -> list[SearchKind]:
     return sorted(_kinds.values(), key=lambda kind: kind.order)
 
 
+# Little words that say nothing of what a resident looks for ("muizen in de tuin"): left out
+# when any word may match, or "de" would find every page.
+STOP_WORDS = frozenset(
+    [
+        "aan",
+        "bij",
+        "dat",
+        "de",
+        "die",
+        "een",
+        "en",
+        "er",
+        "het",
+        "hier",
+        "ik",
+        "in",
+        "is",
+        "je",
+        "kan",
+        "mij",
+        "mijn",
+        "met",
+        "niet",
+        "of",
+        "om",
+        "op",
+        "te",
+        "u",
+        "uw",
+        "van",
+        "voor",
+        "waar",
+        "wat",
+        "we",
+        "wij",
+        "ze",
+        "zijn",
+    ]
+)
+
+
 def query_words(text: str) -> list[str]:
     """Only words go to the full-text engine: quotes, stars and operators (AND, NOT) are syntax
     there, and a resident typing them must get results, not an error."""
@@ -103,16 +144,27 @@ def full_text(queryset, query: Words, *, limit: int, contains=("title",)) -> tup
 
 def search_everything(text: str, limit: int, kinds=None) -> list[tuple[SearchKind, list, int]]:
     """Every kind with results: (kind, hits, total), in the order of the kinds. Every word must
-    match; only when nothing anywhere has them all, any word may."""
+    match; only when nothing anywhere has them all, any word may (the little words left out),
+    and then the kinds whose titles hold most of the words come first."""
     query = Words.of(text)
     if not query.words:
         return []
-    for attempt in (query, Words(query.words, any_word=True)):
-        groups = []
-        for kind in kinds or search_kinds():
-            hits, total = kind.find(attempt, limit)
-            if hits:
-                groups.append((kind, hits, total))
-        if groups or len(query.words) == 1:
-            return groups
-    return []
+    groups = _groups(query, limit, kinds)
+    meaningful = tuple(word for word in query.words if word not in STOP_WORDS)
+    if groups or len(query.words) == 1 or not meaningful:
+        return groups
+    groups = _groups(Words(meaningful, any_word=True), limit, kinds)
+
+    def words_in_titles(group) -> int:
+        return max(sum(word in hit.title.lower() for word in meaningful) for hit in group[1])
+
+    return sorted(groups, key=words_in_titles, reverse=True)
+
+
+def _groups(query: Words, limit: int, kinds) -> list[tuple[SearchKind, list, int]]:
+    groups = []
+    for kind in kinds or search_kinds():
+        hits, total = kind.find(query, limit)
+        if hits:
+            groups.append((kind, hits, total))
+    return groups
