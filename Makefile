@@ -52,6 +52,7 @@ demo-data: migrate
 	$(PY) manage.py seed_demo
 	$(PY) manage.py seed_processes
 	$(PY) manage.py ledger_sync
+	$(PY) manage.py update_index
 
 serve:
 	./scripts/run.sh

@@ -25,7 +25,9 @@ class InitiativesConfig(AppConfig):
         register_section("initiatieven", my_initiatives_section)
         register_section("afspraken", my_bookings_section)
 
-        from . import ledger
+        from . import ledger, search
+
+        search.register()
 
         ledger.register()
         # Reminders the day before a spreekuur appointment, and brokers told of late work.

@@ -22,9 +22,10 @@ class MeldingenConfig(AppConfig):
         register_eraser("meldingen", erase_user_meldingen, covers=ERASER_COVERS)
         register_section("meldingen", my_meldingen_section)
 
-        from . import ledger
+        from . import ledger, search
 
         ledger.register()
+        search.register()
 
         from .confirmations import register_confirmations
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from common.feedback.deadlines import Deadlines
 from common.feedback.events import CurrentStatus
@@ -122,7 +123,7 @@ class InitiativeQuerySet(models.QuerySet):
         return self.annotate(requested_cents=Sum("budget_lines__amount_cents"))
 
 
-class Initiative(CurrentStatus, CoarseLocation, models.Model):
+class Initiative(CurrentStatus, CoarseLocation, index.Indexed, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True, null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT, db_index=True
@@ -168,6 +169,16 @@ class Initiative(CurrentStatus, CoarseLocation, models.Model):
 
     objects = InitiativeQuerySet.as_manager()
     public_labels = PUBLIC_LABELS
+    # The site search (initiatives/search.py) searches only the public ones, by these filters.
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("what_why"),
+        index.SearchField("for_whom"),
+        index.SearchField("place"),
+        index.RelatedFields("wijk", [index.SearchField("name")]),
+        index.FilterField("publish_consent"),
+        index.FilterField("status"),
+    ]
     open_statuses = OPEN
 
     class Meta:

@@ -4,14 +4,17 @@ that route a category (in a wijk) to a department."""
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from common.fields import optional_fk
 
 from ..workflow import Status
 
 
-class Category(models.Model):
-    """A main category (parent empty) or a subcategory residents choose from."""
+class Category(index.Indexed, models.Model):
+    """A main category (parent empty) or a subcategory residents choose from. Searchable by
+    its name, its main category's name and the residents' own words (keywords): the intake's
+    search box and the site search (common/search.py) both find "lantaarnpaal" here."""
 
     parent = optional_fk("self", on_delete=models.PROTECT, related_name="children")
     name = models.CharField(_("naam"), max_length=80)
@@ -39,6 +42,18 @@ class Category(models.Model):
     )
     is_active = models.BooleanField(_("actief"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("keywords", boost=2),
+        index.SearchField("name_en"),
+        index.RelatedFields("parent", [index.SearchField("name")]),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("keywords"),
+        index.FilterField("is_active"),
+        index.FilterField("is_sensitive"),
+        index.FilterField("parent"),
+    ]
 
     class Meta:
         verbose_name = _("categorie")

@@ -3,7 +3,6 @@ for a report that is already there. Views parse, check and call one service."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -16,7 +15,8 @@ from common.ratelimit import UPLOAD_REFUSED, limited, upload_limited
 
 from ..forms import MAX_PHOTOS, CategoryForm, DetailsForm, LocationForm, PhotoForm, SupportForm
 from ..intake import Draft, possible_duplicates
-from ..models import Category, DraftPhoto, Melding
+from ..models import DraftPhoto, Melding
+from ..search import find_categories, reportable
 from ..services import Intake, MeldingError, melding_create, melding_support
 from .follow import ANSWER_LIMIT
 
@@ -31,16 +31,11 @@ def _step_context(step: int, draft: Draft, **extra) -> dict:
 def step_what(request):
     draft = Draft(request.session)
     query = search_words(request.GET.get("q"))
-    categories = Category.objects.filter(is_active=True, parent__isnull=False).select_related(
-        "parent"
-    )
+    categories = reportable().select_related("parent")
     if query:
-        words = query.lower().split()
-        match = Q()
-        for word in words:
-            match |= Q(name__icontains=word) | Q(keywords__icontains=word)
-            match |= Q(name_en__icontains=word) | Q(parent__name__icontains=word)
-        categories = categories.filter(match)
+        # The site's own search (common/search.py): names, main categories and the residents'
+        # words, so "lantaarnpaal" offers the street light.
+        categories = categories.filter(pk__in=[c.pk for c in find_categories(query)])
     form = CategoryForm(
         request.POST if request.method == "POST" else None,
         initial={"category": draft.data.get("category")},

@@ -22,6 +22,7 @@ class AgendaConfig(AppConfig):
         )
         from .calendar import activity_entries
         from .confirmations import register_confirmations
+        from .search import register as register_search
         from .tasks import send_activity_reminders
         from .wijk import wijk_part
 
@@ -31,4 +32,5 @@ class AgendaConfig(AppConfig):
         register_job("agenda-reminders", send_activity_reminders.enqueue)
         register_calendar_source("activiteiten", activity_entries)
         register_wijk_part("agenda", wijk_part)
+        register_search()
         register_confirmations()

@@ -12,12 +12,13 @@ class ProcessesConfig(AppConfig):
         from common.schedule import register_job
         from common.wijkpage import register_wijk_part
 
-        from . import calendar, ledger
+        from . import calendar, ledger, search
         from .account import ERASER_COVERS, erase_user_contributions, export_user_contributions
         from .tasks import remind_owners
         from .wijk import wijk_part
 
         ledger.register()
+        search.register()
         calendar.register_processes()
         register_wijk_part("inspraak", wijk_part)
         register_job("processes", remind_owners.enqueue)

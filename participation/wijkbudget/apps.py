@@ -24,8 +24,9 @@ class ParticipationConfig(AppConfig):
 
         from common.wijkpage import register_wijk_part
 
-        from . import ledger
+        from . import ledger, search
         from .wijk import wijk_part
 
         ledger.register()
+        search.register()
         register_wijk_part("wijkbudget", wijk_part)

@@ -20,6 +20,10 @@ class ShopConfig(AppConfig):
 
         register_advice_confirmation()
 
+        from .search import register as register_search
+
+        register_search()
+
         from .methods.tasks import tell_staff_late as advice_late
 
         register_job("advice-late", advice_late.enqueue)

@@ -1,5 +1,6 @@
-"""Site search /zoeken/: pages of the visitor's language, the methods of the databank among
-them, and upcoming activities from the agenda."""
+"""Site search /zoeken/: pages of the visitor's language, the methods of the databank, and
+upcoming activities from the agenda, each kind in its own group (tests/shop/test_site_search.py
+has the residents' queries over the whole demo)."""
 
 import pytest
 from django.db import connection
@@ -16,7 +17,7 @@ def search(client, q, prefix=""):
 
 def test_search_finds_pages_and_methods_in_dutch(client, page_tree):
     html = search(client, "wijkschouw")
-    assert "pagina gevonden" in html or "pagina's gevonden" in html
+    assert "resultaat gevonden" in html or "resultaten gevonden" in html
     assert 'href="/participatiewinkel/methoden/wijkschouw/"' in html
     assert "Participatiemethode" in html  # the kind of page is named
     html = search(client, "Twickelstraat")
@@ -35,7 +36,7 @@ def test_search_shows_upcoming_activities(client, page_tree, wijken):
     ActivityFactory(wijk=wijken["moerwijk"], title="Taalcafé in de bibliotheek")
     ActivityFactory(wijk=wijken["moerwijk"], title="Taalcafé verborgen", is_published=False)
     html = search(client, "taalcafé bibliotheek")
-    assert "In de agenda" in html and "Taalcafé in de bibliotheek" in html
+    assert "Agenda <span" in html and "Taalcafé in de bibliotheek" in html
     assert "verborgen" not in html
 
 

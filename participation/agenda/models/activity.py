@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from common.audience import Audience
 
@@ -44,7 +45,7 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(starts_at__lt=end, ends_at__gt=start)
 
 
-class Activity(models.Model):
+class Activity(index.Indexed, models.Model):
     type = models.CharField(_("soort"), max_length=20, choices=ActivityType.choices)
     title = models.CharField(_("titel"), max_length=150)
     description = models.TextField(
@@ -93,6 +94,17 @@ class Activity(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = ActivityQuerySet.as_manager()
+    # The site search (agenda/search.py) finds published activities that have not ended.
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("description"),
+        index.SearchField("place"),
+        index.SearchField("organiser"),
+        index.RelatedFields("wijk", [index.SearchField("name")]),
+        index.FilterField("is_published"),
+        index.FilterField("ends_at"),
+        index.FilterField("starts_at"),
+    ]
 
     class Meta:
         verbose_name = _("activiteit")

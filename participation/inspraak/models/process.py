@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
+from wagtail.search import index
 
 from common.feedback.deadlines import Deadlines
 from common.fields import optional_fk
@@ -92,7 +93,7 @@ class ProcessQuerySet(models.QuerySet):
         return self.filter(DEADLINES.overdue_q(today))
 
 
-class Process(ClusterableModel):
+class Process(index.Indexed, ClusterableModel):
     title = models.CharField(_("titel"), max_length=160)
     slug = models.SlugField(_("adres (slug)"), max_length=80, unique=True)
     summary = models.TextField(
@@ -162,6 +163,14 @@ class Process(ClusterableModel):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProcessQuerySet.as_manager()
+    # The site search (inspraak/search.py) finds published processes only.
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("summary"),
+        index.SearchField("question"),
+        index.SearchField("how_to_take_part"),
+        index.FilterField("status"),
+    ]
 
     class Meta:
         verbose_name = _("inspraaktraject")

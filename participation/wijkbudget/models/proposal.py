@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from common.feedback.deadlines import Deadlines
 from common.feedback.events import StatusEvent, actor_kind_field, status_field
@@ -25,7 +26,7 @@ def _photo_path(instance, filename: str) -> str:
     return f"wijkbudget/{filename}"
 
 
-class Proposal(models.Model):
+class Proposal(index.Indexed, models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="proposals")
     title = models.CharField(_("titel"), max_length=120)
     description = models.TextField(_("beschrijving"))
@@ -49,6 +50,14 @@ class Proposal(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ProposalQuerySet.as_manager()
+    # The site search (wijkbudget/search.py) finds the public plans of published rounds.
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("description"),
+        index.SearchField("place"),
+        index.FilterField("status"),
+        index.FilterField("round"),
+    ]
 
     class Meta:
         verbose_name = _("voorstel")

@@ -6,6 +6,7 @@ import uuid
 from django.apps import apps
 from django.db import transaction
 from wagtail.models import Locale
+from wagtail.search import index
 
 from .models import Measure
 
@@ -59,6 +60,9 @@ def load_measures(content: dict) -> int:
         if page_en is not None:
             made.append(_measure(en, page_en, key, number, rank, text_en))
     Measure.objects.bulk_create(made)
+    # bulk_create sends no post_save, so the search index hears of them here.
+    for measure in Measure.objects.all():
+        index.insert_or_update_object(measure)
     return len(made)
 
 

@@ -96,7 +96,13 @@ class Measure(
         InlinePanel("updates", label=_("voortgang"), heading=_("Voortgang")),
         InlinePanel("links", label=_("link"), heading=_("Wat hoort erbij")),
     ]
-    search_fields = [index.SearchField("title"), index.SearchField("text")]
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("text"),
+        index.FilterField("live"),
+        index.FilterField("theme"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("maatregel")
