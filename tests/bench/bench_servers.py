@@ -93,7 +93,8 @@ def main() -> None:
         for base in (ours, theirs):
             requests.get(base + "/", timeout=30)  # into the page cache
         print(f"\n{WORKERS} worker processes each, {CONNECTIONS} connections, {SECONDS} s a cell")
-        print(f"{'request':18} {'gunicorn+uvicorn r/s':>21} {'p99':>9} {'granian r/s':>12} {'p99':>9}")
+        head = f"{'gunicorn+uvicorn r/s':>21} {'p99':>9} {'granian r/s':>12} {'p99':>9}"
+        print(f"{'request':18} {head}")
         for label, path, headers in CASES:
             # in turn, so that a drift of the busy machine touches both alike
             a, a99 = wrk(ours, path, headers)
