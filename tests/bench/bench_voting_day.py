@@ -256,7 +256,7 @@ def main() -> None:
     if late:
         print(
             f"start of a resident after its arrival time: p50 {1000 * late[len(late) // 2]:.0f} ms,"
-            f" max {1000 * late[-1]:.0f} ms (large: the load generator is the limit)"
+            f" max {1000 * late[-1]:.0f} ms (when large, the load generator is the limit)"
         )
     print(f"ballots accepted: {accepted}")
     print(f"refused: {sum(tally.refused.values())}")
