@@ -214,7 +214,8 @@ class CpuWatch:
                 fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            ticks = int(fields[11]) + int(fields[12])
+            # utime + stime, and cutime + cstime: RQ runs each job in a forked child
+            ticks = sum(int(f) for f in fields[11:15])
             if int(entry.name) == own:
                 found["this load generator"] += ticks
                 continue
