@@ -27,6 +27,7 @@ Options (environment): BENCH_BALLOTS (10000), BENCH_SECONDS (600), BENCH_THREADS
 this many residents in the form at once, 200), BENCH_ROUND (moerwijk-2027).
 """
 
+import itertools
 import json
 import os
 import random
@@ -74,7 +75,7 @@ def setup() -> tuple[list[str], dict]:
         " 'marks': HasVoted.objects.filter(round=r).count(), 'turnout': turnout(r),"
         " 'phase': str(r.phase()), 'rule': r.ballot_rule, 'proposals':"
         " r.proposals.on_ballot().count()};"
-        f"codes = []\nfor left in range({BALLOTS}, 0, -20000):"
+        f"codes = []\nfor left in range({BALLOTS + 1}, 0, -20000):"
         " codes += vote_codes_generate(round=r, count=min(left, 20000), actor=None)\n"
         "print(json.dumps({'codes': codes, 'before': before}))"
     )
@@ -246,9 +247,20 @@ def main() -> None:
     while time.monotonic() < deadline and not any(v >= target for _, v in listener.heard):
         time.sleep(0.2)
     sampling.set()
-    listener.stop.set()
-    listener.join(5)
     cpu_report = cpu.report()
+    heard = list(listener.heard)
+    # After the run: is the listener still hearing? One more resident votes while the listener
+    # of the whole run and a fresh one listen.
+    fresh = TurnoutListener()
+    fresh.start()
+    fresh.ready.wait(60)
+    probe = Tally()
+    voter(BALLOTS, codes[BALLOTS], Timings(), probe)
+    time.sleep(5)
+    alive = listener.is_alive()
+    for one in (listener, fresh):
+        one.stop.set()
+        one.join(5)
 
     accepted = len(tally.accepted)
     print(f"\n{BALLOTS} residents over {wall:.0f} s of wall time ({SECONDS:.0f} s scheduled)")
@@ -276,33 +288,43 @@ def main() -> None:
     print("\nlive turnout on the round page (websocket through nginx)")
     if listener.error:
         print(f"  listener: {listener.error}")
-    print(f"  events heard: {len(listener.heard)}")
+    print(f"  events heard: {len(heard)}")
     lags = [a - h for _, a, h in samples]
     if lags:
         print(
             f"  behind the ballots accepted so far, sampled each second: "
             f"mean {sum(lags) / len(lags):.1f}, max {max(lags)} ballots"
         )
-    final = listener.heard[-1][1] if listener.heard else None
-    highest = max((v for _, v in listener.heard), default=None)
+    final = heard[-1][1] if heard else None
+    highest = max((v for _, v in heard), default=None)
     print(f"  at the end: last heard {final}, highest heard {highest}, true {target}")
-    caught = next((t for t, v in listener.heard if v >= target), None)
+    caught = next((t for t, v in heard if v >= target), None)
     if caught is not None:
         print(f"  reached the true count {caught - last_accepted:+.2f} s after the last ballot")
     else:
         print("  never reached the true count within 30 s of the last ballot")
-    out_of_order = sum(
-        1 for (_, a), (_, b) in zip(listener.heard, listener.heard[1:], strict=False) if b < a
+    if heard:
+        print(f"  last event heard {heard[-1][0] - started:.0f} s into the run")
+    print(
+        f"  one more ballot after the run ({len(probe.accepted)} accepted): the run's listener "
+        f"heard {listener.heard[-1][1] if listener.heard else None} last (alive: "
+        f"{alive}, error: {listener.error or 'none'}), a fresh listener heard "
+        f"{[v for _, v in fresh.heard]} (error: {fresh.error or 'none'})"
     )
+    out_of_order = sum(1 for (_, a), (_, b) in itertools.pairwise(heard) if b < a)
     print(f"  events lower than the one before (out of order): {out_of_order}")
 
     print("\n" + cpu_report)
 
-    found = verify([c for _, c in tally.accepted], tally.unknown, before)
+    found = verify([c for _, c in tally.accepted + probe.accepted], tally.unknown, before)
     print("\nin the database")
     new_ballots = found["ballots"] - before["ballots"]
     new_marks = found["marks"] - before["marks"]
-    print(f"  new ballots {new_ballots}, new 'has voted' marks {new_marks}, accepted {accepted}")
+    accepted += len(probe.accepted)
+    print(
+        f"  new ballots {new_ballots}, new 'has voted' marks {new_marks}, accepted {accepted}"
+        " (with the one after the run)"
+    )
     print(
         f"  accepted codes with a mark: {found['accepted_with_mark']}, marked once: "
         f"{found['accepted_marked_once']}, code used: {found['accepted_code_used']}"
