@@ -198,13 +198,22 @@ class CpuWatch:
         "nginx": lambda c: c.startswith("nginx"),
     }
 
+    SHARED = {"postgres (all databases)", "redis"}  # one server for every stack here
+
+    @staticmethod
+    def _ours(entry: Path) -> bool:
+        try:
+            return Path(__import__("os").readlink(entry / "cwd")) == ROOT
+        except OSError:
+            return False
+
     def __init__(self):
         self.tick = __import__("os").sysconf("SC_CLK_TCK")
         self.before = self._sample()
         self.started = time.monotonic()
 
-    def _sample(self) -> dict[str, float]:
-        found: dict[str, float] = defaultdict(float)
+    def _sample(self) -> dict[int, tuple[str, int]]:
+        found: dict[int, tuple[str, int]] = {}
         own = __import__("os").getpid()
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():
@@ -217,21 +226,29 @@ class CpuWatch:
             # utime + stime, and cutime + cstime: RQ runs each job in a forked child
             ticks = sum(int(f) for f in fields[11:15])
             if int(entry.name) == own:
-                found["this load generator"] += ticks
+                found[own] = ("this load generator", ticks)
                 continue
             for kind, matches in self.KINDS.items():
                 if matches(command):
-                    found[kind] += ticks
+                    if kind not in self.SHARED and not self._ours(entry):
+                        break  # another stack on the machine (another worktree)
+                    found[int(entry.name)] = (kind, ticks)
                     break
         return found
 
     def report(self) -> str:
         after = self._sample()
         wall = time.monotonic() - self.started
+        used_by: dict[str, float] = defaultdict(float)
+        for pid, (kind, ticks) in after.items():  # a process that ended in between is missed
+            used_by[kind] += ticks - self.before.get(pid, (kind, 0))[1]
+        gone = len(set(self.before) - set(after))
         lines = [f"CPU over {wall:.0f} s (share of one core; the machine has 2, shared)"]
         for kind in [*self.KINDS, "this load generator"]:
-            used = (after.get(kind, 0) - self.before.get(kind, 0)) / self.tick
+            used = used_by[kind] / self.tick
             lines.append(f"  {kind:28} {used:8.1f} s  {100 * used / wall:5.0f}%")
+        if gone:
+            lines.append(f"  ({gone} processes ended during the run: their CPU is not counted)")
         load = Path("/proc/loadavg").read_text().split()[:3]
         lines.append(f"  load average at the end: {' '.join(load)}")
         return "\n".join(lines)
