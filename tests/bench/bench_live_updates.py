@@ -23,6 +23,7 @@ import os
 import resource
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -107,8 +108,10 @@ class Follower:
                 if event.get("type") == "melding.status":
                     self.received = time.time()
                     return
-        except Exception as error:
-            self.error = self.error or type(error).__name__
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:  # closed by the other side
+            self.error = self.error or type(error).__name__ + ": " + str(error)[:80]
 
 
 def percentile(data: list[float], share: float) -> float:
@@ -137,6 +140,9 @@ def summary(label: str, followers: list[Follower], sent: dict[str, float]) -> No
             f"({'meets' if p95 <= 1 and not missing else 'misses'} the goal: p95 ≤ 1 s)"
         )
     print(f"  never arrived: {missing} of {len(followers)}")
+    why = Counter(f.error or "open, nothing heard" for f in followers if f.received is None)
+    for reason, count in why.most_common(3):
+        print(f"    {count}: {reason}")
 
 
 async def case(label: str, followers: list[Follower], references: list[str]) -> None:
