@@ -6,7 +6,7 @@
 #
 #   tests/bench/reference/bakerydemo.sh [PORT]        (default 8100; runs in the foreground)
 #
-#   BAKERYDEMO_DIR     where it lives (default /work/bakerydemo)
+#   BAKERYDEMO_DIR     where it lives (default /work/bakerydemo-ref)
 #   BAKERYDEMO_SOURCE  what to clone it from (default GitHub; any git URL or local repository)
 #   BAKERYDEMO_REF     the commit: by default the last one on Django 5.2 and Wagtail 7.2, the
 #                      last that runs on Python 3.11 (later ones need Django 6 and Python 3.12)
@@ -17,16 +17,19 @@
 #       .venv/bin/python tests/bench/bench_public_pages.py
 set -euo pipefail
 port="${1:-8100}"
-dir="${BAKERYDEMO_DIR:-/work/bakerydemo}"
+dir="${BAKERYDEMO_DIR:-/work/bakerydemo-ref}"
 source_url="${BAKERYDEMO_SOURCE:-https://github.com/wagtail/bakerydemo.git}"
 ref="${BAKERYDEMO_REF:-3c7e3af163175cdf9bd7b5c0c3fb80297b152724}"
 
 if [[ ! -d "${dir}/.git" ]]; then
   git clone --quiet "${source_url}" "${dir}"
+  git -C "${dir}" -c advice.detachedHead=false checkout --quiet "${ref}"
 fi
 cd "${dir}"
+# Someone else's checkout at another commit is left alone: choose another BAKERYDEMO_DIR.
 if [[ "$(git rev-parse HEAD)" != "$(git rev-parse "${ref}^{commit}")" ]]; then
-  git -c advice.detachedHead=false checkout --quiet "${ref}"
+  echo "${dir} is not at ${ref}; set BAKERYDEMO_DIR to a directory of its own" >&2
+  exit 1
 fi
 if [[ ! -x .venv/bin/gunicorn ]]; then
   python3.11 -m venv .venv
