@@ -34,8 +34,10 @@ fi
 if [[ ! -x .venv/bin/gunicorn ]]; then
   python3.11 -m venv .venv
   .venv/bin/pip install --quiet --upgrade pip
-  # base.txt and what its production settings import (WhiteNoise), and the server.
-  .venv/bin/pip install --quiet -r requirements/base.txt whitenoise gunicorn
+  # base.txt and what its production settings import (WhiteNoise), and the server. django-tasks
+  # 0.9 fails on Python 3.11 when a page is saved (TaskResult[T](...): "super(type, obj)"), and
+  # load_initial_data saves pages: 0.8, which Wagtail 7.2 also accepts.
+  .venv/bin/pip install --quiet -r requirements/base.txt whitenoise gunicorn "django-tasks<0.9"
 fi
 
 export DJANGO_SETTINGS_MODULE=bakerydemo.settings.production
