@@ -2,11 +2,14 @@
 reference data (advice texts, funds, which broker covers which wijk) as snippets."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.policies import RolePermissionPolicy
+from common.money import EuroField
 from common.staff import register_staff_area
 
 from . import rules
@@ -52,12 +55,22 @@ class AdviceTemplateViewSet(SnippetViewSet):
     search_fields = ["title", "text"]
 
 
+class FundForm(WagtailAdminModelForm):
+    """The fund's budget typed in euros, like every other amount; stored as cents."""
+
+    total_cents = EuroField(label=_("Budget (euro)"), help_text=_("Bijvoorbeeld 25.000 of 600,50"))
+
+
 class FundViewSet(SnippetViewSet):
     model = Fund
     icon = "tag"
     menu_label = _("Fondsen")
     list_display = ["wijk", "year", "total_cents", "granted_cents"]
     list_filter = ["year"]
+    edit_handler = ObjectList(
+        [FieldPanel("wijk"), FieldPanel("year"), FieldPanel("total_cents")],
+        base_form_class=FundForm,
+    )
 
 
 class BrokerWijkViewSet(SnippetViewSet):

@@ -128,3 +128,14 @@ def selection_from(data, proposal_ids, cumulative: bool) -> tuple[dict[int, int]
             else:
                 errors.append(str(_("Een van de gekozen plannen staat niet op dit stembiljet.")))
     return selection, errors
+
+
+class ConfirmForm(forms.Form):
+    """The checkbox of a staff action that cannot be undone: nothing happens without it."""
+
+    sure = forms.BooleanField(
+        label=_("Ik weet het zeker. Ik begrijp dat dit niet ongedaan kan worden gemaakt."),
+        error_messages={
+            "required": _("Vink het vakje aan als u het zeker weet. Er is nog niets gebeurd.")
+        },
+    )

@@ -8,7 +8,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from common.feedback import ledger
 from common.money import format_euros
@@ -67,7 +67,10 @@ def _round_fields(round) -> dict:
         "answered_at": round.closed_at,
         "wijk": _first_wijk(round.wijken),
         "input_url": reverse("participation:results", args=[round.slug]),
-        "input_summary": _("%(count)s plannen op het stembiljet") % {"count": len(projects)},
+        "input_summary": ngettext(
+            "%(count)s plan op het stembiljet", "%(count)s plannen op het stembiljet", len(projects)
+        )
+        % {"count": len(projects)},
         "input_received_at": round.voting_starts_at,
         "deadline": round.voting_ends_at,
     }

@@ -1,8 +1,8 @@
 """A4 letters with a vote code, as one PDF (reportlab for the page, segno for the QR code).
 
 The codes exist in clear only while this PDF is made: the database keeps their hashes. Each
-letter says in Dutch (and, when asked, in English) how to vote, with a QR code that opens the
-ballot page with the code filled in.
+letter says in Dutch (and, when asked, in English) how to vote, until when, and whom to call for
+help, with a QR code that opens the ballot page with the code filled in.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from urllib.parse import urlencode
 import segno
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
@@ -40,6 +41,8 @@ TEXT = {
             "Deze code is voor één stem. Niemand kan zien wat u stemt. U kunt uw stem veranderen "
             "tot het stemmen sluit; alleen uw laatste stem telt."
         ),
+        "until": "Stemmen kan tot {date} om {time} uur.",
+        "help": "Vragen, of hulp nodig bij het stemmen? Bel de participatiewinkel: {phone}.",
     },
     "en": {
         "title": "Vote on the neighbourhood budget",
@@ -58,6 +61,8 @@ TEXT = {
             "This code is for one vote. Nobody can see how you vote. You can change your vote "
             "until voting closes; only your last vote counts."
         ),
+        "until": "You can vote until {date} at {time}.",
+        "help": "Questions, or need help voting? Call the participation shop: {phone}.",
     },
 }
 
@@ -98,6 +103,19 @@ def _qr(c: canvas.Canvas, data: str, x: float, y: float, size: float) -> None:
                 )
 
 
+def practical_lines(round, lang: str) -> list[str]:
+    """Until when one can vote (the planned end) and whom to call for help, in `lang`."""
+    t = TEXT[lang]
+    lines = []
+    if round.voting_ends_at is not None:
+        end = timezone.localtime(round.voting_ends_at)
+        with translation.override(lang):
+            day = date_format(end, "j F Y")
+        lines.append(t["until"].format(date=day, time=end.strftime("%H:%M")))
+    lines.append(t["help"].format(phone=settings.PARTICIPATIEWINKEL_PHONE))
+    return lines
+
+
 def _section(c, lang: str, round, url: str, code: str, y: float) -> float:
     t = TEXT[lang]
     left, width = 20 * mm, 120 * mm
@@ -120,6 +138,9 @@ def _section(c, lang: str, round, url: str, code: str, y: float) -> float:
     c.setFont("Courier-Bold", 18)
     c.drawString(left + 40 * mm, y, format_code(code))
     y -= 8 * mm
+    for line in practical_lines(round, lang):
+        y = _wrap(c, line, left, y, width)
+    y -= 1 * mm
     return _wrap(c, t["note"], left, y, width, size=9) - 6 * mm
 
 

@@ -57,51 +57,125 @@ def _names(result: dict, items: list[dict]) -> str:
     )
 
 
+def _plural(singular: str, plural: str, n) -> str:
+    """One count in a sentence, with the right form (1 stem, 2 stemmen); `n` may be points."""
+    whole = int(n) if float(n).is_integer() else 2
+    return ngettext(singular, plural, whole) % {"n": n}
+
+
+def votes_text(n) -> str:
+    return _plural("%(n)s stem", "%(n)s stemmen", n)
+
+
+def count_text(entry: dict, result: dict) -> str:
+    """Votes, or points on a cumulative ballot: the label of a plan's bar."""
+    if result.get("ballot_rule") == "cumulative":
+        return _plural("%(n)s punt", "%(n)s punten", entry["score"])
+    return votes_text(entry["score"])
+
+
+def score_line(entry: dict, result: dict) -> str:
+    """What a plan got, e.g. "7 punten van 2 stemmers · € 6.000,00"."""
+    cost = format_euros(entry["cost_cents"])
+    if result.get("ballot_rule") == "cumulative":
+        got = _("%(points)s van %(voters)s") % {
+            "points": count_text(entry, result),
+            "voters": _plural("%(n)s stemmer", "%(n)s stemmers", entry["voters"]),
+        }
+    else:
+        got = votes_text(entry["score"])
+    return f"{got} · {cost}"
+
+
+def is_mes(result: dict) -> bool:
+    return result.get("equal_share_cents") is not None
+
+
+def share_text(result: dict) -> str:
+    """The equal share, and why all shares together may be more than the budget."""
+    share = result.get("equal_share_cents")
+    if not share:
+        return ""
+    text = _("Ieder die stemde, had een gelijk deel van %(share)s te besteden.") % {
+        "share": format_euros(share)
+    }
+    if share * result["voters"] > result["budget_cents"]:
+        text += " " + _(
+            "Samen is dat meer dan het budget van %(budget)s. Dat is eerlijk, want wie op plannen "
+            "stemde die niet gekozen werden, gaf zijn deel niet uit; daarom is het deel zo groot "
+            "gemaakt dat de gekozen plannen samen nog net in het budget passen."
+        ) % {"budget": format_euros(result["budget_cents"])}
+    return text
+
+
+def _mes_reason(entry: dict, result: dict) -> str:
+    """One sentence: why the Method of Equal Shares chose this plan or not, with the share."""
+    reason = entry.get("reason")
+    share = format_euros(result.get("equal_share_cents") or 0)
+    cost = format_euros(entry["cost_cents"])
+    supporters = entry.get("supporters", entry.get("voters", entry["score"]))
+    if reason == "bought-by-shares":
+        return ngettext(
+            "Gekozen, omdat de %(n)s stemmer voor dit plan het kon betalen uit het gelijke deel "
+            "van %(share)s dat iedere stemmer had.",
+            "Gekozen, omdat de %(n)s stemmers voor dit plan het samen konden betalen uit het "
+            "gelijke deel van %(share)s dat iedere stemmer had.",
+            supporters,
+        ) % {"n": supporters, "share": share}
+    if reason == "unaffordable":
+        n = entry.get("voters", entry["score"])
+        return ngettext(
+            "Niet gekozen: de %(n)s stemmer voor dit plan had van het gelijke deel van "
+            "%(share)s nog maar %(left)s over, en het kost %(cost)s.",
+            "Niet gekozen: de %(n)s stemmers voor dit plan hadden van hun gelijke deel van "
+            "%(share)s per stemmer samen nog maar %(left)s over, en het kost %(cost)s.",
+            n,
+        ) % {
+            "n": n,
+            "share": share,
+            "left": format_euros(entry.get("money_left_cents", 0)),
+            "cost": cost,
+        }
+    if reason == "added-by-completion":
+        return _(
+            "Gekozen na de gelijke delen van %(share)s per stemmer: er bleef geld over, en dit "
+            "plan had met %(votes)s de meeste stemmen van de plannen die nog pasten."
+        ) % {"share": share, "votes": votes_text(entry["score"])}
+    if reason == "did-not-fit":
+        return _(
+            "Niet gekozen: de stemmers voor dit plan konden het niet betalen uit hun gelijke deel "
+            "van %(share)s per stemmer, en daarna was er niet genoeg geld meer over (het kost "
+            "%(cost)s)."
+        ) % {"share": share, "cost": cost}
+    return ""
+
+
 def explain_project(entry: dict, result: dict) -> str:
     reason = entry.get("reason")
     votes = entry["score"]
     cost = format_euros(entry["cost_cents"])
-    if reason == "bought-by-shares":
-        text = ngettext(
-            "%(n)s stemmer koos dit plan.",
-            "%(n)s stemmers kozen dit plan.",
-            entry.get("supporters", entry.get("voters", votes)),
-        ) % {"n": entry.get("supporters", entry.get("voters", votes))}
-        text += " " + _(
-            "Ieder betaalde hoogstens %(per)s uit zijn gelijke deel van %(share)s; samen "
-            "betaalden ze de %(cost)s die het kost. Het werd als nummer %(order)s gekozen."
-        ) % {
-            "per": format_euros(entry.get("per_supporter_cents", 0)),
-            "share": format_euros(result.get("equal_share_cents") or 0),
-            "cost": cost,
-            "order": entry.get("round") or entry.get("order"),
-        }
-        if entry.get("paid_everything"):
-            text += " " + ngettext(
-                "%(n)s van hen gaf daarvoor alles wat hij nog had.",
-                "%(n)s van hen gaven daarvoor alles wat ze nog hadden.",
-                entry["paid_everything"],
-            ) % {"n": entry["paid_everything"]}
-        return text
-    if reason == "unaffordable":
-        text = _(
-            "%(n)s stemmers kozen dit plan, maar toen het aan de beurt kon komen, hadden zij samen "
-            "nog %(left)s over. Het kost %(cost)s."
-        ) % {
-            "n": entry.get("voters", votes),
-            "left": format_euros(entry.get("money_left_cents", 0)),
-            "cost": cost,
-        }
-        if entry.get("paid_for"):
+    if is_mes(result) and (lead := _mes_reason(entry, result)):
+        text = lead
+        if reason == "bought-by-shares":
+            text += " " + _(
+                "Ieder betaalde hoogstens %(per)s; samen betaalden ze de %(cost)s die het kost. "
+                "Het werd als nummer %(order)s gekozen."
+            ) % {
+                "per": format_euros(entry.get("per_supporter_cents", 0)),
+                "cost": cost,
+                "order": entry.get("round") or entry.get("order"),
+            }
+            if entry.get("paid_everything"):
+                text += " " + ngettext(
+                    "%(n)s van hen gaf daarvoor alles wat hij nog had.",
+                    "%(n)s van hen gaven daarvoor alles wat ze nog hadden.",
+                    entry["paid_everything"],
+                ) % {"n": entry["paid_everything"]}
+        if reason == "unaffordable" and entry.get("paid_for"):
             text += " " + _(
                 "Hun geld ging eerst naar plannen die per stemmer goedkoper waren: %(names)s."
             ) % {"names": _names(result, entry["paid_for"])}
         return text
-    if reason == "added-by-completion":
-        return _(
-            "Na de gelijke delen bleef er geld over. Dit plan kreeg dat geld, omdat het met %(n)s "
-            "stemmen de meeste stemmen had van de plannen die nog pasten."
-        ) % {"n": votes}
     if reason == "free":
         return _("Dit plan kost niets en is daarom gekozen.")
     if reason == "no-supporters":
@@ -135,8 +209,12 @@ def explain_project(entry: dict, result: dict) -> str:
     if reason == "stopped":
         return _(
             "Het tellen stopte bij het eerste plan dat niet meer paste; dit plan kwam daarna of "
-            "was dat plan (%(n)s stemmen, %(cost)s)."
-        ) % {"n": votes, "cost": cost}
+            "was dat plan (%(votes)s, %(cost)s)."
+        ) % {"votes": votes_text(votes), "cost": cost}
     if entry.get("selected"):
-        return _("Gekozen volgens de telmethode van deze ronde (%(n)s stemmen).") % {"n": votes}
-    return _("Niet gekozen volgens de telmethode van deze ronde (%(n)s stemmen).") % {"n": votes}
+        return _("Gekozen volgens de telmethode van deze ronde (%(votes)s).") % {
+            "votes": votes_text(votes)
+        }
+    return _("Niet gekozen volgens de telmethode van deze ronde (%(votes)s).") % {
+        "votes": votes_text(votes)
+    }

@@ -27,6 +27,12 @@ def propose(visitor: Visitor, slug: str, title: str, cost: str) -> None:
     assert page.get_by_text("Dank u wel! Uw idee is ingediend").is_visible()
 
 
+def confirm(staff, staff_visitor: Visitor, button) -> None:
+    """Tick 'I am sure' on a confirmation page and press its button."""
+    staff.get_by_label(re.compile("Ik weet het zeker")).check()
+    staff_visitor.follow(staff.get_by_role("button", name=button))
+
+
 def test_a_round_from_ideas_to_results(
     visitor, staff_visitor, live_server, wijken, mail_folder, resident_factory, coordinator
 ):
@@ -70,9 +76,11 @@ def test_a_round_from_ideas_to_results(
     # Staff start the review and judge every proposal.
     staff_visitor.goto("/beheer/wijkbudget/")
     staff_visitor.follow(staff.get_by_role("link", name="Wijkbudget Moerwijk 2027"))
+    # Each step that cannot be undone has a page of its own with a checkbox.
     staff_visitor.follow(
-        staff.get_by_role("button", name=re.compile("Nu beginnen: De gemeente kijkt"))
+        staff.get_by_role("link", name=re.compile("Nu beginnen: De gemeente kijkt"))
     )
+    confirm(staff, staff_visitor, re.compile("Nu beginnen: De gemeente kijkt"))
     by_title = {p.title: p for p in Proposal.objects.all()}
     for title, euros in [("Speeltuin", "6000"), ("Bankjes", "3000"), ("Moestuin", "2000")]:
         pk = by_title[title].pk
@@ -94,7 +102,8 @@ def test_a_round_from_ideas_to_results(
     ).first.is_visible()
 
     # Voting starts; letters with codes are a PDF download.
-    staff_visitor.follow(staff.get_by_role("button", name=re.compile("Nu beginnen: Stemmen")))
+    staff_visitor.follow(staff.get_by_role("link", name=re.compile("Nu beginnen: Stemmen")))
+    confirm(staff, staff_visitor, re.compile("Nu beginnen: Stemmen"))
     staff.locator("#count").fill("3")
     with staff.expect_download() as download:
         staff.get_by_role("button", name=re.compile("brieven downloaden")).click()
@@ -126,7 +135,9 @@ def test_a_round_from_ideas_to_results(
 
     # Voting closes; the MES result is published with explanations.
     staff_visitor.goto(f"/beheer/wijkbudget/{round.pk}/")
-    staff_visitor.follow(staff.get_by_role("button", name="Stemmen sluiten en uitslag publiceren"))
+    staff_visitor.follow(staff.get_by_role("link", name="Stemmen sluiten en uitslag publiceren"))
+    assert staff.get_by_text("Er zijn 7 stembiljetten: 7 online en 0 op papier.").is_visible()
+    confirm(staff, staff_visitor, "Stemmen sluiten en uitslag publiceren")
     visitor.goto(f"/wijkbudget/{round.slug}/")
     visitor.follow(page.get_by_role("link", name="Bekijk de uitslag"))
     html = page.content()

@@ -316,7 +316,7 @@ def test_an_invalid_paper_ballot_is_refused_with_what_staff_should_do(
 
 def test_closing_from_the_workspace(client, voting_round, coordinator):
     client.force_login(coordinator)
-    client.post(ws("close", voting_round))
+    client.post(ws("close", voting_round), {"sure": "on"})
     voting_round.refresh_from_db()
     assert voting_round.closed_at is not None and voting_round.result is not None
 

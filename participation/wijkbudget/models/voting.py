@@ -124,7 +124,8 @@ class HasVoted(models.Model):
 
 class PaperBallotEntry(models.Model):
     """One person's typing of one paper ballot. A paper ballot counts once two different staff
-    members have typed the same choices for the same sheet number."""
+    members have typed the same choices for the same sheet number. Set-aside entries
+    (`discarded_at`) no longer count as typed."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="paper_entries")
     sheet = models.CharField(_("nummer op het stembiljet"), max_length=20)
@@ -134,6 +135,16 @@ class PaperBallotEntry(models.Model):
     choices = models.JSONField(default=dict)  # {proposal id (str): points}
     created_at = models.DateTimeField(default=timezone.now)
     counted = models.BooleanField(default=False)
+    # A first entry with a typo is set aside by a colleague (its correction, or the sheet found
+    # invalid); it stays for the record but no longer takes part in the double entry.
+    discarded_at = models.DateTimeField(null=True, blank=True)
+    discarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("invoer papieren stembiljet")
@@ -141,7 +152,9 @@ class PaperBallotEntry(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["round", "sheet", "entered_by"], name="one_entry_per_person_per_sheet"
+                fields=["round", "sheet", "entered_by"],
+                condition=Q(discarded_at__isnull=True),
+                name="one_entry_per_person_per_sheet",
             ),
             models.UniqueConstraint(
                 fields=["round", "sheet"],

@@ -1,6 +1,7 @@
 """One service per verb; views and the back office call these and nothing else changes state."""
 
 from .base import BudgetError
+from .paper import paper_ballot_enter, paper_entry_correct, paper_entry_discard
 from .proposals import (
     proposal_answer_merge,
     proposal_mark_feasible,
@@ -13,7 +14,6 @@ from .rounds import round_advance_phase, round_close, round_count
 from .voting import (
     BallotRefused,
     ballot_cast,
-    paper_ballot_enter,
     vote_code_find,
     vote_codes_generate,
 )
@@ -23,6 +23,8 @@ __all__ = [
     "BudgetError",
     "ballot_cast",
     "paper_ballot_enter",
+    "paper_entry_correct",
+    "paper_entry_discard",
     "proposal_answer_merge",
     "proposal_mark_feasible",
     "proposal_mark_infeasible",

@@ -10,6 +10,7 @@ from common.feedback import ledger
 from ..models import Round
 from ..workflow import START_FIELD, Phase, may_advance, next_phase
 from .base import BudgetError
+from .paper import pending_refusal, pending_sheets
 
 
 def round_advance_phase(*, round: Round, actor) -> Round:
@@ -43,6 +44,9 @@ def round_close(*, round: Round, actor) -> Round:
             raise BudgetError(_("Deze ronde is al gesloten."))
         if row.phase() != Phase.STEMMEN:
             raise BudgetError(_("Een ronde kan alleen gesloten worden terwijl er gestemd wordt."))
+        # Paper entries take the same lock, so none can start waiting between check and close.
+        if waiting := len(pending_sheets(row)):
+            raise BudgetError(pending_refusal(waiting))
         row.closed_at = timezone.now()
         row.save(update_fields=["closed_at"])
         if row.ballots.count() <= COUNT_IN_REQUEST_MAX_BALLOTS:

@@ -1,4 +1,5 @@
-"""Voting: make codes, check a code, cast (and re-cast) a ballot, secretly and race-free."""
+"""Voting: make codes, check a code, cast (and re-cast) a ballot, secretly and race-free. Paper
+ballots: services/paper.py."""
 
 import hashlib
 import hmac
@@ -13,7 +14,7 @@ from common.feedback.secrets import hash_secret
 from common.realtime import publish_event
 
 from ..ballot_rules import RuleConfig, check_ballot
-from ..models import Ballot, BallotChoice, HasVoted, PaperBallotEntry, Round, VoteCode
+from ..models import Ballot, BallotChoice, HasVoted, Round, VoteCode
 from ..workflow import Phase
 from .base import BudgetError, round_group
 
@@ -197,46 +198,3 @@ def ballot_cast(
 def has_voted(*, round: Round, code: VoteCode | None = None, user=None) -> bool:
     who = {"code": code} if code is not None else {"user": user}
     return HasVoted.objects.filter(round=round, **who).exists()
-
-
-def paper_ballot_enter(
-    *, round: Round, sheet: str, selection: dict[int, int], actor
-) -> Ballot | None:
-    """Double entry: the first person's typing waits; a second, different person typing the
-    same choices for the same sheet makes it count. A difference is refused, with both kept
-    out of the count, so a third look at the paper settles it."""
-    sheet = (sheet or "").strip()
-    if not sheet:
-        raise BudgetError(_("Vul het nummer in dat op het papieren stembiljet staat."))
-    with transaction.atomic():
-        row, selection = _open_and_checked(round, selection)
-        entries = list(PaperBallotEntry.objects.select_for_update().filter(round=row, sheet=sheet))
-        if any(e.counted for e in entries):
-            raise BudgetError(_("Stembiljet %(sheet)s is al geteld.") % {"sheet": sheet})
-        if any(e.entered_by_id == actor.pk for e in entries):
-            raise BudgetError(
-                _(
-                    "U heeft stembiljet %(sheet)s al ingevoerd. Een collega moet het nog een "
-                    "keer invoeren."
-                )
-                % {"sheet": sheet}
-            )
-        stored = {str(k): v for k, v in sorted(selection.items())}
-        if entries and entries[0].choices != stored:
-            raise BudgetError(
-                _(
-                    "Uw invoer van stembiljet %(sheet)s is anders dan die van uw collega. Het telt "
-                    "nog niet mee. Bekijk het papieren stembiljet samen opnieuw."
-                )
-                % {"sheet": sheet}
-            )
-        entry = PaperBallotEntry.objects.create(
-            round=row, sheet=sheet, entered_by=actor, choices=stored
-        )
-        if not entries:
-            return None
-        entry.counted = True
-        entry.save(update_fields=["counted"])
-        ballot = _store_ballot(row, selection, "", Ballot.Source.PAPER)
-        _publish_turnout(row)
-    return ballot

@@ -1,5 +1,6 @@
-"""The staff side of a round: judge feasibility, start the next phase, make vote-code letters,
-enter paper ballots twice, close the round and post realisation updates. Each action checks its
+"""The staff side of a round: judge feasibility, make vote-code letters, enter paper ballots
+twice and post realisation updates (starting the next phase and closing the round, which cannot
+be undone, ask for confirmation first: staff/confirm.py). Each action checks its
 own permission (rules.py) and calls one service."""
 
 from django.contrib import messages
@@ -32,10 +33,9 @@ from ..services import (
     proposal_mark_infeasible,
     proposal_request_merge,
     realisation_add_update,
-    round_advance_phase,
-    round_close,
     vote_codes_generate,
 )
+from ..services.paper import pending_sheets
 from ..services.voting import turnout
 from ..workflow import REVIEW_PHASES, Feasibility, Phase, may_advance, next_phase
 
@@ -131,26 +131,13 @@ class RoundView(StaffMixin, WagtailAdminTemplateMixin, View):
             may_close=user.has_perm("participation.close_round"),
             voting=phase == Phase.STEMMEN,
             turnout=turnout(self.round),
+            pending=len(pending_sheets(self.round)) if phase == Phase.STEMMEN else 0,
             codes_made=self.round.codes.count(),
             codes_used=self.round.codes.filter(used_at__isnull=False).count(),
             realisation_form=RealisationForm(proposals=funded) if funded else None,
             edit_url=reverse("wijkbudget_rounds:edit", args=[self.round.pk]),
         )
         return self.render_to_response(context)
-
-
-class AdvanceView(StaffMixin, View):
-    permission = "participation.close_round"
-
-    def post(self, request, pk):
-        try:
-            row = round_advance_phase(round=self.get_round(), actor=request.user)
-        except BudgetError as error:
-            return self.refuse(error)
-        messages.success(
-            request, _("De fase “%(phase)s” is begonnen.") % {"phase": row.phase().label}
-        )
-        return self.back()
 
 
 class _ProposalAction(StaffMixin, View):
@@ -275,18 +262,6 @@ class PaperView(StaffMixin, WagtailAdminTemplateMixin, View):
         else:
             messages.success(request, _("Beide invoeren zijn gelijk. Het stembiljet telt mee."))
         return redirect("wijkbudget_workspace:paper", pk)
-
-
-class CloseView(StaffMixin, View):
-    permission = "participation.close_round"
-
-    def post(self, request, pk):
-        return self.act(
-            round_close,
-            _("De ronde is gesloten en de uitslag staat online."),
-            round=self.get_round(),
-            actor=request.user,
-        )
 
 
 class RealisationView(StaffMixin, View):

@@ -15,7 +15,7 @@ from common.ratelimit import UPLOAD_REFUSED, limited, upload_limited
 from .. import workflow as wf
 from ..forms import ProposalForm
 from ..models import Ballot, BallotChoice, Proposal, RealisationUpdate, Round
-from ..results import explain_project, rule_summary
+from ..results import count_text, explain_project, rule_summary, score_line, share_text
 from ..services import BudgetError, proposal_answer_merge, proposal_submit
 from ..services.voting import turnout
 from ..workflow import Phase
@@ -186,6 +186,8 @@ def results(request, slug):
                 **entry,
                 "bar": round_percent(entry["score"], top),
                 "explanation": explain_project(entry, result),
+                "score_text": score_line(entry, result),
+                "count_text": count_text(entry, result),
             }
         )
     return render(
@@ -196,6 +198,7 @@ def results(request, slug):
             "result": result,
             "rows": rows,
             "rule_text": rule_summary(result),
+            "share_text": share_text(result),
             "spent_percent": round_percent(result["spent_cents"], result["budget_cents"]),
         },
     )

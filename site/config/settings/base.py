@@ -404,6 +404,9 @@ OPEN311_API_KEYS = env_list("OPEN311_API_KEYS", [])
 # Who answers for the API (service discovery) and how many POST requests a client may send a minute.
 OPEN311_CONTACT = "Programmabureau Zuidwest, programma@zuidwest.example"
 OPEN311_RATE_LIMIT = 10
+# The participatiewinkel's help line, printed on letters (the vote-code letter of the wijkbudget):
+# residents without internet call it. Den Haag's general number until the shop has its own.
+PARTICIPATIEWINKEL_PHONE = env_str("PARTICIPATIEWINKEL_PHONE", "14 070")
 # Working days for a broker's first response to a new initiative and for the decision after that.
 INITIATIVES_FIRST_RESPONSE_DAYS = 5
 INITIATIVES_DECISION_DAYS = 20
