@@ -9,6 +9,7 @@ app_name = "meldingen_backoffice"
 
 urlpatterns = [
     path("", views.QueueView.as_view(), name="queue"),
+    path("meldingen.csv", views.QueueExportView.as_view(), name="export"),
     path("<str:reference>/", detail.MeldingDetailView.as_view(), name="detail"),
     path("<str:reference>/status/", detail.StatusActionView.as_view(), name="status"),
     path("<str:reference>/toewijzen/", detail.AssignActionView.as_view(), name="assign"),
