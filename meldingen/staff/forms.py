@@ -209,3 +209,39 @@ def routed_afdelingen(categories, wijk_id) -> dict:
         category.pk: by_category.get(category.pk) or category.default_afdeling
         for category in categories
     }
+
+
+def bulk_targets() -> list[Status]:
+    """Statuses a handler can give several reports at once: every handler move except those
+    that need something per report (an outside party, a report to merge with)."""
+    targets = set(workflow.MESSAGE_REQUIRED) - workflow.NEEDS_PARTY - workflow.NEEDS_TARGET
+    return [status for status in Status if status in targets]
+
+
+class BulkStatusForm(forms.Form):
+    meldingen = forms.MultipleChoiceField(
+        label=_("Gekozen meldingen"),
+        choices=(),
+        widget=forms.MultipleHiddenInput,
+        error_messages={"required": _("Kies eerst een of meer meldingen in de lijst.")},
+    )
+    to = forms.ChoiceField(
+        label=_("Nieuwe status"),
+        choices=(),
+        error_messages={"invalid_choice": _("Kies een status uit de lijst.")},
+    )
+    public_message = text_area(
+        _("Bericht aan de melders"),
+        rows=4,
+        required=_("Schrijf een bericht aan de melders: wat is er gebeurd, en waarom?"),
+        help_text=_("Iedere melder leest dit bij de eigen melding en in de e-mail."),
+    )
+
+    prefix = "bulk"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to"].choices = [(s.value, s.label) for s in bulk_targets()]
+        # Any reference parses; which ones this user may change is the view's question.
+        chosen = self.data.getlist(self.add_prefix("meldingen")) if self.is_bound else []
+        self.fields["meldingen"].choices = [(ref, ref) for ref in chosen]

@@ -9,6 +9,7 @@ app_name = "meldingen_backoffice"
 
 urlpatterns = [
     path("", views.QueueView.as_view(), name="queue"),
+    path("status/", views.BulkStatusView.as_view(), name="bulk_status"),
     path("meldingen.csv", views.QueueExportView.as_view(), name="export"),
     path("<str:reference>/", detail.MeldingDetailView.as_view(), name="detail"),
     path("<str:reference>/status/", detail.StatusActionView.as_view(), name="status"),
