@@ -1,18 +1,16 @@
 """The brokers' queues by wijk, and the fund overview with its CSV export. Every read starts from
 `rules.visible_to_staff(user)`; an initiative outside it is a 404."""
 
-import csv
-
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from common.csvexport import csv_response, csv_safe
 from common.models import Wijk
 from common.money import euros_for_input
 from common.staff import StaffAreaMixin, staff_breadcrumbs
@@ -115,12 +113,6 @@ class FundsView(WorkspaceMixin, WagtailAdminTemplateMixin, View):
         return self.render_to_response(context)
 
 
-def _csv_safe(value) -> str:
-    """Spreadsheets run a cell that starts with =, +, - or @ as a formula: neutralise it."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
-
-
 def _has_report(grant) -> bool:
     try:
         return grant.initiative.accountability is not None
@@ -148,10 +140,7 @@ class FundCsvView(WorkspaceMixin, View):
         if not rules.is_overseer(request.user):
             visible = rules.visible_to_staff(request.user).values("pk")
             rows = rows.filter(**{f"{self.initiative_path}__in": visible})
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.filename}-{year}.csv"'
-        response.write("\ufeff")  # so spreadsheet programs read UTF-8
-        writer = csv.writer(response, delimiter=";")
+        response, writer = csv_response(f"{self.filename}-{year}.csv")
         writer.writerow(self.header)
         self.write(writer, rows)
         return response
@@ -183,15 +172,15 @@ class GrantsCsvView(FundCsvView):
             report = grant.initiative.accountability if _has_report(grant) else None
             writer.writerow(
                 [
-                    _csv_safe(grant.initiative.reference),
-                    _csv_safe(grant.initiative.title),
-                    _csv_safe(grant.initiative.wijk),
+                    csv_safe(grant.initiative.reference),
+                    csv_safe(grant.initiative.title),
+                    csv_safe(grant.initiative.wijk),
                     grant.fund.year if grant.fund_id else timezone.localtime(grant.granted_at).year,
                     euros_for_input(grant.amount_cents),
                     euros_for_input(grant.spent_cents),
-                    _csv_safe(grant.conditions),
+                    csv_safe(grant.conditions),
                     timezone.localtime(grant.granted_at).strftime("%Y-%m-%d"),
-                    _csv_safe(grant.granted_by or ""),
+                    csv_safe(grant.granted_by or ""),
                     timezone.localtime(grant.released_at).strftime("%Y-%m-%d")
                     if grant.released_at
                     else "",
@@ -231,11 +220,11 @@ class AccountabilityCsvView(FundCsvView):
             grant = getattr(initiative, "grant", None)
             writer.writerow(
                 [
-                    _csv_safe(initiative.reference),
-                    _csv_safe(initiative.title),
-                    _csv_safe(initiative.wijk),
+                    csv_safe(initiative.reference),
+                    csv_safe(initiative.title),
+                    csv_safe(initiative.wijk),
                     euros_for_input(grant.amount_cents) if grant else "",
-                    _csv_safe(line.description),
+                    csv_safe(line.description),
                     euros_for_input(line.planned_cents),
                     euros_for_input(line.spent_cents),
                     report.participants,

@@ -18,6 +18,7 @@ from .support import (
     subscription_confirm,
     subscription_refuse,
 )
+from .triage import melding_reroute
 
 __all__ = [
     "FEEDBACK_DAYS",
@@ -33,6 +34,7 @@ __all__ = [
     "melding_feedback",
     "melding_group",
     "melding_reporter_reply",
+    "melding_reroute",
     "melding_set_public_description",
     "melding_support",
     "meldingen_erase_contact_data",

@@ -58,7 +58,10 @@ def meldingen_notify_overdue(*, now=None) -> int:
             locked = lock(melding)
             if locked.deadline_notified or not DEADLINES.is_overdue(locked, now):
                 continue
-            locked.expected_at = add_working_days(now, max(2, locked.category.handling_days // 2))
+            expected = add_working_days(now, max(2, locked.category.handling_days // 2))
+            # A later date the reporter was already told (a report moved on) is not taken back.
+            if locked.expected_at is None or locked.expected_at < expected:
+                locked.expected_at = expected
             locked.deadline_notified = True
             locked.save(update_fields=["expected_at", "deadline_notified", "updated_at"])
             tell_reporter(

@@ -3,12 +3,14 @@ either redirects back (with a message) or shows the page again with the Dutch re
 everything that was typed."""
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.parsing import parse_digits
 from common.staff_actions import StaffAction, StaffObjectView
 
+from .. import workflow
 from ..models import Photo, StandardText
 from ..rules import visible_meldingen
 from ..services import (
@@ -16,10 +18,18 @@ from ..services import (
     melding_add_note,
     melding_assign,
     melding_change_status,
+    melding_reroute,
     melding_set_public_description,
 )
 from ..workflow import Status
-from .forms import EXTERNAL_PARTIES, AssignForm, NoteForm, PublicDescriptionForm, StatusForm
+from .forms import (
+    EXTERNAL_PARTIES,
+    AssignForm,
+    NoteForm,
+    PublicDescriptionForm,
+    RerouteForm,
+    StatusForm,
+)
 from .views import BackofficeMixin
 
 
@@ -61,7 +71,15 @@ class MeldingDetailView(BackofficeMixin, StaffObjectView):
             Q(category=None) | Q(category=category) | Q(category_id=category.parent_id or 0)
         )
 
-    def render_page(self, *, status_form=None, assign_form=None, note_form=None, public_form=None):
+    def render_page(
+        self,
+        *,
+        status_form=None,
+        assign_form=None,
+        note_form=None,
+        public_form=None,
+        reroute_form=None,
+    ):
         melding = self.melding
         user = self.request.user
         status_form = status_form or StatusForm(melding=melding, user=user)
@@ -82,6 +100,8 @@ class MeldingDetailView(BackofficeMixin, StaffObjectView):
             ],
             external_parties=EXTERNAL_PARTIES,
             assign_form=assign_form or AssignForm(melding=melding),
+            reroute_form=reroute_form or RerouteForm(melding=melding),
+            can_reroute=melding.status not in workflow.CLOSED,
             note_form=note_form or NoteForm(),
             public_form=public_form or PublicDescriptionForm(melding=melding),
             status_value=Status(melding.status).value,
@@ -117,6 +137,36 @@ class AssignActionView(ActionView):
     def call(self, data):
         melding_assign(melding=self.melding, assignee=data["assignee"], actor=self.request.user)
         return _("De toewijzing is opgeslagen.")
+
+
+class RerouteActionView(ActionView):
+    """Another category or department for a misrouted report."""
+
+    form_name = "reroute_form"
+
+    def make_form(self):
+        return RerouteForm(self.request.POST, melding=self.melding)
+
+    def call(self, data):
+        self.object = melding_reroute(
+            melding=self.melding,
+            actor=self.request.user,
+            category=data["category"],
+            afdeling=data["afdeling"],
+            internal_note=data["internal_note"],
+        )
+        return _("Melding %(reference)s staat nu bij %(afdeling)s, in “%(category)s”.") % {
+            "reference": self.object.reference,
+            "afdeling": self.object.afdeling or _("geen afdeling"),
+            "category": self.object.category,
+        }
+
+    def success_url(self):
+        # Sent to a department this handler does not belong to: out of their sight, so back to
+        # their queue (the report's page would now be a 404 for them).
+        if self.get_queryset().filter(pk=self.object.pk).exists():
+            return super().success_url()
+        return reverse("meldingen_backoffice:queue")
 
 
 class NoteActionView(ActionView):

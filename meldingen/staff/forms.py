@@ -5,9 +5,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from common.images import sanitise_image
+from common.models import Afdeling
 
 from .. import workflow
 from ..forms import text_area
+from ..models import Category, RoutingRule
 from ..rules import colleagues_for, visible_meldingen
 from ..workflow import Actor, Status
 
@@ -147,3 +149,99 @@ class PublicDescriptionForm(forms.Form):
     def __init__(self, *args, melding, **kwargs):
         kwargs.setdefault("initial", {"text": melding.public_description})
         super().__init__(*args, **kwargs)
+
+
+class RouteChoiceField(forms.ModelChoiceField):
+    """A category, named with the department the routing rules give it in this wijk, so the
+    handler sees where the report goes before sending it there (no JavaScript needed)."""
+
+    routed: dict = {}
+
+    def label_from_instance(self, obj):
+        afdeling = self.routed.get(obj.pk)
+        return f"{obj} → {afdeling}" if afdeling else str(obj)
+
+
+class RerouteForm(forms.Form):
+    category = RouteChoiceField(
+        label=_("Categorie"),
+        queryset=None,
+        error_messages={"invalid_choice": _("Kies een categorie uit de lijst.")},
+        help_text=_("Achter de categorie staat de afdeling die er volgens de routering over gaat."),
+    )
+    afdeling = forms.ModelChoiceField(
+        label=_("Afdeling"),
+        queryset=Afdeling.objects.order_by("name"),
+        required=False,
+        empty_label=_("Volgens de routering van de categorie"),
+        error_messages={"invalid_choice": _("Kies een afdeling uit de lijst.")},
+        help_text=_("Alleen kiezen als een andere afdeling het moet oppakken."),
+    )
+    internal_note = text_area(_("Waarom (alleen intern)"), rows=2)
+
+    prefix = "reroute"
+
+    def __init__(self, *args, melding, **kwargs):
+        kwargs.setdefault("initial", {"category": melding.category_id})
+        super().__init__(*args, **kwargs)
+        categories = (
+            Category.objects.filter(
+                is_active=True, parent__isnull=False, is_sensitive=melding.is_sensitive
+            )
+            | Category.objects.filter(pk=melding.category_id)
+        ).select_related("parent", "default_afdeling")
+        field = self.fields["category"]
+        field.queryset = categories.distinct()
+        field.routed = routed_afdelingen(categories, melding.wijk_id)
+
+
+def routed_afdelingen(categories, wijk_id) -> dict:
+    """{category pk: afdeling} by the rules of `services.route`, in two queries for all of them:
+    a rule for the wijk, else one for every wijk, else the category's default."""
+    rules = RoutingRule.objects.filter(category__in=categories).select_related("afdeling")
+    by_category: dict = {}
+    for rule in rules:
+        if rule.wijk_id is None or rule.wijk_id == wijk_id:
+            specific = rule.wijk_id is not None
+            if specific or rule.category_id not in by_category:
+                by_category[rule.category_id] = rule.afdeling
+    return {
+        category.pk: by_category.get(category.pk) or category.default_afdeling
+        for category in categories
+    }
+
+
+def bulk_targets() -> list[Status]:
+    """Statuses a handler can give several reports at once: every handler move except those
+    that need something per report (an outside party, a report to merge with)."""
+    targets = set(workflow.MESSAGE_REQUIRED) - workflow.NEEDS_PARTY - workflow.NEEDS_TARGET
+    return [status for status in Status if status in targets]
+
+
+class BulkStatusForm(forms.Form):
+    meldingen = forms.MultipleChoiceField(
+        label=_("Gekozen meldingen"),
+        choices=(),
+        widget=forms.MultipleHiddenInput,
+        error_messages={"required": _("Kies eerst een of meer meldingen in de lijst.")},
+    )
+    to = forms.ChoiceField(
+        label=_("Nieuwe status"),
+        choices=(),
+        error_messages={"invalid_choice": _("Kies een status uit de lijst.")},
+    )
+    public_message = text_area(
+        _("Bericht aan de melders"),
+        rows=4,
+        required=_("Schrijf een bericht aan de melders: wat is er gebeurd, en waarom?"),
+        help_text=_("Iedere melder leest dit bij de eigen melding en in de e-mail."),
+    )
+
+    prefix = "bulk"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to"].choices = [(s.value, s.label) for s in bulk_targets()]
+        # Any reference parses; which ones this user may change is the view's question.
+        chosen = self.data.getlist(self.add_prefix("meldingen")) if self.is_bound else []
+        self.fields["meldingen"].choices = [(ref, ref) for ref in chosen]

@@ -9,9 +9,12 @@ app_name = "meldingen_backoffice"
 
 urlpatterns = [
     path("", views.QueueView.as_view(), name="queue"),
+    path("status/", views.BulkStatusView.as_view(), name="bulk_status"),
+    path("meldingen.csv", views.QueueExportView.as_view(), name="export"),
     path("<str:reference>/", detail.MeldingDetailView.as_view(), name="detail"),
     path("<str:reference>/status/", detail.StatusActionView.as_view(), name="status"),
     path("<str:reference>/toewijzen/", detail.AssignActionView.as_view(), name="assign"),
+    path("<str:reference>/verplaatsen/", detail.RerouteActionView.as_view(), name="reroute"),
     path("<str:reference>/notitie/", detail.NoteActionView.as_view(), name="note"),
     path(
         "<str:reference>/openbare-omschrijving/",

@@ -20,6 +20,7 @@ EVENT_PREFERENCE = {
     "status_update": "notify_updates",
     "melding_status": "notify_updates",
     "melding_overdue": "notify_updates",
+    "melding_expected": "notify_updates",
 }
 
 

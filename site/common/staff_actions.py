@@ -57,6 +57,11 @@ class StaffAction:
     def call(self, data) -> str:
         raise NotImplementedError
 
+    def success_url(self) -> str:
+        """Back to the object's page; an action after which the user may no longer see the
+        object (it moved elsewhere) sends them somewhere they can."""
+        return reverse(self.detail_view, args=[self.object.reference]) + self.anchor
+
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
         self.form = self.make_form()
@@ -67,6 +72,5 @@ class StaffAction:
                 self.form.add_error(None, error)
             else:
                 messages.success(request, success)
-                url = reverse(self.detail_view, args=[self.object.reference])
-                return redirect(url + self.anchor)
+                return redirect(self.success_url())
         return self.render_page(**{self.form_name: self.form})

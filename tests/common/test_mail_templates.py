@@ -173,6 +173,7 @@ EXAMPLES = {
         "reasons": ["Het is geen buurtinitiatief", "Het budget is op"],
     },
     "melding_overdue": {**MELDING, "old_deadline": "05-03-2026", "deadline": "12-03-2026"},
+    "melding_expected": {**MELDING, "old_deadline": "05-03-2026", "deadline": "19-03-2026"},
     "melding_overdue_staff": {
         **MELDING,
         "deadline": "05-03-2026",

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # A signed-in resident at /beheer/ gets a refusal, not allauth's redirect loop.
+    "accounts.middleware.StaffAreaRefusalMiddleware",
     # A full or unreachable database answers 503 "try again" with the typed form kept.
     "common.middleware.DatabaseUnavailableMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
