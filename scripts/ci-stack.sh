@@ -21,7 +21,10 @@ nginx_port="$(free_port)"
 export DJANGO_SETTINGS_MODULE=config.settings.production
 export SECRET_KEY="ci-stack-$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')"
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${database}"
-export REDIS_URL="redis://127.0.0.1:6379/14" REDIS_PREFIX="ci-stack-$$"
+# A Redis database of its own (RQ's queue keys have no prefix, and the end flushes the database):
+# two stacks at once on one machine need two STACK_REDIS_DB numbers.
+redis_db="${STACK_REDIS_DB:-14}"
+export REDIS_URL="redis://127.0.0.1:6379/${redis_db}" REDIS_PREFIX="ci-stack-$$"
 export TASKS_BACKEND=rq WEB_WORKERS="${WEB_WORKERS:-3}" TASK_WORKERS="${TASK_WORKERS:-2}"
 export TRUSTED_PROXY_COUNT=1 ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false
 export HOST=127.0.0.1 PORT="${app_port}" STATIC_ROOT="${dir}/static" MEDIA_ROOT="${dir}/media"
@@ -39,7 +42,7 @@ finish() {
     echo "--- nginx log"; tail -20 "${dir}/nginx.log"
   fi
   dropdb -h 127.0.0.1 -U postgres --if-exists "${database}" 2>/dev/null
-  redis-cli -h 127.0.0.1 -p 6379 -n 14 flushdb >/dev/null 2>&1
+  redis-cli -h 127.0.0.1 -p 6379 -n "${redis_db}" flushdb >/dev/null 2>&1
   rm -rf "${dir}"
   exit "${status}"
 }
