@@ -154,13 +154,50 @@ def test_a_page_that_looks_at_the_empty_session_of_a_new_visitor_is_kept(rf):
         r = rf.get("/inspraak/")
         r.LANGUAGE_CODE = "nl"
         r.resolver_match = type(
-            "Match", (), {"view_name": "processes:index", "namespace": "processes", "url_name": "i"}
+            "Match",
+            (),
+            {
+                "view_name": "participation:processes:index",
+                "namespace": "participation:processes",
+                "url_name": "index",
+            },
         )()
         return r
 
     middleware = pagecache.PublicPageCacheMiddleware(view)
     assert middleware(request())["X-Page-Cache"] == "miss"
     assert middleware(request())["X-Page-Cache"] == "hit"
+
+
+def view_names(resolver=None, prefix="") -> set[str]:
+    from django.urls import URLPattern, get_resolver
+
+    names = set()
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLPattern):
+            if entry.name:
+                names.add(prefix + entry.name)
+        else:
+            inner = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            names |= view_names(entry, inner)
+    return names
+
+
+def test_every_cached_view_is_a_view_of_the_site(settings):
+    """A name that matches no view caches nothing, silently (the consultations were named
+    without the namespace they are included under, and were never cached)."""
+    names = view_names()
+    for entry in settings.PAGE_CACHE_VIEWS:
+        if entry.endswith(":*"):
+            assert any(n.startswith(entry[:-1]) for n in names), entry
+        else:
+            assert entry in names, entry
+
+
+@pytest.mark.parametrize("path", ["/inspraak/", "/inspraak/kalender/", "/agenda/", "/wijkbudget/"])
+def test_the_module_lists_come_from_the_cache(client, page_tree, path):
+    assert visit(client, path)["X-Page-Cache"] == "miss"
+    assert visit(client, path)["X-Page-Cache"] == "hit"
 
 
 def test_off_with_zero_seconds(client, page_tree, settings):
