@@ -18,3 +18,24 @@ def categories(db, wijken):
     from meldingen.models import Category
 
     return {c.slug: c for c in Category.objects.all()}
+
+
+# Two departments and a handler of the first: the back office's and the triage's tests share them.
+@pytest.fixture
+def afdeling_a(afdeling_factory):
+    return afdeling_factory(name="Afdeling A")
+
+
+@pytest.fixture
+def afdeling_b(afdeling_factory):
+    return afdeling_factory(name="Afdeling B")
+
+
+@pytest.fixture
+def category_a(category_factory, afdeling_a):
+    return category_factory(default_afdeling=afdeling_a)
+
+
+@pytest.fixture
+def handler_a(handler_factory, afdeling_a):
+    return handler_factory(afdeling=afdeling_a)

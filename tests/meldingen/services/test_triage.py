@@ -24,23 +24,8 @@ def published(monkeypatch):
 
 
 @pytest.fixture
-def afdeling_a(afdeling_factory):
-    return afdeling_factory(name="Afdeling A")
-
-
-@pytest.fixture
-def afdeling_b(afdeling_factory):
-    return afdeling_factory(name="Afdeling B")
-
-
-@pytest.fixture
 def report(melding_factory, category_factory, afdeling_a):
     return melding_factory(category=category_factory(default_afdeling=afdeling_a, handling_days=5))
-
-
-@pytest.fixture
-def handler_a(handler_factory, afdeling_a):
-    return handler_factory(afdeling=afdeling_a)
 
 
 def test_another_category_takes_the_department_its_routing_rule_gives(

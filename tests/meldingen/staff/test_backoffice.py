@@ -23,21 +23,6 @@ def detail(melding) -> str:
 
 
 @pytest.fixture
-def afdeling_a(afdeling_factory):
-    return afdeling_factory()
-
-
-@pytest.fixture
-def afdeling_b(afdeling_factory):
-    return afdeling_factory()
-
-
-@pytest.fixture
-def handler_a(handler_factory, afdeling_a):
-    return handler_factory(afdeling=afdeling_a)
-
-
-@pytest.fixture
 def report_a(melding_factory, category_factory, afdeling_a):
     return melding_factory(category=category_factory(default_afdeling=afdeling_a))
 

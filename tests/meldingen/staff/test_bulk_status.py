@@ -12,21 +12,6 @@ QUEUE = "/beheer/meldingen/"
 BULK = "/beheer/meldingen/status/"
 
 
-@pytest.fixture
-def afdeling_a(afdeling_factory):
-    return afdeling_factory()
-
-
-@pytest.fixture
-def category_a(category_factory, afdeling_a):
-    return category_factory(default_afdeling=afdeling_a)
-
-
-@pytest.fixture
-def handler_a(handler_factory, afdeling_a):
-    return handler_factory(afdeling=afdeling_a)
-
-
 def bulk(client, references, to=Status.INGEPLAND, message="Volgende week komt de ploeg.", query=""):
     return client.post(
         BULK + query,

@@ -14,21 +14,6 @@ QUEUE = "/beheer/meldingen/"
 EXPORT = "/beheer/meldingen/meldingen.csv"
 
 
-@pytest.fixture
-def afdeling_a(afdeling_factory):
-    return afdeling_factory()
-
-
-@pytest.fixture
-def category_a(category_factory, afdeling_a):
-    return category_factory(default_afdeling=afdeling_a)
-
-
-@pytest.fixture
-def handler_a(handler_factory, afdeling_a):
-    return handler_factory(afdeling=afdeling_a)
-
-
 def rows(response) -> list[list[str]]:
     assert response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8-sig")

@@ -15,16 +15,6 @@ def detail(melding) -> str:
 
 
 @pytest.fixture
-def afdeling_a(afdeling_factory):
-    return afdeling_factory(name="Afdeling A")
-
-
-@pytest.fixture
-def afdeling_b(afdeling_factory):
-    return afdeling_factory(name="Afdeling B")
-
-
-@pytest.fixture
 def report(melding_factory, category_factory, afdeling_a):
     return melding_factory(category=category_factory(default_afdeling=afdeling_a))
 
@@ -34,11 +24,6 @@ def other_category(category_factory, afdeling_b, report):
     """A category routed to afdeling B (a subcategory, as residents choose them)."""
     parent = category_factory(name="Afval")
     return category_factory(name="Grofvuil", parent=parent, default_afdeling=afdeling_b)
-
-
-@pytest.fixture
-def handler_a(handler_factory, afdeling_a):
-    return handler_factory(afdeling=afdeling_a)
 
 
 @pytest.fixture
