@@ -320,7 +320,7 @@ def test_coordinators_and_editors_plan_activities_residents_cannot(
     list_url = reverse("wagtailsnippets_agenda_activity:list")
     add_url = reverse("wagtailsnippets_agenda_activity:add")
     client.force_login(resident)
-    assert client.get(list_url).status_code == 302
+    assert client.get(list_url).status_code == 403  # the refusal page, not the back office
     client.force_login(editor)
     assert client.get(list_url).status_code == 200
     client.force_login(coordinator)

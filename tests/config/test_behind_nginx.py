@@ -45,7 +45,13 @@ def behind_nginx(page_tree, tmp_path):
     media = tmp_path / "media"
     (media / "images").mkdir(parents=True)
     (media / "images" / "buurt.txt").write_text("buurtfoto")
-    with production_stack(tmp_path, TRUSTED_PROXY_COUNT="1", MEDIA_ROOT=str(media)) as app_port:
+    # Rate limits count in the cache. Without Redis each worker process has a cache of its own
+    # and counts only what reaches it (nginx spreads its connections over the workers), so
+    # the embedded pass runs one worker; with Redis (CI's second pass) two share one count.
+    workers = "2" if os.environ.get("REDIS_URL") else "1"
+    with production_stack(
+        tmp_path, TRUSTED_PROXY_COUNT="1", MEDIA_ROOT=str(media), WEB_WORKERS=workers
+    ) as app_port:
         port = free_port()
         env = {
             **os.environ,

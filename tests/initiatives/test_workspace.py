@@ -332,8 +332,9 @@ def test_a_coordinator_sets_up_a_fund_and_a_broker_may_not(
     assert client.get(url).status_code in (302, 403)
     client.force_login(coordinator)
     assert client.get(url).status_code == 200
+    # In euros, like every money field (it took cents: 600 meant € 6).
     response = client.post(
-        url, {"wijk": wijken["vrederust"].pk, "year": "2026", "total_cents": "2500000"}
+        url, {"wijk": wijken["vrederust"].pk, "year": "2026", "total_cents": "25000"}
     )
     assert response.status_code == 302, response.context["form"].errors
     fund = Fund.objects.get(wijk=wijken["vrederust"])
