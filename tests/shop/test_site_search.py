@@ -45,7 +45,7 @@ RESIDENT_QUERIES = [
     ("steegje verlichting", "Betere verlichting in het steegje"),
     ("speelplek", "Speelplek Zuiderpark-west opknappen"),
     ("jongeren moerwijk", "Waar ontmoeten jongeren elkaar in Moerwijk?"),
-    ("de zichten", "Een hart voor De Zichten"),
+    ("hart voor de zichten", "Een hart voor De Zichten"),
     ("winkelcentrum leyweg", "Winkelcentrum Leyweg"),
     ("wijkagent", "Spreekuur wijkagent en gemeente"),
     ("digid", "Taal- en digitaal café"),
