@@ -49,6 +49,8 @@ finish() {
 trap finish EXIT
 
 mkdir -p "${dir}/media" "${dir}/private" "${dir}/var"
+# Its own database from the start too: a stack that was killed leaves its jobs in the queue.
+redis-cli -h 127.0.0.1 -p 6379 -n "${redis_db}" flushdb >/dev/null
 createdb -h 127.0.0.1 -U postgres "${database}" || exit 1
 "$PY" manage.py collectstatic --noinput -v0 || exit 1
 "$PY" manage.py migrate --noinput -v0 || exit 1

@@ -72,6 +72,21 @@ def jpeg() -> bytes:
     return buffer.getvalue()
 
 
+def wait_for_the_task_queue() -> None:
+    """Loading the content enqueued a search-index job for every page and object; the report's
+    thumbnail job would queue behind them. Start when the task workers are through."""
+    import os
+
+    import redis
+
+    connection = redis.Redis.from_url(os.environ["REDIS_URL"])
+    for _ in range(300):
+        if not connection.llen("rq:queue:default"):
+            return
+        time.sleep(1)
+    raise AssertionError("the task workers did not get through the queue in five minutes")
+
+
 def report_with_photo(base: str) -> tuple[str, str]:
     session = requests.Session()
 
@@ -168,6 +183,7 @@ def rate_limit_per_resident(base: str) -> None:
 def main() -> None:
     base = sys.argv[1].rstrip("/")
     pages(base)
+    wait_for_the_task_queue()
     reference, secret = report_with_photo(base)
     websocket_event(base, reference, secret)
     rate_limit_per_resident(base)
