@@ -102,7 +102,11 @@ def main() -> None:
             print(f"{label:18} {a:21.0f} {a99:>9} {b:12.0f} {b99:>9}")
     finally:
         os.killpg(granian.pid, 15)
-        granian.wait(timeout=30)
+        try:
+            granian.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # it waits for its open keep-alive connections
+            os.killpg(granian.pid, 9)
+            granian.wait()
 
 
 if __name__ == "__main__":
