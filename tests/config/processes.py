@@ -37,4 +37,8 @@ def running(command, *, env, log: Path, ready, name: str, attempts: int, pause: 
         yield process
     finally:
         os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a loaded machine: do not leave it running
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
