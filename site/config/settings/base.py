@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from .env import database_from_url, email_from_url, env_bool, env_int, env_list, env_str
 
@@ -252,9 +251,18 @@ ACCOUNT_RATE_LIMITS = {
     "request_login_code": "20/m/ip,3/m/key",
 }
 
-# Languages: Dutch first (no URL prefix), English under /en/. Ready for rtl languages.
+# Languages: Dutch first (no URL prefix), the others under their own prefix (/en/, /tr/, /ar/,
+# /pl/, /bg/). Each is named in itself, so a resident finds their own language in any list.
+# Arabic is written right to left (get_language_bidi).
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+    ("pl", "Polski"),
+    ("bg", "Български"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
