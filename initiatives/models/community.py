@@ -5,10 +5,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.feedback.language import InputLanguage
+
 from .initiative import Initiative
 
 
-class Support(models.Model):
+class Support(InputLanguage, models.Model):
     """One steun per account per initiative: a database constraint, not a count-then-insert."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="supports")
@@ -28,7 +30,7 @@ class Support(models.Model):
         return f"{self.initiative_id}: {self.user_id}"
 
 
-class Volunteer(models.Model):
+class Volunteer(InputLanguage, models.Model):
     """'Ik doe mee'. The initiator sees the contact details only when the volunteer agreed."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="volunteers")

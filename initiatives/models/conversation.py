@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.feedback.events import StatusEvent, actor_kind_field, status_field
+from common.feedback.language import InputLanguage
 from common.feedback.notes import InternalNote as BaseInternalNote
 from common.feedback.photos import PrivatePhoto, private_storage, private_upload_to
 from common.fields import optional_fk
@@ -69,7 +70,7 @@ class InternalNote(BaseInternalNote):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="notes")
 
 
-class CoInitiator(models.Model):
+class CoInitiator(InputLanguage, models.Model):
     """Someone invited by email to run the initiative together. The link in the email carries a
     secret; only its hash is stored. Once accepted, they edit and write like the initiator."""
 

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from common.feedback.deadlines import Deadlines
 from common.feedback.events import CurrentStatus
+from common.feedback.language import InputLanguage
 from common.feedback.location import CoarseLocation
 from common.fields import optional_fk
 
@@ -123,7 +124,7 @@ class InitiativeQuerySet(models.QuerySet):
         return self.annotate(requested_cents=Sum("budget_lines__amount_cents"))
 
 
-class Initiative(CurrentStatus, CoarseLocation, index.Indexed, models.Model):
+class Initiative(InputLanguage, CurrentStatus, CoarseLocation, index.Indexed, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True, null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT, db_index=True

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from common.feedback.language import InputLanguage
 from common.fields import optional_fk
 
 from .melding import Melding
@@ -16,7 +17,7 @@ class SubscriptionQuerySet(models.QuerySet):
         return self.exclude(confirmed_at=None)
 
 
-class Subscription(models.Model):
+class Subscription(InputLanguage, models.Model):
     """Someone who follows a report: a supporter ("dit meld ik ook") or, after a merge, the
     reporter of the merged report."""
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.feedback.deadlines import Deadlines, Promised
 from common.feedback.events import CurrentStatus
+from common.feedback.language import InputLanguage
 from common.feedback.location import CoarseLocation
 from common.fields import optional_fk
 
@@ -53,7 +54,7 @@ class MeldingQuerySet(models.QuerySet):
         return self if visible is None else self.filter(visible)
 
 
-class Melding(CurrentStatus, Promised, CoarseLocation, models.Model):
+class Melding(InputLanguage, CurrentStatus, Promised, CoarseLocation, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
     secret_hash = models.CharField(max_length=64, editable=False)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="meldingen")

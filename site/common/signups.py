@@ -9,11 +9,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .feedback.language import InputLanguage
+
 # What the "yes, that was me" link of a sign-up's first mail unlocks.
 REMINDER_FOLLOWS = _("Uw e-mailadres is bevestigd. U krijgt de dag ervoor een herinnering.")
 
 
-class SignUp(models.Model):
+class SignUp(InputLanguage, models.Model):
     name = models.CharField(_("naam"), max_length=80)
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=20, blank=True)

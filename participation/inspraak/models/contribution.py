@@ -5,12 +5,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.feedback.language import InputLanguage
 from common.fields import optional_fk
 
 from .process import Process
 
 
-class Contribution(models.Model):
+class Contribution(InputLanguage, models.Model):
     """A resident's reaction, given online. Name and email are optional; with an email (or an
     account) they hear when the follow-up report is out."""
 

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from common.feedback.deadlines import Deadlines
 from common.feedback.events import StatusEvent, actor_kind_field, status_field
+from common.feedback.language import InputLanguage
 from common.fields import optional_fk
 
 from ..workflow import Actor, Feasibility
@@ -26,7 +27,7 @@ def _photo_path(instance, filename: str) -> str:
     return f"wijkbudget/{filename}"
 
 
-class Proposal(index.Indexed, models.Model):
+class Proposal(InputLanguage, index.Indexed, models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="proposals")
     title = models.CharField(_("titel"), max_length=120)
     description = models.TextField(_("beschrijving"))

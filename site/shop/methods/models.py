@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 
 from common.feedback.deadlines import Deadlines, Promised
+from common.feedback.language import InputLanguage
 from common.fields import optional_fk
 
 from . import workflow
@@ -34,7 +35,7 @@ class AdviceRequestQuerySet(models.QuerySet):
         return self.filter(DEADLINES.overdue_q(now))
 
 
-class AdviceRequest(Promised, models.Model):
+class AdviceRequest(InputLanguage, Promised, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=12, unique=True, default=new_reference)
     name = models.CharField(_("naam"), max_length=100)
     email = models.EmailField(_("e-mailadres"))
@@ -43,7 +44,6 @@ class AdviceRequest(Promised, models.Model):
     answers = models.JSONField(_("antwoorden op de vragenlijst"), default=dict, blank=True)
     answers_text = models.TextField(_("antwoorden op de vragenlijst"), blank=True)
     result_url = models.CharField(_("link naar het advies"), max_length=1000, blank=True)
-    language = models.CharField(_("taal"), max_length=8, default="nl")
     status = models.CharField(
         _("status"), max_length=12, choices=AdviceStatus.choices, default=AdviceStatus.OPEN
     )

@@ -1,0 +1,45 @@
+"""The language a resident used for an input (a report, an initiative, a sign-up, a reaction, a
+supporter…), with or without an account. Every mail, letter and page about the input uses it, so
+a resident who reported on /tr/melden/ hears back in Turkish; staff see it on the case."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+def supported_language(code: str | None) -> str:
+    """`code` if the site speaks it (a regional variant counts as its language), else Dutch."""
+    supported = {language for language, _name in settings.LANGUAGES}
+    for candidate in (code or "", (code or "").split("-")[0]):
+        if candidate in supported:
+            return candidate
+    return settings.LANGUAGE_CODE
+
+
+def current_language() -> str:
+    """The language of the request being served (LocaleMiddleware activated it from the URL
+    prefix), as the default of every new input."""
+    return supported_language(get_language())
+
+
+def language_name(code: str) -> str:
+    """The language named in itself ("Türkçe"), as the language switcher names it."""
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+class InputLanguage(models.Model):
+    language = models.CharField(
+        _("taal van de inwoner"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=current_language,
+        help_text=_("De taal waarin de inwoner dit deed. Elk antwoord gaat in deze taal."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language)
