@@ -43,3 +43,10 @@ class InputLanguage(models.Model):
     @property
     def language_name(self) -> str:
         return language_name(self.language)
+
+
+def in_every_language(*paths: str) -> list[str]:
+    """The columns of translated fields (django-modeltranslation) for `.only()`/`.values()`:
+    "category__name" → "category__name_nl", "category__name_en", … so reading the name in any
+    language needs no query per row."""
+    return [f"{path}_{code}" for path in paths for code, _name in settings.LANGUAGES]

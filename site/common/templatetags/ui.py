@@ -191,3 +191,15 @@ def page_links(context, page_obj, param: str = "pagina") -> dict:
         "next": url(page_obj.next_page_number()) if page_obj.has_next() else "",
         "pages": pages,
     }
+
+
+@register.simple_tag
+def untranslated_language(page) -> str:
+    """The language a Wagtail page is written in when it is not the reader's ("nl" for a Dutch
+    page shown under /tr/ because nobody translated it yet), else "": the page then carries
+    lang="nl" on its content and a note in the reader's language."""
+    locale_id = getattr(page, "locale_id", None)
+    if not locale_id:
+        return ""
+    code = page.locale.language_code
+    return code if code != (get_language() or settings.LANGUAGE_CODE) else ""
