@@ -10,8 +10,10 @@ from .models import Category, StandardText
 @register(Category)
 class CategoryTranslation(TranslationOptions):
     fields = ("name", "handling_message")
+    required_languages = {"nl": ("name",), "default": ()}
 
 
 @register(StandardText)
 class StandardTextTranslation(TranslationOptions):
     fields = ("title", "text")
+    required_languages = {"nl": ("title", "text"), "default": ()}

@@ -50,3 +50,19 @@ def in_every_language(*paths: str) -> list[str]:
     "category__name" → "category__name_nl", "category__name_en", … so reading the name in any
     language needs no query per row."""
     return [f"{path}_{code}" for path in paths for code, _name in settings.LANGUAGES]
+
+
+def translated_panels(field: str) -> list:
+    """Wagtail admin panels for a translated field: the Dutch one (the source, required where the
+    model requires it) and, folded away, one per other language; an empty one reads as the Dutch."""
+    from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+    others = [
+        FieldPanel(f"{field}_{code}", heading=f"{name}")
+        for code, name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+    return [
+        FieldPanel(f"{field}_{settings.LANGUAGE_CODE}"),
+        MultiFieldPanel(others, heading=_("In de andere talen"), classname="collapsed"),
+    ]
