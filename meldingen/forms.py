@@ -125,7 +125,11 @@ class DetailsForm(forms.Form):
     empty: the report then has the recording. `kept` is a recording sent with an earlier try
     of this step (kept as a draft), `sensitive` says the report may be anonymous."""
 
-    description = written(_("Wat is er aan de hand?"))
+    description = text_area(
+        _("Wat is er aan de hand?"),
+        max_length=WRITTEN_LENGTH,
+        help_text=_("Typ het hier, of spreek het hieronder in."),
+    )
     recording = RecordingField()
     remove_recording = forms.BooleanField(label=_("Mijn opname weghalen"), required=False)
     email = email_field(
