@@ -2,7 +2,9 @@
 data (categories, routing rules, standard texts) for the beheerder (bakerydemo's
 breads/wagtail_hooks.py pattern)."""
 
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -12,6 +14,7 @@ from accounts.policies import RolePermissionPolicy
 from common.staff import register_staff_area
 
 from .models import Category, RoutingRule, StandardText
+from .staff import desk
 from .staff import urls as backoffice_urls
 
 # Registered before the viewsets below ask for a policy (Wagtail 8).
@@ -35,6 +38,12 @@ register_staff_area(
     name="meldingen",
     icon="warning",
     order=150,
+)
+
+# The desk form of the participatiewinkel, inside its desk area (accounts/desk.py).
+hooks.register(
+    "register_admin_urls",
+    lambda: [path("balie/melding/", include(desk, namespace="meldingen_desk"))],
 )
 
 

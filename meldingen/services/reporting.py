@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.feedback.channel import Channel
+from common.feedback.language import current_language, supported_language
 from common.feedback.references import next_reference
 from common.feedback.secrets import hash_secret, new_secret
 from common.images import SanitisedImage
@@ -52,6 +54,10 @@ class Intake:
     email: str = ""
     phone: str = ""
     keep_informed: bool = True
+    # The resident's language; empty means the language of the request (the public form).
+    language: str = ""
+    # How the report reached us: the public form is online; the desk enters balie or telefoon.
+    channel: str = Channel.ONLINE
 
 
 @transaction.atomic
@@ -89,6 +95,8 @@ def melding_create(
         reporter_email=intake.email,
         reporter_phone=intake.phone,
         keep_informed=intake.keep_informed,
+        language=supported_language(intake.language) if intake.language else current_language(),
+        channel=intake.channel,
         created_at=now,
         deadline=add_working_days(now, category.handling_days),
     )

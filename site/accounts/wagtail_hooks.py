@@ -2,6 +2,7 @@
 as far as the editor may give it and through the roles service; accounts out of the editor's
 reach are skipped (Wagtail lists them as 'no permission')."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.users.views.bulk_actions import (
     AssignRoleBulkAction,
@@ -9,7 +10,9 @@ from wagtail.users.views.bulk_actions import (
     SetActiveStateBulkAction,
 )
 
-from . import rights
+from common.staff import register_staff_area
+
+from . import desk, rights
 from .services import user_set_roles
 
 
@@ -56,3 +59,16 @@ for action_class in (
     DeleteInReachBulkAction,
 ):
     hooks.register("register_bulk_action", action_class, order=1)
+
+
+register_staff_area(
+    prefix="balie/",
+    urls=desk,
+    namespace="desk",
+    perm=desk.DESK_PERM,
+    label=_("Balie"),
+    start="home",
+    name="balie",
+    icon="user",
+    order=140,
+)
