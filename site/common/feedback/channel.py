@@ -12,10 +12,11 @@ class Channel(models.TextChoices):
     TELEFOON = "telefoon", _("telefoon")
 
 
-# The channels a desk employee chooses from: "online" is the resident's own way in.
+# The channels a desk employee chooses from ("online" is the resident's own way in), worded for
+# the desk form.
 DESK_CHANNELS = [
-    (Channel.BALIE.value, Channel.BALIE.label),
-    (Channel.TELEFOON.value, Channel.TELEFOON.label),
+    (Channel.BALIE.value, _("Aan de balie")),
+    (Channel.TELEFOON.value, _("Aan de telefoon")),
 ]
 
 
