@@ -24,8 +24,8 @@ CONSENT_REQUIRED = _(
 )
 CONTACT_REQUIRED = _("Vul een e-mailadres of telefoonnummer van de inwoner in.")
 ALREADY_ENTERED = _(
-    "Dit formulier is al opgeslagen, onder kenmerk %(reference)s. Begin een nieuw formulier voor "
-    "een nieuwe invoer."
+    "Dit formulier is al opgeslagen: %(reference)s. Begin een nieuw formulier voor een nieuwe "
+    "invoer."
 )
 ENTRY_SECONDS = 24 * 60 * 60  # how long a filled-in form is remembered as entered
 

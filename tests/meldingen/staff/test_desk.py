@@ -143,9 +143,7 @@ def test_a_reload_of_the_sent_form_does_not_enter_the_report_twice(desk, categor
     desk.post(NEW, entry(categories))
     again = desk.post(NEW, entry(categories))
     melding = Melding.objects.get()
-    assert f"Dit formulier is al opgeslagen, onder kenmerk {melding.reference}." in (
-        again.content.decode()
-    )
+    assert f"Dit formulier is al opgeslagen: {melding.reference}." in (again.content.decode())
 
 
 def test_the_public_figures_count_the_report_under_telefoon(client, desk, categories):
