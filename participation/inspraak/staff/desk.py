@@ -4,7 +4,7 @@ public form's service, `contribution_create`, which also sends the confirmation 
 resident takes a receipt home with the process's page, where the follow-up report will be."""
 
 from django import forms
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views import View
