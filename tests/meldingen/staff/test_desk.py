@@ -193,3 +193,11 @@ def test_the_desk_is_in_the_menu_only_for_desk_employees(client, desk, handler):
     assert '"url": "/beheer/balie/"' in desk.get("/beheer/").content.decode()
     client.force_login(handler)
     assert '"url": "/beheer/balie/"' not in client.get("/beheer/").content.decode()
+
+
+def test_the_queue_shows_how_the_report_came_in(client, desk, coordinator, categories):
+    desk.post(NEW, entry(categories))
+    melding = Melding.objects.get()
+    client.force_login(coordinator)
+    html = client.get(f"{QUEUE}{melding.reference}/").content.decode()
+    assert re.search(r"<dt>Gemeld via</dt><dd>telefoon</dd>", html)
