@@ -1,6 +1,7 @@
 """The user bulk actions of Wagtail's user list, under accounts.rights: a role is given only
 as far as the editor may give it and through the roles service; accounts out of the editor's
-reach are skipped (Wagtail lists them as 'no permission')."""
+reach are skipped (Wagtail lists them as 'no permission'). And the desk area of the
+participatiewinkel under /beheer/balie/ (accounts/desk.py)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
