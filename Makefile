@@ -6,14 +6,14 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install install-test frontend migrate demo-data serve chromium nginx bench-tools lint clean
+.PHONY: run test install install-test frontend migrate demo-data serve chromium nginx pdf-tools bench-tools lint clean
 
 run: install frontend migrate demo-data serve
 
 # The suite runs on every core (pytest-xdist; each worker has its own test database, media
 # folders and Redis database). PYTEST_WORKERS=0 runs it in one process.
 PYTEST_WORKERS ?= auto
-test: install-test frontend chromium nginx
+test: install-test frontend chromium nginx pdf-tools
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --maxprocesses 4 $(PYTEST_ARGS)
 
 $(VENV)/.installed: requirements.txt
@@ -64,6 +64,16 @@ chromium:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	    || echo "Could not install chromium: the end-to-end tests will be skipped."; \
 	  else echo "No chromium and no root: the end-to-end tests will be skipped."; fi; }
+
+# Debian's poppler-utils (pdftoppm, pdftotext, pdffonts) for the tests of the vote-code letters in
+# every language (tests/wijkbudget/test_letters.py), and the Noto fonts the letters embed (the
+# copies in site/common/fonts/ come from fonts-noto-core).
+pdf-tools:
+	@{ command -v pdftoppm >/dev/null 2>&1 && [ -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ]; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils fonts-noto-core >/dev/null) \
+	    || echo "Could not install poppler-utils: the PDF letter tests will be skipped."; \
+	  else echo "No poppler-utils and no root: the PDF letter tests will be skipped."; fi; }
 
 # Debian's nginx for the reverse proxy (deploy/nginx/zuidwest.conf, scripts/nginx.sh) and its test.
 nginx:

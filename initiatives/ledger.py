@@ -8,11 +8,9 @@ wrote to the initiator is private and never shown here."""
 from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
-from common.feedback import ledger
-from common.money import format_euros
+from common.feedback import ledger, texts
 
 from .models import Initiative, InitiativeEvent
 from .models.initiative import DECISION, overdue_q
@@ -46,21 +44,28 @@ def answered_queryset():
     )
 
 
-def answer_text(initiative: Initiative) -> str:
-    parts = [str(initiative.public_label)]
+def answer_text(initiative: Initiative) -> list:
+    """What we did, as parts (common/feedback/texts.py): worded for each reader."""
+    parts = [texts.msg(str(initiative.public_label))]
     grant = getattr(initiative, "grant", None)
     if grant is not None and grant.released_at is None and grant.amount_cents:
-        amount = format_euros(grant.amount_cents)
-        parts.append(_("Toegekend bedrag: %(amount)s.") % {"amount": amount})
+        parts.append(
+            texts.msg(
+                gettext_noop("Toegekend bedrag: %(amount)s."),
+                amount=texts.euros(grant.amount_cents),
+            )
+        )
     if initiative.referrals and initiative.referrals[0].details.get("organisation"):
         parts.append(
-            _("Doorverwezen naar: %(organisation)s.")
-            % {"organisation": initiative.referrals[0].details["organisation"]}
+            texts.msg(
+                gettext_noop("Doorverwezen naar: %(organisation)s."),
+                organisation=initiative.referrals[0].details["organisation"],
+            )
         )
     accountability = getattr(initiative, "accountability", None)
     if accountability is not None and accountability.confirmed_at:
-        parts.append(accountability.what_happened)
-    return "\n".join(parts)
+        parts.append(texts.literal(accountability.what_happened))
+    return parts
 
 
 def build(batch) -> list[tuple[int, dict]]:

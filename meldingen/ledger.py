@@ -11,13 +11,20 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from common.feedback import ledger
+from common.feedback import ledger, texts
 
 from .figures.filters import category_label
-from .models import DEADLINES, Melding, Photo
+from .models import DEADLINES, Category, Melding, Photo
 from .workflow import ANSWERED
 
 KEY = "meldingen"
+CATEGORY = "meldingen.category"
+
+
+def category_names(pks, language: str) -> dict[int, str]:
+    """ "Afval › Grofvuil op straat" in `language` for the categories of a page of entries."""
+    categories = Category.objects.filter(pk__in=pks).select_related("parent")
+    return {category.pk: category_label(category, language) for category in categories}
 
 
 def counts(wijk=None) -> ledger.Counts:
@@ -54,8 +61,9 @@ def build(batch) -> list[tuple[int, dict]]:
                     melding.pk,
                     ledger.entry_fields(
                         source=KEY,
-                        title=category_label(melding.category, "nl"),
-                        answer=str(melding.public_label),
+                        title=[texts.ref(CATEGORY, melding.category_id)],
+                        # the Dutch source of the public status, worded for each reader
+                        answer=[texts.msg(str(melding.public_label))],
                         answered_at=melding.closed_at,
                         wijk=melding.wijk,
                         input_url=wijk_url,
@@ -74,5 +82,6 @@ def build(batch) -> list[tuple[int, dict]]:
 
 
 def register() -> None:
+    texts.register_reference(CATEGORY, category_names)
     feed = ledger.Feed(model=Melding, answered=answered_queryset, build=build)
     ledger.register_source(KEY, _("Meldingen"), counts, unit=_("meldingen"), feeds=[feed])

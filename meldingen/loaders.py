@@ -1,10 +1,16 @@
 """Loading the report categories from meldingen/data/categories.json (editable in the admin
-afterwards; a second load updates names and terms but keeps staff's own categories)."""
+afterwards; a second load updates names and terms but keeps staff's own categories). The file
+holds each name and first message in every language ("name_tr", "message_tr"; the Dutch without a
+suffix); the ready texts come from the gettext catalogue. Both land in the language columns of
+meldingen/translation.py."""
 
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 
 from common.models import Afdeling
 
@@ -16,33 +22,35 @@ DATA = Path(__file__).resolve().parent / "data" / "categories.json"
 STANDARD_TEXTS = [
     (
         Status.IN_BEHANDELING,
-        "We gaan aan de slag",
-        "We hebben uw melding bekeken en gaan ermee aan de slag.",
+        gettext_noop("We gaan aan de slag"),
+        gettext_noop("We hebben uw melding bekeken en gaan ermee aan de slag."),
     ),
     (
         Status.INGEPLAND,
-        "Ingepland",
-        "We hebben het werk ingepland. U hoort van ons als het klaar is.",
+        gettext_noop("Ingepland"),
+        gettext_noop("We hebben het werk ingepland. U hoort van ons als het klaar is."),
     ),
     (
         Status.AFGEHANDELD,
-        "Opgeruimd",
-        "We zijn geweest en hebben het opgelost. Is het nog niet goed? Laat het ons weten.",
+        gettext_noop("Opgeruimd"),
+        gettext_noop(
+            "We zijn geweest en hebben het opgelost. Is het nog niet goed? Laat het ons weten."
+        ),
     ),
     (
         Status.NIET_IN_BEHANDELING,
-        "Niet van de gemeente",
-        "Dit valt niet onder de gemeente. Daarom pakken wij het niet op.",
+        gettext_noop("Niet van de gemeente"),
+        gettext_noop("Dit valt niet onder de gemeente. Daarom pakken wij het niet op."),
     ),
     (
         Status.DOORGEZET,
-        "Naar de woningcorporatie",
-        "Dit is van de woningcorporatie. We hebben uw melding aan hen doorgegeven.",
+        gettext_noop("Naar de woningcorporatie"),
+        gettext_noop("Dit is van de woningcorporatie. We hebben uw melding aan hen doorgegeven."),
     ),
     (
         Status.REACTIE_GEVRAAGD,
-        "Waar precies?",
-        "We kunnen het niet goed vinden. Kunt u beschrijven waar het precies is?",
+        gettext_noop("Waar precies?"),
+        gettext_noop("We kunnen het niet goed vinden. Kunt u beschrijven waar het precies is?"),
     ),
 ]
 
@@ -56,8 +64,7 @@ def load_categories(path: Path | None = None) -> int:
         parent, _ = Category.objects.update_or_create(
             slug=main["slug"],
             defaults={
-                "name": main["name"],
-                "name_en": main.get("name_en", ""),
+                **_in_every_language(main, "name", "name"),
                 "icon": main.get("icon", "melden"),
                 "default_afdeling": afdelingen.get(main.get("afdeling")),
                 "is_sensitive": main.get("sensitive", False),
@@ -70,12 +77,11 @@ def load_categories(path: Path | None = None) -> int:
                 slug=sub["slug"],
                 defaults={
                     "parent": parent,
-                    "name": sub["name"],
-                    "name_en": sub.get("name_en", ""),
+                    **_in_every_language(sub, "name", "name"),
                     "icon": main.get("icon", "melden"),
                     "keywords": sub.get("keywords", ""),
                     "handling_days": sub.get("days", 5),
-                    "handling_message": sub.get("message", ""),
+                    **_in_every_language(sub, "message", "handling_message"),
                     "default_afdeling": afdelingen.get(main.get("afdeling")),
                     "is_sensitive": main.get("sensitive", False),
                     "is_public": not main.get("sensitive", False),
@@ -84,7 +90,25 @@ def load_categories(path: Path | None = None) -> int:
             )
             count += 1
     for status, title, text in STANDARD_TEXTS:
-        StandardText.objects.get_or_create(
-            category=None, status=status, title=title, defaults={"text": text}
+        ready, _ = StandardText.objects.get_or_create(
+            category=None, status=status, title_nl=title, defaults={"text_nl": text}
         )
+        for code, _name in settings.LANGUAGES:
+            if code == settings.LANGUAGE_CODE:
+                continue
+            with translation.override(code):
+                # an untranslated text stays empty, so it reads as the Dutch
+                for field, source in (("title", title), ("text", text)):
+                    value = gettext(source)
+                    setattr(ready, f"{field}_{code}", value if value != source else "")
+        ready.save()
     return count
+
+
+def _in_every_language(row: dict, key: str, field: str) -> dict:
+    """{"name_nl": …, "name_en": …} from a row of the data file ("name", "name_en", …)."""
+    values = {f"{field}_{settings.LANGUAGE_CODE}": row.get(key, "")}
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE:
+            values[f"{field}_{code}"] = row.get(f"{key}_{code}", "")
+    return values

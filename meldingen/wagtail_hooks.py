@@ -5,12 +5,14 @@ breads/wagtail_hooks.py pattern)."""
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts import roles
 from accounts.policies import RolePermissionPolicy
+from common.feedback.language import translated_panels
 from common.staff import register_staff_area
 
 from .models import Category, RoutingRule, StandardText
@@ -54,6 +56,20 @@ class CategoryViewSet(SnippetViewSet):
     list_display = ["__str__", "default_afdeling", "handling_days", "is_public", "is_sensitive"]
     list_filter = ["is_sensitive", "is_public", "is_active"]
     search_fields = ["name", "keywords"]
+    panels = [
+        FieldPanel("parent"),
+        *translated_panels("name"),
+        FieldPanel("slug"),
+        FieldPanel("icon"),
+        FieldPanel("keywords"),
+        FieldPanel("default_afdeling"),
+        FieldPanel("handling_days"),
+        *translated_panels("handling_message"),
+        FieldPanel("is_public"),
+        FieldPanel("is_sensitive"),
+        FieldPanel("is_active"),
+        FieldPanel("sort_order"),
+    ]
 
 
 class RoutingRuleViewSet(SnippetViewSet):
@@ -70,6 +86,12 @@ class StandardTextViewSet(SnippetViewSet):
     list_display = ["title", "category", "status"]
     list_filter = ["status"]
     search_fields = ["title", "text"]
+    panels = [
+        FieldPanel("category"),
+        FieldPanel("status"),
+        *translated_panels("title"),
+        *translated_panels("text"),
+    ]
 
 
 class MeldingenSettingsGroup(SnippetViewSetGroup):

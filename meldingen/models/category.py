@@ -1,9 +1,11 @@
 """Reference data: the categories residents choose from, the ready texts per status, and the rules
 that route a category (in a wijk) to a department."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.search import index
 
 from common.fields import optional_fk
@@ -18,7 +20,6 @@ class Category(index.Indexed, models.Model):
 
     parent = optional_fk("self", on_delete=models.PROTECT, related_name="children")
     name = models.CharField(_("naam"), max_length=80)
-    name_en = models.CharField(_("naam in het Engels"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     icon = models.CharField(_("pictogram"), max_length=40, default="melden")
     keywords = models.CharField(
@@ -46,7 +47,8 @@ class Category(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name", boost=3),
         index.SearchField("keywords", boost=2),
-        index.SearchField("name_en"),
+        # the names in the other languages (meldingen/translation.py), so "streetlight" finds it
+        *(index.SearchField(f"name_{code}") for code, _name in settings.LANGUAGES if code != "nl"),
         index.RelatedFields("parent", [index.SearchField("name")]),
         index.AutocompleteField("name"),
         index.AutocompleteField("keywords"),
@@ -63,8 +65,11 @@ class Category(index.Indexed, models.Model):
     def __str__(self) -> str:
         return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
 
-    def label(self, language: str = "nl") -> str:
-        return self.name_en if language == "en" and self.name_en else self.name
+    def label(self, language: str | None = None) -> str:
+        """The name in `language` (default: the active one), the Dutch where it has none."""
+        if language is None:
+            return self.name
+        return getattr(self, build_localized_fieldname("name", language), "") or self.name_nl
 
 
 class StandardText(models.Model):

@@ -6,6 +6,8 @@ from datetime import datetime
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
+from common.feedback.language import in_every_language
+
 from ..models import Category, Melding, Photo, StatusChange
 from ..workflow import CLOSED, OPEN, Actor
 
@@ -21,9 +23,8 @@ REQUEST_FIELDS = (
     "closed_at",
     "deadline",
     "expected_at",
-    "category__name",
+    *in_every_language("category__name", "category__handling_message"),
     "category__slug",
-    "category__handling_message",
     "afdeling__name",
     "wijk__name",
 )

@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from common.feedback.language import in_every_language
 from common.models import Wijk
 
 from ..figures import charts, stats
@@ -21,6 +22,8 @@ from ..figures.filters import FilterForm, category_label
 from ..models import Melding, Photo
 
 PAGE_SIZE = 25
+# The map's label of a report: its category's and main category's name in every language.
+NAME_COLUMNS = in_every_language("category__name", "category__parent__name")
 MAP_LIMIT = 1000  # the newest; the list pages through the rest
 PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp"}
 
@@ -62,11 +65,8 @@ def map_json(request):
             "status",
             "lat",
             "lon",
-            "category__name",
-            "category__name_en",
             "category__parent",
-            "category__parent__name",
-            "category__parent__name_en",
+            *NAME_COLUMNS,
         )
     )
     rows = list(meldingen[: MAP_LIMIT + 1])

@@ -2,7 +2,9 @@
 in cents (common.money)."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from common.images import sanitise_image
@@ -81,12 +83,27 @@ class InfeasibleForm(forms.Form):
     )
 
 
+def letter_language_choices() -> list[tuple[str, str]]:
+    """Dutch with one other site language ('nl-tr': 'Nederlands en Turks'), or Dutch alone."""
+    choices = [
+        (
+            f"nl-{code}",
+            gettext("Nederlands en %(language)s")
+            % {"language": get_language_info(code)["name_translated"]},
+        )
+        for code, _name in settings.LANGUAGES
+        if code != "nl"
+    ]
+    return [*choices, ("nl", gettext("Alleen Nederlands"))]
+
+
 class CodesForm(forms.Form):
     count = forms.IntegerField(label=_("Aantal brieven"), min_value=1, max_value=20_000)
-    language = forms.ChoiceField(
-        label=_("Taal van de brieven"),
-        choices=[("nl-en", _("Nederlands en Engels")), ("nl", _("Nederlands"))],
-    )
+    language = forms.ChoiceField(label=_("Taal van de brieven"), choices=letter_language_choices)
+
+    def clean_language(self) -> tuple[str, ...]:
+        """The languages of each letter, Dutch first: ('nl',) or ('nl', 'tr')."""
+        return tuple(self.cleaned_data["language"].split("-"))
 
 
 class PaperForm(forms.Form):

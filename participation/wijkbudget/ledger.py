@@ -7,11 +7,9 @@ voting started, and plans still waiting while the vote is already on (overdue)."
 from django.db.models import F
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
-from common.feedback import ledger
-from common.money import format_euros
+from common.feedback import ledger, texts
 
 from .models import Proposal, RealisationUpdate, Round
 from .models.proposal import DEADLINES as PROPOSAL_DEADLINES
@@ -40,8 +38,9 @@ def counted_rounds():
 
 
 def _entries(batch, fields) -> list[tuple[int, dict]]:
-    """Each row of `batch` as (pk, the fields of its ledger entry), worded in Dutch: the ledger
-    is one public record, whatever language the request that pushed it had."""
+    """Each row of `batch` as (pk, the fields of its ledger entry): its sentences as parts
+    (rendered in each reader's language), the rest in Dutch, whatever language the request
+    that pushed it had."""
     with translation.override("nl"):
         return [(row.pk, ledger.entry_fields(source=KEY, **fields(row))) for row in batch]
 
@@ -57,13 +56,15 @@ def _round_fields(round) -> dict:
     spent = sum(p.get("cost_cents", 0) for p in chosen)
     names = ", ".join(p.get("title", "") for p in chosen)
     return {
-        "title": _("Uitslag: %(title)s") % {"title": round.title},
-        "answer": _("Gekozen: %(names)s. Samen %(spent)s van het budget van %(budget)s.")
-        % {
-            "names": names or _("geen plannen"),
-            "spent": format_euros(spent),
-            "budget": format_euros(round.budget_cents),
-        },
+        "title": [texts.msg(gettext_noop("Uitslag: %(title)s"), title=round.title)],
+        "answer": [
+            texts.msg(
+                gettext_noop("Gekozen: %(names)s. Samen %(spent)s van het budget van %(budget)s."),
+                names=names or texts.msg(gettext_noop("geen plannen")),
+                spent=texts.euros(spent),
+                budget=texts.euros(round.budget_cents),
+            )
+        ],
         "answered_at": round.closed_at,
         "wijk": _first_wijk(round.wijken),
         "input_url": reverse("participation:results", args=[round.slug]),
@@ -95,7 +96,7 @@ def realisation_updates():
 def _update_fields(update) -> dict:
     proposal = update.proposal
     return {
-        "title": _("Uitvoering: %(title)s") % {"title": proposal.title},
+        "title": [texts.msg(gettext_noop("Uitvoering: %(title)s"), title=proposal.title)],
         "answer": update.text,
         "answered_at": update.created_at,
         "wijk": _first_wijk(proposal.round.wijken),

@@ -1,8 +1,11 @@
 """A4 letters with a vote code, as one PDF (reportlab for the page, segno for the QR code).
 
 The codes exist in clear only while this PDF is made: the database keeps their hashes. Each
-letter says in Dutch (and, when asked, in English) how to vote, until when, and whom to call for
-help, with a QR code that opens the ballot page with the code filled in.
+letter says in Dutch (and, when asked, in one other site language below it) how to vote, until
+when, and whom to call for help, with a QR code that opens the ballot page with the code filled
+in. The words come from the catalogue of each language (gettext under `translation.override`);
+amounts and the closing date are written the way that language writes them (common.l10n); the
+fonts are embedded and Arabic is shaped and right to left (common.pdftext).
 """
 
 from __future__ import annotations
@@ -13,76 +16,48 @@ from urllib.parse import urlencode
 import segno
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import translation
+from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from common.money import format_euros
+from common.l10n import format_clock, format_day, format_money, format_names
+from common.pdftext import LATIN, Writer, ltr, register_fonts
 
 from .services.voting import format_code
 
-TEXT = {
-    "nl": {
-        "title": "Stem mee over het wijkbudget",
-        "intro": (
-            "U mag meebeslissen waar {budget} voor {wijken} aan wordt besteed. Bewoners hebben "
-            "plannen bedacht; de gemeente heeft gekeken of ze kunnen. Nu kiest u."
-        ),
-        "how": "Zo stemt u:",
+# The languages a letter can have besides Dutch: every other site language.
+OTHER_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES if code != "nl")
+
+
+def letter_texts(round, url: str) -> dict:
+    """The words of one letter in the active language, as drawn (`url` and the phone number
+    kept left to right)."""
+    return {
+        "title": _("Stem mee over het wijkbudget"),
+        "intro": _(
+            "U mag meebeslissen waar %(budget)s voor %(wijken)s aan wordt besteed. Bewoners "
+            "hebben plannen bedacht; de gemeente heeft gekeken of ze kunnen. Nu kiest u."
+        )
+        % {
+            "budget": format_money(round.budget_cents),
+            "wijken": format_names([w.name for w in round.wijken.all()]),
+        },
+        "how": _("Zo stemt u:"),
         "steps": [
-            "Scan de QR-code met uw telefoon, of ga naar {url}",
-            "Vul uw stemcode in (als u de QR-code scant, staat die er al).",
-            "Kies de plannen die u wilt en bevestig uw stem.",
+            _("Scan de QR-code met uw telefoon, of ga naar %(url)s") % {"url": ltr(url)},
+            _("Vul uw stemcode in (als u de QR-code scant, staat die er al)."),
+            _("Kies de plannen die u wilt en bevestig uw stem."),
         ],
-        "code": "Uw stemcode",
-        "note": (
+        "code": _("Uw stemcode"),
+        "note": _(
             "Deze code is voor één stem. Niemand kan zien wat u stemt. U kunt uw stem veranderen "
             "tot het stemmen sluit; alleen uw laatste stem telt."
         ),
-        "until": "Stemmen kan tot {date} om {time} uur.",
-        "help": "Vragen, of hulp nodig bij het stemmen? Bel de participatiewinkel: {phone}.",
-    },
-    "en": {
-        "title": "Vote on the neighbourhood budget",
-        "intro": (
-            "You can help decide how {budget} is spent in {wijken}. Residents proposed plans; "
-            "the municipality checked that they are feasible. Now you choose."
-        ),
-        "how": "How to vote:",
-        "steps": [
-            "Scan the QR code with your phone, or go to {url}",
-            "Enter your voting code (scanning the QR code fills it in).",
-            "Choose the plans you want and confirm your vote.",
-        ],
-        "code": "Your voting code",
-        "note": (
-            "This code is for one vote. Nobody can see how you vote. You can change your vote "
-            "until voting closes; only your last vote counts."
-        ),
-        "until": "You can vote until {date} at {time}.",
-        "help": "Questions, or need help voting? Call the participation shop: {phone}.",
-    },
-}
-
-
-def _wrap(c: canvas.Canvas, text: str, x: float, y: float, width: float, size: int = 11) -> float:
-    """Draw `text` word-wrapped; return the y below it."""
-    c.setFont("Helvetica", size)
-    words, line = text.split(), ""
-    for word in words:
-        trial = f"{line} {word}".strip()
-        if c.stringWidth(trial, "Helvetica", size) > width and line:
-            c.drawString(x, y, line)
-            y -= size * 1.4
-            line = word
-        else:
-            line = trial
-    if line:
-        c.drawString(x, y, line)
-        y -= size * 1.4
-    return y
+        "practical": practical_lines(round, for_pdf=True),
+        "rtl": translation.get_language_bidi(),
+    }
 
 
 def _qr(c: canvas.Canvas, data: str, x: float, y: float, size: float) -> None:
@@ -103,59 +78,69 @@ def _qr(c: canvas.Canvas, data: str, x: float, y: float, size: float) -> None:
                 )
 
 
-def practical_lines(round, lang: str) -> list[str]:
-    """Until when one can vote (the planned end) and whom to call for help, in `lang`."""
-    t = TEXT[lang]
-    lines = []
-    if round.voting_ends_at is not None:
-        end = timezone.localtime(round.voting_ends_at)
-        with translation.override(lang):
-            day = date_format(end, "j F Y")
-        lines.append(t["until"].format(date=day, time=end.strftime("%H:%M")))
-    lines.append(t["help"].format(phone=settings.PARTICIPATIEWINKEL_PHONE))
-    return lines
+def practical_lines(round, lang: str | None = None, *, for_pdf: bool = False) -> list[str]:
+    """Until when one can vote (the planned end) and whom to call for help, in `lang` (or the
+    active language). `for_pdf` keeps the phone number left to right in one piece."""
+    with translation.override(lang or translation.get_language()):
+        lines = []
+        if round.voting_ends_at is not None:
+            lines.append(
+                _("Stemmen kan tot %(date)s om %(time)s uur.")
+                % {
+                    "date": format_day(round.voting_ends_at),
+                    "time": format_clock(round.voting_ends_at),
+                }
+            )
+        lines.append(
+            _("Vragen, of hulp nodig bij het stemmen? Bel de participatiewinkel: %(phone)s.")
+            % {"phone": (ltr if for_pdf else str)(settings.PARTICIPATIEWINKEL_PHONE)}
+        )
+        return lines
 
 
-def _section(c, lang: str, round, url: str, code: str, y: float) -> float:
-    t = TEXT[lang]
-    left, width = 20 * mm, 120 * mm
-    wijken = ", ".join(w.name for w in round.wijken.all())
-    c.setFont("Helvetica-Bold", 15)
-    c.drawString(left, y, t["title"])
-    y -= 9 * mm
-    y = _wrap(
-        c, t["intro"].format(budget=format_euros(round.budget_cents), wijken=wijken), left, y, width
-    )
-    y -= 2 * mm
-    c.setFont("Helvetica-Bold", 11)
-    c.drawString(left, y, t["how"])
-    y -= 6 * mm
+def _section(c, t: dict, code: str, y: float) -> float:
+    """One language's block of the letter (its words `t`), from `y` down; returns the y below."""
+    w = Writer(c, left=20 * mm, width=120 * mm, rtl=t["rtl"])
+    y = w.paragraph(t["title"], y, size=15, bold=True) - 3 * mm
+    y = w.paragraph(t["intro"], y) - 2 * mm
+    y = w.paragraph(t["how"], y, bold=True) - 1 * mm
     for number, step in enumerate(t["steps"], start=1):
-        y = _wrap(c, f"{number}. {step.format(url=url)}", left, y, width)
-    y -= 2 * mm
-    c.setFont("Helvetica", 11)
-    c.drawString(left, y, t["code"] + ":")
-    c.setFont("Courier-Bold", 18)
-    c.drawString(left + 40 * mm, y, format_code(code))
-    y -= 8 * mm
-    for line in practical_lines(round, lang):
-        y = _wrap(c, line, left, y, width)
+        y = w.paragraph(f"{number}. {step}", y)
+    y -= 3 * mm
+    label = t["code"] + ":"
+    w.line(label, y)
+    w.line(
+        format_code(code),
+        y - 1,
+        size=18,
+        bold=True,
+        indent=max(40 * mm, w.measure(label, 11) + 4 * mm),
+    )
+    y -= 9 * mm
+    for line in t["practical"]:
+        y = w.paragraph(line, y)
     y -= 1 * mm
-    return _wrap(c, t["note"], left, y, width, size=9) - 6 * mm
+    return w.paragraph(t["note"], y, size=9) - 6 * mm
 
 
 def letters_pdf(round, codes: list[str], languages: tuple[str, ...] = ("nl", "en")) -> bytes:
+    """One A4 page per code, with a block for each of `languages`, Dutch first."""
     buffer = io.BytesIO()
-    c = canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
+    register_fonts()
+    c = canvas.Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=LATIN[0])
     c.setTitle(f"Stemcodes – {round.title}")
     base = settings.ZUIDWEST_BASE_URL.rstrip("/")
     with translation.override("nl"):
         path = reverse("participation:vote", args=[round.slug])
     url = f"{base}{path}"
+    texts = []
+    for lang in languages:
+        with translation.override(lang):
+            texts.append(letter_texts(round, url))
     _width, height = A4
     for code in codes:
-        c.setFont("Helvetica", 9)
-        c.drawString(20 * mm, height - 15 * mm, f"Gemeente Den Haag · Zuidwest · {round.title}")
+        header = Writer(c, left=20 * mm, width=170 * mm)
+        header.line(f"Gemeente Den Haag · Zuidwest · {round.title}", height - 15 * mm, size=9)
         _qr(
             c,
             f"{url}?{urlencode({'code': format_code(code)})}",
@@ -164,8 +149,8 @@ def letters_pdf(round, codes: list[str], languages: tuple[str, ...] = ("nl", "en
             40 * mm,
         )
         y = height - 35 * mm
-        for lang in languages:
-            y = _section(c, lang, round, url, code, y)
+        for t in texts:
+            y = _section(c, t, code, y)
         c.showPage()
     c.save()
     return buffer.getvalue()

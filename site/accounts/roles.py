@@ -60,6 +60,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtailimages.change_image",
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
+        "simple_translation.submit_translation",
     ],
     COORDINATOR: [
         "wagtailadmin.access_admin",
@@ -67,6 +68,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtailimages.change_image",
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
+        "simple_translation.submit_translation",
     ],
     BEHEERDER: [
         "wagtailadmin.access_admin",

@@ -1,5 +1,6 @@
 """Money is whole cents in an integer, everywhere: in the database, in services and in forms.
-Residents type euros the Dutch way ("1.250,50", "€ 12,5", "40"); we never pass a float. Every
+Residents type euros the Dutch way ("1.250,50", "€ 12,5", "40"); we never pass a float. Amounts
+are shown the way the reader's language writes them (common.l10n). Every
 module uses these helpers and `EuroField`; templates format with `{% load money %}`."""
 
 import re
@@ -9,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from common.l10n import format_money
 from common.parsing import parse_digits
 
 MAX_CENTS = 100_000_000_00  # a hundred million euros: anything above is a typing mistake
@@ -50,13 +52,9 @@ def parse_euros(text: str) -> int:
 
 
 def format_euros(cents: int | None) -> str:
-    """125050 -> '€ 1.250,50' (Dutch notation, always two decimals)."""
-    if cents is None:
-        return ""
-    sign = "-" if cents < 0 else ""
-    euros, rest = divmod(abs(int(cents)), 100)
-    grouped = f"{euros:,}".replace(",", ".")
-    return f"{sign}€ {grouped},{rest:02d}"
+    """125050 -> '€ 1.250,50' in Dutch, '€1,250.50' in English, '1 250,50 €' in Polish: in the
+    active language, always two decimals (common.l10n)."""
+    return format_money(cents)
 
 
 def euros_for_input(cents: int | None) -> str:

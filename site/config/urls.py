@@ -1,11 +1,12 @@
-"""URL map. Dutch has no prefix, English lives under /en/ (i18n_patterns). Wagtail serves the
-rest of the page tree last."""
+"""URL map. Dutch has no prefix, the other languages live under /en/, /tr/, /ar/, /pl/, /bg/
+(i18n_patterns). Wagtail serves the rest of the page tree last."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.decorators.cache import cache_control
 from django.views.generic import RedirectView
-from django.views.i18n import set_language
+from django.views.i18n import JavaScriptCatalog, set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -33,6 +34,13 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # The texts of the site's scripts in the page's language (Django's JavaScript catalogue,
+    # locale/*/LC_MESSAGES/djangojs.po): window.gettext / window.ngettext / window.interpolate.
+    path(
+        "jsi18n/",
+        cache_control(public=True, max_age=3600)(JavaScriptCatalog.as_view()),
+        name="javascript-catalog",
+    ),
     path("accounts/", include("allauth.urls")),
     path("mijn/", include("accounts.urls")),
     path("e-mail/", include("common.urls")),

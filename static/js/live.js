@@ -23,16 +23,13 @@
   var FIRST_DELAY = 1000;
   var MAX_DELAY = 30000;
   var FIRST_TRIES = 3;
-  var TEXTS = {
-    nl: {
-      lost: "De verbinding voor nieuws op deze pagina is weg. We proberen het opnieuw. De pagina werkt gewoon; laad haar opnieuw om het laatste nieuws te zien.",
-      back: "De verbinding is terug. Nieuws verschijnt weer vanzelf."
-    },
-    en: {
-      lost: "The connection for news on this page is lost. We are trying again. The page still works; reload it to see the latest news.",
-      back: "The connection is back. News appears by itself again."
-    }
-  };
+  // The texts come from the JavaScript catalogue (/jsi18n/, loaded before every script) in the
+  // page's language; without it they stay Dutch.
+  function TEXTS(key) {
+    var gettext = window.gettext || function (text) { return text; };
+    if (key === "lost") return gettext("De verbinding voor nieuws op deze pagina is weg. We proberen het opnieuw. De pagina werkt gewoon; laad haar opnieuw om het laatste nieuws te zien.");
+    return gettext("De verbinding is terug. Nieuws verschijnt weer vanzelf.");
+  }
 
   var handlers = {};
   var connections = [];
@@ -49,8 +46,7 @@
   function text(connection, key) {
     var own = connection.element.getAttribute("data-text-live-" + key);
     if (own) return own;
-    var lang = (document.documentElement.lang || "nl").slice(0, 2).toLowerCase();
-    return (TEXTS[lang] || TEXTS.nl)[key];
+    return TEXTS(key);
   }
 
   function say(connection, key) {

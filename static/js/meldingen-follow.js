@@ -3,12 +3,13 @@
 (function () {
   "use strict";
   if (!window.Live) return;
+  // The texts come from the JavaScript catalogue (/jsi18n/) in the page's language.
+  var gettext = window.gettext || function (text) { return text; };
   window.Live.on("melding.status", function (payload, region) {
     window.Live.reloadUnlessTyping(function () {
       window.Live.notice(region, {
         className: "utrecht-paragraph",
-        text: (document.documentElement.lang === "en"
-          ? "There is news about your report: " : "Er is nieuws over uw melding: ") + payload.label
+        text: gettext("Er is nieuws over uw melding:") + " " + payload.label
       });
     });
   });

@@ -9,12 +9,13 @@
   var lat = form.querySelector("input[name=lat]");
   var lon = form.querySelector("input[name=lon]");
   var chosen = picker.querySelector("[data-chosen]");
-  var en = document.documentElement.lang === "en";
+  // The texts come from the JavaScript catalogue (/jsi18n/) in the page's language.
+  var gettext = window.gettext || function (text) { return text; };
 
   function choose(la, lo) {
     lat.value = la.toFixed(6);
     lon.value = lo.toFixed(6);
-    chosen.textContent = en ? "Place chosen. Press Next." : "Plek gekozen. Druk op Verder.";
+    chosen.textContent = gettext("Plek gekozen. Druk op Verder.");
   }
 
   if ("geolocation" in navigator) {
@@ -23,8 +24,7 @@
       navigator.geolocation.getCurrentPosition(function (position) {
         choose(position.coords.latitude, position.coords.longitude);
       }, function () {
-        chosen.textContent = en ? "Your location is not available. Fill in the postcode."
-          : "Uw locatie is niet beschikbaar. Vul de postcode in.";
+        chosen.textContent = gettext("Uw locatie is niet beschikbaar. Vul de postcode in.");
       });
     });
   }

@@ -3,13 +3,14 @@
 (function () {
   "use strict";
   if (!window.Live) return;
+  // The texts come from the JavaScript catalogue (/jsi18n/) in the page's language.
+  var gettext = window.gettext || function (text) { return text; };
   window.Live.on("notification", function (payload, region) {
     window.Live.notice(region, {
       className: "utrecht-paragraph live-updates__item",
       keep: 20,
-      text: region.getAttribute("data-text-new-message") || (document.documentElement.lang === "en"
-        ? "You have a new message. Reload the page to read it."
-        : "U heeft een nieuw bericht. Laad de pagina opnieuw om het te lezen.")
+      text: region.getAttribute("data-text-new-message") ||
+        gettext("U heeft een nieuw bericht. Laad de pagina opnieuw om het te lezen.")
     });
   });
 })();

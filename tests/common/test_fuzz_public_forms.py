@@ -14,6 +14,7 @@ have been reached, or be named in UNREACHED with the reason."""
 import re
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -30,10 +31,11 @@ from .fuzz import (
 
 pytestmark = pytest.mark.django_db
 
-# Never followed: the staff back office, the other language (the same views), files and feeds,
+# Never followed: the staff back office, the other languages (the same views), files and feeds,
 # and what ends the session or deletes what the walk depends on.
+LANGUAGE_PREFIXES = "|".join(code for code, _name in settings.LANGUAGES if code != "nl")
 SKIP = re.compile(
-    r"^/(beheer|documenten|static|media|en|i18n|_util)/|/accounts/logout/|/verwijderen/"
+    rf"^/(beheer|documenten|static|media|{LANGUAGE_PREFIXES}|i18n|_util)/|/accounts/logout/|/verwijderen/"
     r"|/intrekken/|/afmelden/|\.ics$|/foto/|/bestand/"
 )
 # Ordinary values, by field name, where the kind of field says too little.
@@ -51,6 +53,7 @@ GOODS = {
 UNREACHED = {
     "healthz": "not a page",
     "favicon": "not a page: a redirect to the icon",
+    "javascript-catalog": "not a page: the scripts' texts (a script, not a link)",
     "set_language": "skipped: changes the language of the rest of the walk",
     "account_logout": "skipped: ends the session",
     "accounts:delete": "skipped: deletes the account",

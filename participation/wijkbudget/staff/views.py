@@ -204,8 +204,7 @@ class CodesView(StaffMixin, View):
             )
         except BudgetError as error:
             return self.refuse(error)
-        languages = ("nl", "en") if form.cleaned_data["language"] == "nl-en" else ("nl",)
-        pdf = letters_pdf(round, codes, languages)
+        pdf = letters_pdf(round, codes, form.cleaned_data["language"])
         response = HttpResponse(pdf, content_type="application/pdf")
         name = f"stemcodes-{slugify(round.slug)}-{len(codes)}.pdf"
         response["Content-Disposition"] = f'attachment; filename="{name}"'

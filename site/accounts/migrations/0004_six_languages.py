@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_roles'),
+        ("accounts", "0003_roles"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='user',
-            name='preferred_language',
-            field=models.CharField(choices=[('nl', 'Nederlands'), ('en', 'English'), ('tr', 'Türkçe'), ('ar', 'العربية'), ('pl', 'Polski'), ('bg', 'Български')], default='nl', max_length=8, verbose_name='taal'),
+            model_name="user",
+            name="preferred_language",
+            field=models.CharField(
+                choices=[
+                    ("nl", "Nederlands"),
+                    ("en", "English"),
+                    ("tr", "Türkçe"),
+                    ("ar", "العربية"),
+                    ("pl", "Polski"),
+                    ("bg", "Български"),
+                ],
+                default="nl",
+                max_length=8,
+                verbose_name="taal",
+            ),
         ),
     ]

@@ -43,3 +43,26 @@ class InputLanguage(models.Model):
     @property
     def language_name(self) -> str:
         return language_name(self.language)
+
+
+def in_every_language(*paths: str) -> list[str]:
+    """The columns of translated fields (django-modeltranslation) for `.only()`/`.values()`:
+    "category__name" → "category__name_nl", "category__name_en", … so reading the name in any
+    language needs no query per row."""
+    return [f"{path}_{code}" for path in paths for code, _name in settings.LANGUAGES]
+
+
+def translated_panels(field: str) -> list:
+    """Wagtail admin panels for a translated field: the Dutch one (the source, required where the
+    model requires it) and, folded away, one per other language; an empty one reads as the Dutch."""
+    from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+    others = [
+        FieldPanel(f"{field}_{code}", heading=f"{name}")
+        for code, name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+    return [
+        FieldPanel(f"{field}_{settings.LANGUAGE_CODE}"),
+        MultiFieldPanel(others, heading=_("In de andere talen"), classname="collapsed"),
+    ]

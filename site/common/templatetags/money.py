@@ -1,7 +1,8 @@
-"""Money in Dutch notation in templates: {% load money %}, then {{ cents|euros }}."""
+"""Money in the active language in templates: {% load money %}, then {{ cents|euros }}."""
 
 from django import template
 
+from common.l10n import format_money
 from common.money import format_euros
 
 register = template.Library()
@@ -21,5 +22,4 @@ def euros_brief(cents) -> str:
     For the public fund table, which must fit a phone's width."""
     if cents in (None, ""):
         return "–"
-    text = format_euros(int(cents))
-    return text.removesuffix(",00")
+    return format_money(int(cents), brief=True)

@@ -19,7 +19,7 @@ def _alternates(context) -> list[tuple[str, str, str]]:
     page = context.get("page")
     current = get_language() or settings.LANGUAGE_CODE
     alternates = []
-    for code, _name in settings.LANGUAGES:
+    for code, name in settings.LANGUAGES:
         url = None
         if page is not None and hasattr(page, "get_translations"):
             if page.locale.language_code == code:
@@ -31,8 +31,13 @@ def _alternates(context) -> list[tuple[str, str, str]]:
             url = translate_url(request.get_full_path(), code)
             if code != current and url == request.get_full_path():
                 url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
-        alternates.append((code, get_language_info(code)["name_local"], url or "/"))
+        # Each language named in itself, as settings.LANGUAGES writes it ("Türkçe", "Polski").
+        alternates.append((code, name, url or "/"))
     return alternates
+
+
+def _direction(code: str) -> str:
+    return "rtl" if get_language_info(code)["bidi"] else "ltr"
 
 
 @register.simple_tag(takes_context=True)
@@ -43,9 +48,10 @@ def language_switcher(context):
         if code == current:
             items.append(
                 format_html(
-                    '<li><span class="language-switcher__current" lang="{}" aria-current="true">'
-                    "{}</span></li>",
+                    '<li><span class="language-switcher__current" lang="{}" dir="{}" '
+                    'aria-current="true">{}</span></li>',
                     code,
+                    _direction(code),
                     name,
                 )
             )
@@ -53,9 +59,10 @@ def language_switcher(context):
             items.append(
                 format_html(
                     '<li><a class="utrecht-link language-switcher__link" href="{}" lang="{}" '
-                    'hreflang="{}">{}</a></li>',
+                    'dir="{}" hreflang="{}">{}</a></li>',
                     url,
                     code,
+                    _direction(code),
                     code,
                     name,
                 )
@@ -191,3 +198,15 @@ def page_links(context, page_obj, param: str = "pagina") -> dict:
         "next": url(page_obj.next_page_number()) if page_obj.has_next() else "",
         "pages": pages,
     }
+
+
+@register.simple_tag
+def untranslated_language(page) -> str:
+    """The language a Wagtail page is written in when it is not the reader's ("nl" for a Dutch
+    page shown under /tr/ because nobody translated it yet), else "": the page then carries
+    lang="nl" on its content and a note in the reader's language."""
+    locale_id = getattr(page, "locale_id", None)
+    if not locale_id:
+        return ""
+    code = page.locale.language_code
+    return code if code != (get_language() or settings.LANGUAGE_CODE) else ""

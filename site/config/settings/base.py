@@ -20,6 +20,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "daphne",
+    # names of reference data in every language (name_nl, name_en, …), before the apps it serves
+    "modeltranslation",
     # our apps first, so their templates and static files win
     "accounts",
     "common",
@@ -267,6 +269,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Amsterdam"
+# Reference data that residents read (categories, ready texts) is stored once per language by
+# django-modeltranslation (each app's translation.py); an empty translation reads as the Dutch.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 

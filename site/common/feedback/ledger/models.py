@@ -39,8 +39,12 @@ class LedgerEntry(models.Model):
     wijk = optional_fk("common.Wijk", related_name="+")
     # An input about several wijken (a consultation) is listed in each of them.
     more_wijken = models.ManyToManyField("common.Wijk", blank=True, related_name="+")
+    # In Dutch, for the admin and search; what residents read is rendered from the parts below
+    # (common/feedback/texts.py) in their own language, when the module stored parts.
     title = models.CharField(_("titel"), max_length=200)
     answer = models.TextField(_("wij deden"))
+    title_parts = models.JSONField(default=list, blank=True, editable=False)
+    answer_parts = models.JSONField(default=list, blank=True, editable=False)
     answered_at = models.DateTimeField(_("beantwoord op"), default=timezone.now)
     deadline = models.DateTimeField(_("beloofd uiterlijk"), null=True, blank=True)
     # None: nothing was promised, so neither on time nor late (common/feedback/deadlines.py).
@@ -68,3 +72,20 @@ class LedgerEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.title}"
+
+
+def in_reader_language(entries) -> list:
+    """The entries with `title` and `answer` worded in the active language (from their parts,
+    one query per kind of reference data for the whole list); entries without parts keep the
+    words they were stored with."""
+    from ..texts import render_many
+
+    entries = list(entries)
+    titles = render_many([e.title_parts for e in entries])
+    answers = render_many([e.answer_parts for e in entries])
+    for entry, title, answer in zip(entries, titles, answers, strict=True):
+        if entry.title_parts:
+            entry.title = title
+        if entry.answer_parts:
+            entry.answer = answer
+    return entries

@@ -40,6 +40,8 @@ UPDATE_FIELDS = [
     "source",
     "title",
     "answer",
+    "title_parts",
+    "answer_parts",
     "answered_at",
     "wijk",
     "input_url",

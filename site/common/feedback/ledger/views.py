@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from common.context_processors import localized_path
 from common.models import Wijk
 
-from .models import LedgerEntry
+from .models import LedgerEntry, in_reader_language
 from .registry import all_sources
 
 PAGE_SIZE = 20
@@ -31,6 +31,7 @@ def feed(request, wijk: str | None = None):
     if chosen:
         entries = entries.of_source(chosen)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page.object_list = in_reader_language(page.object_list)
     for entry in page:
         entry.source_label = sources[entry.source].label if entry.source in sources else ""
         # Stored as Dutch paths; shown in the visitor's language.

@@ -21,6 +21,6 @@ def remove_role(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("accounts", "0004_six_languages")]
+    dependencies = [("accounts", "0005_translators")]
 
     operations = [migrations.RunPython(create_role, remove_role)]

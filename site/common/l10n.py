@@ -1,0 +1,67 @@
+"""Amounts, days and times in the reader's language: the one place that formats them for pages,
+e-mails and letters alike. The language is the active one (a request's, or the one a mail or
+letter sets with `translation.override`), or `lang` when given. Babel's CLDR data says how each
+language writes them: '€ 1.250,50' and '14 maart 2027' in Dutch, '1 250,50 €' and '14 marca 2027'
+in Polish. Digits are Western in every language, as in the vote codes and phone numbers beside
+them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from babel.dates import format_date, format_time
+from babel.lists import format_list
+from babel.numbers import format_currency, get_decimal_symbol
+from django.conf import settings
+from django.utils import timezone, translation
+
+# The Babel locale of each site language: British English, the others as spoken in their country.
+BABEL_LOCALES = {
+    "nl": "nl_NL",
+    "en": "en_GB",
+    "tr": "tr_TR",
+    "ar": "ar",
+    "pl": "pl_PL",
+    "bg": "bg_BG",
+}
+
+
+def babel_locale(lang: str | None = None) -> str:
+    code = (lang or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return BABEL_LOCALES.get(code, BABEL_LOCALES[settings.LANGUAGE_CODE])
+
+
+def format_money(cents: int | None, lang: str | None = None, brief: bool = False) -> str:
+    """125050 -> '€ 1.250,50' (nl), '€1,250.50' (en), '1 250,50 €' (pl): two decimals, or
+    none for a round amount when `brief` ('€ 25.000'). The group separator stays non-breaking
+    where the language has a space there; the space between the euro sign and the number is an
+    ordinary one, as Dutch pages have always had it."""
+    if cents is None:
+        return ""
+    locale = babel_locale(lang)
+    text = format_currency(Decimal(int(cents)) / 100, "EUR", locale=locale, numbering_system="latn")
+    if brief and int(cents) % 100 == 0:
+        text = text.replace(get_decimal_symbol(locale, numbering_system="latn") + "00", "")
+    return text.replace("€\u00a0", "€ ").replace("\u00a0€", " €")
+
+
+def _local(value: date | datetime) -> date | datetime:
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+def format_day(value: date | datetime, lang: str | None = None) -> str:
+    """The day in words: '14 maart 2027', '14 March 2027', '14 marca 2027', '14 март 2027 г.'."""
+    return format_date(_local(value), "long", locale=babel_locale(lang))
+
+
+def format_clock(value: datetime | time, lang: str | None = None) -> str:
+    """The time of day: '18:00' (nl, en, pl, ...), '6:00 م' (ar)."""
+    return format_time(_local(value), "short", locale=babel_locale(lang))
+
+
+def format_names(names: list[str], lang: str | None = None) -> str:
+    """['Moerwijk', 'Morgenstond', 'Bouwlust'] -> 'Moerwijk, Morgenstond en Bouwlust' (nl)."""
+    return format_list(list(names), locale=babel_locale(lang)) if names else ""
