@@ -18,7 +18,7 @@ from accounts.exports import (
 )
 from accounts.sections import Section, link_item, status_item
 
-from .models import Booking, CoInitiator, Initiative, Message, Support, Volunteer
+from .models import Booking, CoInitiator, Initiative, Message, Recording, Support, Volunteer
 from .workflow import Status
 
 
@@ -181,17 +181,21 @@ ERASER_COVERS = [
     "initiatives.Booking",
     "initiatives.Photo",
     "initiatives.Attachment",
+    "initiatives.Recording",
 ]
 
 
 def erase_user_initiatives(user) -> None:
     """Drafts are private and go. Submitted initiatives are public business (a grant of public
-    money) and stay, without the person; their messages stay as 'initiatiefnemer'. Invitations
-    and spreekuur bookings made with one of the account's verified addresses go too, with the
-    broker's copy of the booking (it names the resident)."""
+    money) and stay, without the person and without their recordings; their messages stay as
+    'initiatiefnemer'. Invitations and spreekuur bookings made with one of the account's
+    verified addresses go too, with the broker's copy of the booking (it names the resident)."""
     from .services.spreekuren import _mail_context
 
     addresses = erasure_addresses(user)
+    # A voice says who it is, also on an initiative that stays: the person's recordings go, the
+    # files with them (what the initiative is about stays in its typed text and the messages).
+    Recording.erase(Recording.objects.filter(Q(initiative__initiator=user) | Q(uploaded_by=user)))
     for draft in Initiative.objects.filter(initiator=user, status=Status.CONCEPT):
         for photo in draft.photos.all():
             photo.delete_files()

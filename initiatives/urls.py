@@ -33,7 +33,7 @@ urlpatterns = [
         spreekuren.my_booking_calendar,
         name="my_booking_ics",
     ),
-    re_path(r"^bestand/(?P<kind>foto|bijlage)/(?P<pk>[0-9]+)/$", mine.file, name="file"),
+    re_path(r"^bestand/(?P<kind>foto|bijlage|opname)/(?P<pk>[0-9]+)/$", mine.file, name="file"),
     re_path(
         r"^bestand/(?P<kind>foto)/(?P<pk>[0-9]+)/(?P<size>klein)/$", mine.file, name="file_size"
     ),

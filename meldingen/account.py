@@ -1,5 +1,5 @@
 """What meldingen adds to an account: the 'Mijn meldingen' list, the data export, and erasure
-(reports stay, as anonymous reports, without the reporter's contact data)."""
+(reports stay, as anonymous reports, without the reporter's contact data and recording)."""
 
 from django.db.models import Q
 from django.urls import reverse
@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.exports import by_address, erasure_addresses
 from accounts.sections import Section, status_item
 
-from .models import Melding, Subscription
+from .models import Melding, Recording, Subscription
 
 
 def my_meldingen_section(user) -> Section:
@@ -57,14 +57,15 @@ def export_user_meldingen(user) -> list[dict]:
     ]
 
 
-ERASER_COVERS = ["meldingen.Melding", "meldingen.Subscription"]
+ERASER_COVERS = ["meldingen.Melding", "meldingen.Recording", "meldingen.Subscription"]
 
 
 def erase_user_meldingen(user) -> None:
     """By account, and by a verified address of the account: a sensitive report is never linked
     to an account, but the address typed into it while logged in is the person's own."""
     addresses = erasure_addresses(user)
-    Melding.objects.filter(Q(reporter=user) | by_address("reporter_email", addresses)).update(
-        reporter=None, reporter_email="", reporter_phone="", keep_informed=False
-    )
+    own = Melding.objects.filter(Q(reporter=user) | by_address("reporter_email", addresses))
+    # The report stays, anonymous; a voice would still say who made it, so the recording goes.
+    Recording.erase(Recording.objects.filter(melding__in=own))
+    own.update(reporter=None, reporter_email="", reporter_phone="", keep_informed=False)
     Subscription.objects.filter(Q(user=user) | by_address("email", addresses)).delete()

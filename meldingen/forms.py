@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from common.audio import RecordingField
 from common.forms import email_field, honeypot_field, phone_field
 from common.images import sanitise_image
 from common.postcodes import normalise_postcode
@@ -120,9 +121,17 @@ class PhotoForm(forms.Form):
 
 
 class DetailsForm(forms.Form):
-    description = written(
-        _("Wat is er aan de hand?"), required=_("Beschrijf kort wat er aan de hand is.")
+    """What is going on, typed or spoken (or both). With a recording the typed text may stay
+    empty: the report then has the recording. `kept` is a recording sent with an earlier try
+    of this step (kept as a draft), `sensitive` says the report may be anonymous."""
+
+    description = text_area(
+        _("Wat is er aan de hand?"),
+        max_length=WRITTEN_LENGTH,
+        help_text=_("Typ het hier, of spreek het hieronder in."),
     )
+    recording = RecordingField()
+    remove_recording = forms.BooleanField(label=_("Mijn opname weghalen"), required=False)
     email = email_field(
         label=_("Uw e-mailadres"),
         help_text=_("Dan sturen wij u bericht. U kunt ook zonder e-mail melden."),
@@ -132,6 +141,34 @@ class DetailsForm(forms.Form):
         label=_("Houd mij op de hoogte per e-mail"), required=False, initial=True
     )
     website = honeypot_field()
+
+    def __init__(self, *args, kept=None, sensitive: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kept = kept
+        if kept is None:
+            del self.fields["remove_recording"]
+        else:
+            self.fields["recording"].label = _("Een nieuwe opname (niet verplicht)")
+            self.fields["recording"].help_text = _(
+                "Wij hebben uw opname van %(length)s minuten bewaard. U hoeft hem niet opnieuw "
+                "te maken."
+            ) % {"length": kept.length}
+        if sensitive:
+            self.fields["recording"].help_text = _(
+                "Let op: aan uw stem kan iemand horen wie u bent. Wilt u anoniem blijven? Typ "
+                "dan uw bericht en maak geen opname."
+            )
+
+    def clean(self):
+        data = super().clean()
+        has_recording = bool(data.get("recording")) or (
+            self.kept is not None and not data.get("remove_recording")
+        )
+        if "description" in data and not data["description"].strip() and not has_recording:
+            self.add_error(
+                "description", _("Beschrijf kort wat er aan de hand is, of spreek het in.")
+            )
+        return data
 
 
 class ReplyForm(forms.Form):

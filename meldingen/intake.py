@@ -7,7 +7,7 @@ import secrets
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import Category, DraftPhoto, Melding
+from .models import Category, DraftPhoto, DraftRecording, Melding
 
 SESSION_KEY = "melding_draft"
 DUPLICATE_METRES = 50
@@ -47,6 +47,22 @@ class Draft:
 
     def photos(self):
         return DraftPhoto.objects.filter(token=self.data["token"]).order_by("pk")
+
+    def recordings(self):
+        return DraftRecording.objects.filter(token=self.data["token"]).order_by("-pk")
+
+    def recording(self) -> DraftRecording | None:
+        """The recording kept from an earlier try of the description step."""
+        return self.recordings().first()
+
+    def keep_recording(self, recording) -> None:
+        """Keep a checked recording (common.audio.CheckedAudio) until the report is sent; it
+        replaces one kept before."""
+        self.forget_recordings()
+        DraftRecording(token=self.data["token"]).store(recording)
+
+    def forget_recordings(self) -> None:
+        DraftRecording.erase(self.recordings())
 
 
 def _distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
-from .models import DraftPhoto
+from .models import DraftPhoto, DraftRecording
 from .services import meldingen_erase_contact_data, meldingen_notify_overdue
 
 
@@ -18,10 +18,12 @@ def enqueue_housekeeping():
 
 @task()
 def housekeeping(retention_days: int | None = None) -> dict:
-    stale = DraftPhoto.objects.filter(created_at__lt=timezone.now() - timezone.timedelta(days=1))
+    day_ago = timezone.now() - timezone.timedelta(days=1)
+    stale = DraftPhoto.objects.filter(created_at__lt=day_ago)
     for draft in stale:
         draft.delete_files()
     deleted, _ = stale.delete()
+    deleted += DraftRecording.erase(DraftRecording.objects.filter(created_at__lt=day_ago))
     return {
         "overdue_notified": meldingen_notify_overdue(),
         "contacts_erased": meldingen_erase_contact_data(retention_days=retention_days),

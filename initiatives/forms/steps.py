@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from common.audio import RecordingField
 from common.forms import email_field
 from common.images import sanitise_image
 from common.models import Wijk
@@ -17,6 +18,8 @@ from ..files import check_pdf
 from ..models import Help, Theme
 from .fields import IMAGE_TYPES, text_field
 
+RECORDING_FIELDS = ("recording", "remove_recording")
+
 
 class IdeaForm(forms.Form):
     title = forms.CharField(
@@ -25,12 +28,15 @@ class IdeaForm(forms.Form):
         help_text=_("Kort en duidelijk, bijvoorbeeld: Moestuin voor de buurt."),
         error_messages={"required": _("Geef uw initiatief een titel.")},
     )
-    what_why = text_field(
-        _("Wat wilt u doen, en waarom?"),
-        rows=5,
-        max_length=4000,
-        required_message=_("Vertel wat u wilt doen en waarom."),
+    what_why = text_field(_("Wat wilt u doen, en waarom?"), rows=5, max_length=4000)
+    recording = RecordingField(
+        label=_("Of vertel het in een opname"),
+        help_text=_(
+            "U mag ook inspreken wat u wilt doen en waarom. Alleen de initiatiefnemers en de "
+            "makelaar horen het, nooit de buren. Hoogstens 2 minuten."
+        ),
     )
+    remove_recording = forms.BooleanField(label=_("Mijn opname weghalen"), required=False)
     for_whom = text_field(
         _("Voor wie is het?"),
         rows=3,
@@ -45,12 +51,34 @@ class IdeaForm(forms.Form):
         error_messages={"required": _("Kies een thema. Past er geen? Kies dan “Anders”.")},
     )
 
+    def __init__(self, *args, kept=None, **kwargs):
+        """`kept`: the recording the initiative already has (it counts as the what and why)."""
+        super().__init__(*args, **kwargs)
+        self.kept = kept
+        if kept is None:
+            del self.fields["remove_recording"]
+        else:
+            self.fields["recording"].label = _("Een nieuwe opname (niet verplicht)")
+            self.fields["recording"].help_text = _(
+                "U heeft al een opname van %(length)s minuten. Een nieuwe opname komt daarvoor "
+                "in de plaats."
+            ) % {"length": kept.length}
+
     def clean(self):
         data = super().clean()
-        for name in ("title", "what_why", "for_whom"):
+        for name in ("title", "for_whom"):
             if name in data and not data[name].strip():
                 self.add_error(name, self.fields[name].error_messages["required"])
+        has_recording = bool(data.get("recording")) or (
+            self.kept is not None and not data.get("remove_recording")
+        )
+        if "what_why" in data and not data["what_why"].strip() and not has_recording:
+            self.add_error("what_why", _("Vertel wat u wilt doen en waarom, of spreek het in."))
         return data
+
+    def step_fields(self) -> dict:
+        """The typed fields, for the services that save step 1."""
+        return {k: v for k, v in self.cleaned_data.items() if k not in RECORDING_FIELDS}
 
 
 class PlaceForm(forms.Form):

@@ -9,6 +9,7 @@ from .conversation import (
     InternalNote,
     Message,
     Photo,
+    Recording,
 )
 from .funds import Accountability, AccountabilityLine, Fund, Grant
 from .initiative import (
@@ -41,6 +42,7 @@ __all__ = [
     "InternalNote",
     "Message",
     "Photo",
+    "Recording",
     "Support",
     "Theme",
     "Volunteer",

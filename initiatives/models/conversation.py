@@ -11,6 +11,7 @@ from common.feedback.events import StatusEvent, actor_kind_field, status_field
 from common.feedback.language import InputLanguage
 from common.feedback.notes import InternalNote as BaseInternalNote
 from common.feedback.photos import PrivatePhoto, private_storage, private_upload_to
+from common.feedback.recordings import PrivateRecording
 from common.fields import optional_fk
 
 from ..workflow import PUBLIC_LABELS, Actor, Status
@@ -121,6 +122,24 @@ class Photo(PrivatePhoto):
 
     def __str__(self) -> str:
         return f"{self.initiative_id}: {self.kind}"
+
+    def upload_folder(self) -> str:
+        return upload_folder()
+
+
+class Recording(PrivateRecording):
+    """The initiator's spoken explanation of the idea (step 1), one per initiative. Only the
+    initiator's side and the brokers hear it, never the public: a voice identifies a person."""
+
+    initiative = models.OneToOneField(
+        Initiative, on_delete=models.CASCADE, related_name="recording"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id}: opname"
 
     def upload_folder(self) -> str:
         return upload_folder()

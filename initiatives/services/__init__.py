@@ -33,6 +33,7 @@ from .drafts import (
     initiative_invite,
     initiative_remove_file,
     initiative_set_needs,
+    initiative_set_recording,
     initiative_update,
 )
 from .funds import FundLine, accountability_lines_for_export, fund_overview, grants_for_export
@@ -87,6 +88,7 @@ __all__ = [
     "initiative_send_message",
     "initiative_set_needs",
     "initiative_set_publication",
+    "initiative_set_recording",
     "initiative_start",
     "initiative_submit",
     "initiative_support",

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.audio import CheckedAudio
 from common.feedback.secrets import hash_secret, new_secret
 from common.images import SanitisedImage
 from common.notifications import notify
@@ -19,6 +20,7 @@ from ..models import (
     Help,
     Initiative,
     Photo,
+    Recording,
 )
 from ..workflow import Status
 from .base import (
@@ -74,6 +76,22 @@ def initiative_update(*, initiative: Initiative, actor, step: int, **fields) -> 
     row.draft_step = max(row.draft_step, step)
     row.save()
     return row
+
+
+@transaction.atomic
+def initiative_set_recording(
+    *, initiative: Initiative, actor, recording: CheckedAudio | None
+) -> Recording | None:
+    """The spoken what and why of step 1: a new recording takes the place of the old one;
+    None removes it (the file too)."""
+    row = locked(initiative)
+    _check_edit(row, actor)
+    Recording.erase(Recording.objects.filter(initiative=row))
+    if recording is None:
+        return None
+    stored = Recording(initiative=row, uploaded_by=actor)
+    stored.store(recording)
+    return stored
 
 
 @transaction.atomic

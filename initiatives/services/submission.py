@@ -18,6 +18,7 @@ from ..models import (
     Help,
     Initiative,
     InitiativeEvent,
+    Recording,
 )
 from ..workflow import Actor, Status
 from .base import (
@@ -40,8 +41,9 @@ def missing_for_submission(initiative: Initiative) -> list[str]:
     missing = []
     if not initiative.title.strip():
         missing.append(_("een titel (stap 1)"))
-    if not initiative.what_why.strip():
-        missing.append(_("wat u wilt doen en waarom (stap 1)"))
+    spoken = Recording.objects.filter(initiative=initiative).exists()
+    if not initiative.what_why.strip() and not spoken:
+        missing.append(_("wat u wilt doen en waarom, getypt of ingesproken (stap 1)"))
     if not initiative.for_whom.strip():
         missing.append(_("voor wie het is (stap 1)"))
     if not initiative.theme:

@@ -16,7 +16,15 @@ from common.ratelimit import UPLOAD_REFUSED, limited, upload_limited
 
 from .. import rules
 from ..forms import AccountabilityForm, InviteForm, MessageForm, WithdrawForm
-from ..models import Accountability, Attachment, Grant, Initiative, InitiativeEvent, Photo
+from ..models import (
+    Accountability,
+    Attachment,
+    Grant,
+    Initiative,
+    InitiativeEvent,
+    Photo,
+    Recording,
+)
 from ..services import (
     InitiativeError,
     SpentLine,
@@ -243,9 +251,10 @@ def accept(request, token: str):
 
 
 def file(request, kind: str, pk: int, size: str = ""):
-    """Photos and PDFs live in private storage. Photos of a published initiative are public;
-    everything else only for its initiators and the staff who may see it."""
-    model = Photo if kind == "foto" else Attachment
+    """Photos, PDFs and recordings live in private storage. Photos of a published initiative
+    are public; everything else (a recording always: a voice says who it is) only for its
+    initiators and the staff who may see it."""
+    model = {"foto": Photo, "bijlage": Attachment, "opname": Recording}[kind]
     item = get_object_or_404(model.objects.select_related("initiative"), pk=pk)
     initiative = item.initiative
     allowed = (
@@ -257,4 +266,6 @@ def file(request, kind: str, pk: int, size: str = ""):
         raise Http404
     if model is Photo:
         return item.serve(size)
+    if model is Recording:
+        return item.serve()
     return private_file_response(item.file, download_name=item.name)

@@ -4,6 +4,7 @@ co-initiator) can stop at any step and go on later, on any device."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from common.ratelimit import UPLOAD_REFUSED, upload_limited
 
 from .. import rules, services
 from ..forms import BudgetLineFormSet, ConsentForm, FilesForm, IdeaForm, NeedsForm, PlaceForm
-from ..models import Initiative, Photo
+from ..models import Initiative, Photo, Recording
 from ..services import InitiativeError
 from ..workflow import Status
 
@@ -65,10 +66,14 @@ def _after_save(request, initiative: Initiative, step: int):
 @require_http_methods(["GET", "POST"])
 def new(request):
     """Step 1 of a new initiative; drafts the resident already has are offered to resume."""
-    form = IdeaForm(request.POST or None)
+    form = IdeaForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            initiative = services.initiative_create(initiator=request.user, **form.cleaned_data)
+            with transaction.atomic():
+                initiative = services.initiative_create(
+                    initiator=request.user, **form.step_fields()
+                )
+                _save_recording(request, initiative, form)
         except InitiativeError as error:
             form.add_error(None, error)
         else:
@@ -109,9 +114,35 @@ def _simple_step(request, initiative, step: int, form_class, initial: dict):
     return render(request, template, _context(initiative, step, form=form))
 
 
+def _save_recording(request, initiative: Initiative, form: IdeaForm) -> None:
+    """A new recording replaces the kept one; "weghalen" removes it; else nothing changes."""
+    recording = form.cleaned_data.get("recording")
+    if recording or form.cleaned_data.get("remove_recording"):
+        services.initiative_set_recording(
+            initiative=initiative, actor=request.user, recording=recording
+        )
+
+
 def _step_idea(request, initiative):
     initial = {k: getattr(initiative, k) for k in ("title", "what_why", "for_whom", "theme")}
-    return _simple_step(request, initiative, 1, IdeaForm, initial)
+    form = IdeaForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        kept=Recording.objects.filter(initiative=initiative).first(),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                services.initiative_update(
+                    initiative=initiative, actor=request.user, step=1, **form.step_fields()
+                )
+                _save_recording(request, initiative, form)
+        except InitiativeError as error:
+            form.add_error(None, error)
+        else:
+            return _after_save(request, initiative, 1)
+    return render(request, "initiatives/step_1.html", _context(initiative, 1, form=form))
 
 
 def _step_place(request, initiative):

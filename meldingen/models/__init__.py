@@ -6,7 +6,7 @@ from .category import Category, RoutingRule, StandardText
 from .followers import Feedback, Subscription, SubscriptionQuerySet
 from .history import InternalNote, StatusChange
 from .melding import DEADLINES, PUBLIC_PREFIX, SENSITIVE_PREFIX, Melding, MeldingQuerySet
-from .photos import DraftPhoto, Photo
+from .photos import DraftPhoto, DraftRecording, Photo, Recording
 
 __all__ = [
     "DEADLINES",
@@ -14,11 +14,13 @@ __all__ = [
     "SENSITIVE_PREFIX",
     "Category",
     "DraftPhoto",
+    "DraftRecording",
     "Feedback",
     "InternalNote",
     "Melding",
     "MeldingQuerySet",
     "Photo",
+    "Recording",
     "RoutingRule",
     "StandardText",
     "StatusChange",

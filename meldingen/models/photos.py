@@ -1,9 +1,11 @@
-"""Photos of a report, and those uploaded while the report is still a draft."""
+"""Photos and the spoken description of a report, and those sent while the report is still a
+draft."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from common.feedback.photos import PrivatePhoto
+from common.feedback.recordings import PrivateRecording
 
 from .melding import Melding
 
@@ -35,6 +37,33 @@ class DraftPhoto(PrivatePhoto):
 
     def __str__(self) -> str:
         return f"concept {self.pk}"
+
+    def upload_folder(self) -> str:
+        return "meldingen/concept"
+
+
+class Recording(PrivateRecording):
+    """The reporter's spoken description: one per report, heard only by the staff who may see
+    the report, and erased with the reporter's contact data."""
+
+    melding = models.OneToOneField(Melding, on_delete=models.CASCADE, related_name="recording")
+
+    def __str__(self) -> str:
+        return f"{self.melding_id}: opname"
+
+    def upload_folder(self) -> str:
+        return f"meldingen/{self.melding.created_at:%Y/%m}/opnamen"
+
+
+class DraftRecording(PrivateRecording):
+    """A recording sent with a description step that was refused for another reason (an email
+    address with a typo): kept by the draft's token, so the resident need not speak it again.
+    Removed after a day by housekeeping, like DraftPhoto."""
+
+    token = models.CharField(max_length=64, db_index=True)
+
+    def __str__(self) -> str:
+        return f"concept-opname {self.pk}"
 
     def upload_folder(self) -> str:
         return "meldingen/concept"

@@ -11,15 +11,16 @@ from common.notifications import notify
 from common.realtime import publish_event
 from common.workdays import add_working_days
 
-from ..models import DEADLINES, Melding, Subscription
+from ..models import DEADLINES, Melding, Recording, Subscription
 from ..workflow import Status
 from .base import event_payload, lock, melding_group, queue_group, tell_reporter
 
 
 def meldingen_erase_contact_data(*, now=None, retention_days: int | None = None) -> int:
     """Retention: a number of days after closing, the report forgets who made and followed it:
-    the reporter's contact data and account link, its supporters (addresses and accounts) and
-    every message we sent about it. The report itself stays, anonymous.
+    the reporter's contact data and account link, the reporter's recording (the file too), its
+    supporters (addresses and accounts) and every message we sent about it. The report itself
+    stays, anonymous.
     `retention_days` comes with the job from the scheduler (see tasks.housekeeping); without it
     the setting of this process counts."""
     now = now or timezone.now()
@@ -40,6 +41,9 @@ def meldingen_erase_contact_data(*, now=None, retention_days: int | None = None)
         if not references:
             return 0
         Subscription.objects.filter(melding__reference__in=references).delete()
+        # A voice identifies the reporter as well as an address does: the recording goes, file
+        # and all; what the report is about stays in its description and the staff's notes.
+        Recording.erase(Recording.objects.filter(melding__reference__in=references))
         # The messages name the report in their context; by reference, whoever received them.
         Notification.objects.filter(context__reference__in=references).delete()
         return Melding.objects.filter(reference__in=references).update(

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.audio import CheckedAudio
 from common.feedback.channel import Channel
 from common.feedback.language import current_language, supported_language
 from common.feedback.references import next_reference
@@ -21,6 +22,7 @@ from ..models import (
     Category,
     Melding,
     Photo,
+    Recording,
     RoutingRule,
     StatusChange,
 )
@@ -54,6 +56,7 @@ class Intake:
     email: str = ""
     phone: str = ""
     keep_informed: bool = True
+    recording: CheckedAudio | None = None  # the spoken description, instead of or beside text
     # The resident's language; empty means the language of the request (the public form).
     language: str = ""
     # How the report reached us: the public form is online; the desk enters balie or telefoon.
@@ -67,8 +70,8 @@ def melding_create(
     """A new report. Returns it with the secret of its follow link (shown once, emailed once;
     only its hash is stored)."""
     category = intake.category
-    if not intake.description.strip():
-        raise MeldingError(_("Beschrijf kort wat er aan de hand is."))
+    if not intake.description.strip() and intake.recording is None:
+        raise MeldingError(_("Beschrijf kort wat er aan de hand is, of spreek het in."))
     now = timezone.now()
     try:
         wijk = wijk_for_location(postcode=intake.postcode or None, lat=intake.lat, lon=intake.lon)
@@ -109,6 +112,8 @@ def melding_create(
     )
     for image in photos[:3]:
         save_photo(melding, image, Photo.Kind.REPORTER)
+    if intake.recording is not None:
+        Recording(melding=melding).store(intake.recording)
     tell_reporter(melding, "melding_received", links={"follow_url": follow_path(melding, secret)})
     publish_event(queue_group(melding), "melding.new", event_payload(melding))
     return melding, secret

@@ -11,7 +11,7 @@ from common.parsing import parse_digits
 from common.staff_actions import StaffAction, StaffObjectView
 
 from .. import workflow
-from ..models import Photo, StandardText
+from ..models import Photo, Recording, StandardText
 from ..rules import visible_meldingen
 from ..services import (
     MeldingError,
@@ -90,6 +90,7 @@ class MeldingDetailView(BackofficeMixin, StaffObjectView):
             history=melding.history.select_related("actor"),
             notes=melding.notes.select_related("author"),
             reporter_photos=[p for p in photos if p.kind == Photo.Kind.REPORTER],
+            recording=Recording.objects.filter(melding=melding).first(),
             after_photos=[p for p in photos if p.kind == Photo.Kind.AFTER],
             subscriber_count=melding.subscriptions.count(),
             status_form=status_form,

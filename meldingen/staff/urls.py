@@ -22,6 +22,7 @@ urlpatterns = [
         name="public_description",
     ),
     path("<str:reference>/foto/<int:photo_id>/", views.photo, name="photo"),
+    path("<str:reference>/opname/", views.recording, name="recording"),
     path(
         "<str:reference>/foto/<int:photo_id>/klein/",
         views.photo,

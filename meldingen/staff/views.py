@@ -1,5 +1,5 @@
-"""The handler's queue (list and map) and the permission-checked photo view. Every read starts
-from `Melding.objects.visible_to(user)`; a report outside it is a 404."""
+"""The handler's queue (list and map) and the permission-checked photo and recording views.
+Every read starts from `Melding.objects.visible_to(user)`; a report outside it is a 404."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -16,7 +16,7 @@ from accounts import roles
 from common.csvexport import csv_response, csv_safe
 from common.staff import StaffAreaMixin, staff_breadcrumbs
 
-from ..models import Photo
+from ..models import Photo, Recording
 from ..rules import get_visible_or_404, visible_meldingen
 from ..services import MeldingError, melding_change_status
 from ..workflow import Status
@@ -206,3 +206,12 @@ def photo(request, reference: str, photo_id: int, size: str = "groot"):
         raise PermissionDenied
     melding = get_visible_or_404(request.user, reference)
     return get_object_or_404(Photo, pk=photo_id, melding=melding).serve(size)
+
+
+def recording(request, reference: str):
+    """The reporter's spoken description, like the photos: whoever may see the report may hear
+    it, nobody else (a 404, as for a report outside one's view)."""
+    if not request.user.has_perm("meldingen.use_queue"):
+        raise PermissionDenied
+    melding = get_visible_or_404(request.user, reference)
+    return get_object_or_404(Recording, melding=melding).serve()

@@ -155,10 +155,34 @@ def step_details(request):
     initial = {"keep_informed": True}
     if request.user.is_authenticated and not category.is_sensitive:
         initial["email"] = request.user.email
-    form = DetailsForm(request.POST if request.method == "POST" else None, initial=initial)
+    kept = draft.recording()
+    form = DetailsForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        initial=initial,
+        kept=kept,
+        sensitive=category.is_sensitive,
+    )
+    if request.method == "POST" and not form.is_valid():
+        # A good recording is kept when something else was wrong: nobody speaks it twice.
+        recording = form.cleaned_data.get("recording")
+        if recording:
+            draft.keep_recording(recording)
+        elif kept is not None and form.cleaned_data.get("remove_recording"):
+            draft.forget_recordings()
+        if recording or form.cleaned_data.get("remove_recording"):
+            # The same typed fields and their errors again, now offering the kept recording.
+            form = DetailsForm(
+                request.POST,
+                initial=initial,
+                kept=draft.recording(),
+                sensitive=category.is_sensitive,
+            )
     if request.method == "POST" and form.is_valid():
+        kept = draft.recording()
         if caught_by_honeypot(form, where="melding"):
             # Pretend all went well, store nothing.
+            draft.forget_recordings()
             draft.clear()
             return render(request, "meldingen/thanks_bot.html", status=200)
         if limited(request, "melding-submit", limit=SUBMIT_LIMIT[0], period=SUBMIT_LIMIT[1]):
@@ -168,6 +192,9 @@ def step_details(request):
             )
         else:
             data = form.cleaned_data
+            recording = data["recording"]
+            if recording is None and kept is not None and not data.get("remove_recording"):
+                recording = kept.checked()
             address = " ".join(
                 filter(None, [draft.data.get("postcode"), draft.data.get("huisnummer")])
             )
@@ -181,6 +208,7 @@ def step_details(request):
                 email=data["email"],
                 phone=data["phone"],
                 keep_informed=data["keep_informed"],
+                recording=recording,
             )
             user = request.user if request.user.is_authenticated else None
             try:
@@ -193,6 +221,7 @@ def step_details(request):
                 for photo in draft.photos():
                     photo.delete_files()
                 draft.photos().delete()
+                draft.forget_recordings()
                 draft.clear()
                 request.session[f"melding-new-{melding.reference}"] = True
                 return redirect("meldingen:follow", reference=melding.reference, secret=secret)

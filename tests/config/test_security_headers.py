@@ -33,7 +33,8 @@ def test_pages_allow_no_inline_script_or_style(client, page_tree):
     # Every map script takes its tiles from the page, so they come from the allowed host.
     assert f'data-map-tiles="{settings.MAP_TILE_URL}"' in response.content.decode()
     permissions = response.headers["Permissions-Policy"]
-    for feature in ("camera=()", "microphone=()", "payment=()", "usb=()", "geolocation=(self)"):
+    assert csp["media-src"] == ["'self'", "blob:"]  # listening back to one's own recording
+    for feature in ("camera=()", "microphone=(self)", "payment=()", "usb=()", "geolocation=(self)"):
         assert feature in permissions
 
 

@@ -328,7 +328,8 @@ MAP_TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc.replace('{s}', '*')}"
 # Content-Security-Policy (django-csp) on every page: our pages run no inline script and carry no
 # style attribute, so nothing outside our own static files runs or styles them. Images may also
 # be data: URLs (the icons inside the NL Design System CSS) and map tiles. Websockets for live
-# updates go to the same host, which 'self' covers.
+# updates go to the same host, which 'self' covers. A resident listens back to a recording of
+# their own before sending it: a blob: URL in an <audio> (static/js/recorder.js).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -336,6 +337,7 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [SELF],
         "img-src": [SELF, "data:", MAP_TILE_ORIGIN],
         "font-src": [SELF],
+        "media-src": [SELF, "blob:"],
         "connect-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
@@ -357,7 +359,8 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 }
 CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ["/beheer/"]
 # Permissions-Policy (django-permissions-policy): the site uses none of these browser features,
-# except the location of the visitor on the "waar is het?" step of a report (our own pages only).
+# except the location of the visitor on the "waar is het?" step of a report and the microphone
+# for a spoken description of a report or an initiative (our own pages only).
 PERMISSIONS_POLICY = {
     "accelerometer": [],
     "ambient-light-sensor": [],
@@ -372,7 +375,7 @@ PERMISSIONS_POLICY = {
     "hid": [],
     "idle-detection": [],
     "magnetometer": [],
-    "microphone": [],
+    "microphone": ["self"],
     "midi": [],
     "payment": [],
     "screen-wake-lock": [],

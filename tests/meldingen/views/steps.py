@@ -18,5 +18,5 @@ def report(client, categories, *, slug="lantaarnpaal", photo=None, **details):
         "email": "bewoner@example.org",
         "keep_informed": "on",
     }
-    data.update(details)
+    data.update(details)  # a `recording` is an upload, sent as the multipart form it is
     return client.post(reverse("meldingen:details"), data)

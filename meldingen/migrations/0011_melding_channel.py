@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meldingen", "0009_names_in_every_language"),
+        ("meldingen", "0010_recordings"),
     ]
 
     operations = [
