@@ -71,7 +71,13 @@ def tell_reporter(
         if melding.reporter_id:
             notify(event=event, context=context, secret_context=links, user=melding.reporter)
         elif melding.reporter_email:
-            notify(event=event, context=context, secret_context=links, email=melding.reporter_email)
+            notify(
+                event=event,
+                context=context,
+                secret_context=links,
+                email=melding.reporter_email,
+                language=melding.language,
+            )
     if event == "melding_received":
         return
     for sub in melding.subscriptions.confirmed().select_related("user"):

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.audio import CheckedAudio
+from common.feedback.channel import Channel
+from common.feedback.language import current_language, supported_language
 from common.feedback.references import next_reference
 from common.feedback.secrets import hash_secret, new_secret
 from common.images import SanitisedImage
@@ -55,6 +57,10 @@ class Intake:
     phone: str = ""
     keep_informed: bool = True
     recording: CheckedAudio | None = None  # the spoken description, instead of or beside text
+    # The resident's language; empty means the language of the request (the public form).
+    language: str = ""
+    # How the report reached us: the public form is online; the desk enters balie or telefoon.
+    channel: str = Channel.ONLINE
 
 
 @transaction.atomic
@@ -92,6 +98,8 @@ def melding_create(
         reporter_email=intake.email,
         reporter_phone=intake.phone,
         keep_informed=intake.keep_informed,
+        language=supported_language(intake.language) if intake.language else current_language(),
+        channel=intake.channel,
         created_at=now,
         deadline=add_working_days(now, category.handling_days),
     )
