@@ -243,6 +243,7 @@ PAGE_CACHE_VIEWS = [
     "open311:service",
     "open311:requests",
     "open311:request",
+    "javascript-catalog",  # the scripts' texts: loaded by every page, the same until a deploy
 ]
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_RATE_LIMITS = {
