@@ -79,20 +79,22 @@ def mail_context(initiative: Initiative, extra: dict | None = None) -> dict:
     }
 
 
-def initiator_side_users(initiative: Initiative) -> list:
-    users = [initiative.initiator] if initiative.initiator_id else []
+def initiator_side(initiative: Initiative) -> list[tuple]:
+    """(user, language) of the initiator and each co-initiator who accepted: the initiator
+    hears in the initiative's language, a co-initiator in the one they accepted in."""
+    people = [(initiative.initiator, initiative.language)] if initiative.initiator_id else []
     for co in initiative.co_initiators.filter(accepted_at__isnull=False).select_related("user"):
-        if co.user and co.user not in users:
-            users.append(co.user)
-    return users
+        if co.user and co.user not in [user for user, _language in people]:
+            people.append((co.user, co.language))
+    return people
 
 
 def tell_initiators(initiative: Initiative, event: str, extra: dict | None = None, *, skip=None):
     context = mail_context(initiative, extra)
-    for user in initiator_side_users(initiative):
+    for user, language in initiator_side(initiative):
         if skip is not None and user.pk == skip.pk:
             continue
-        notify(event=event, context=context, user=user)
+        notify(event=event, context=context, user=user, language=language)
 
 
 def tell_broker(initiative: Initiative, event: str, extra: dict | None = None) -> None:

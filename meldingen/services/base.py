@@ -64,21 +64,35 @@ def _context(melding: Melding, extra: dict | None = None) -> dict:
 def tell_reporter(
     melding: Melding, event: str, extra: dict | None = None, *, links: dict | None = None
 ) -> None:
-    """Email the reporter (if they want it and we can) and every subscriber. `links` carry a
+    """Email the reporter (if they want it and we can) and every subscriber, each in the
+    language they used: the reporter in the report's, a follower in their own. `links` carry a
     secret: only the reporter's mail gets them, and the stored message forgets them."""
     context = _context(melding, extra)
     if melding.keep_informed:
         if melding.reporter_id:
-            notify(event=event, context=context, secret_context=links, user=melding.reporter)
+            notify(
+                event=event,
+                context=context,
+                secret_context=links,
+                user=melding.reporter,
+                language=melding.language,
+            )
         elif melding.reporter_email:
-            notify(event=event, context=context, secret_context=links, email=melding.reporter_email)
+            notify(
+                event=event,
+                context=context,
+                secret_context=links,
+                email=melding.reporter_email,
+                language=melding.language,
+            )
     if event == "melding_received":
         return
     for sub in melding.subscriptions.confirmed().select_related("user"):
+        followed = {**context, "follow_url": ""}
         if sub.user_id:
-            notify(event=event, context={**context, "follow_url": ""}, user=sub.user)
+            notify(event=event, context=followed, user=sub.user, language=sub.language)
         elif sub.email:
-            notify(event=event, context={**context, "follow_url": ""}, email=sub.email)
+            notify(event=event, context=followed, email=sub.email, language=sub.language)
 
 
 def lock(melding: Melding) -> Melding:

@@ -72,6 +72,7 @@ def registration_create(
             secret_context=secrets,
             email=registration.email,
             user=registration.user,
+            language=registration.language,
             attachments=attachments,
         )
     tell_organiser(locked, event="agenda_registration_organiser", registration=registration)

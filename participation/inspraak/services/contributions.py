@@ -49,6 +49,7 @@ def contribution_create(
                 },
                 secret_context=secrets,
                 email=email,
+                language=contribution.language,
             )
     return contribution
 
