@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from common.feedback import ledger
 from common.notifications import notify
 from common.realtime import group_name, publish_event
+from common.translation.services import mail_translation, translate_later
 
 from .. import workflow
 from ..models import Initiative, InitiativeEvent
@@ -89,7 +90,25 @@ def initiator_side(initiative: Initiative) -> list[tuple]:
     return people
 
 
+def _status_message_translation(initiative: Initiative, message: str) -> dict:
+    """The broker's status message (the latest history row) machine-translated for the
+    initiator side, when translation is on: queued for the initiative's language (its page),
+    and made for each recipient's language before their mail goes."""
+    latest = (
+        initiative.events.filter(kind=InitiativeEvent.Kind.STATUS)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if latest is None or latest.actor_kind != Actor.BROKER or latest.public_message != message:
+        return {}
+    translate_later(latest, ["public_message"], source="nl", target=initiative.language)
+    return {"message": mail_translation(latest, "public_message", source="nl")}
+
+
 def tell_initiators(initiative: Initiative, event: str, extra: dict | None = None, *, skip=None):
+    extra = dict(extra or {})
+    if event == "initiative_status" and extra.get("message"):
+        extra["machine_translations"] = _status_message_translation(initiative, extra["message"])
     context = mail_context(initiative, extra)
     for user, language in initiator_side(initiative):
         if skip is not None and user.pk == skip.pk:

@@ -7,8 +7,10 @@ from django.utils import timezone
 from common.images import SanitisedImage
 from common.notifications import notify
 from common.realtime import group_name
+from common.translation.services import mail_translation, translate_later
 
 from ..models import Melding, Photo
+from ..workflow import Actor
 
 
 class MeldingError(ValidationError):
@@ -47,6 +49,12 @@ def event_payload(melding: Melding) -> dict:
 
 def _context(melding: Melding, extra: dict | None = None) -> dict:
     latest = melding.history.order_by("-created_at", "-pk").first()
+    translations = {}
+    if latest is not None and latest.actor_kind == Actor.HANDLER and latest.public_message:
+        # The handler writes Dutch; a reporter or follower in another language reads it
+        # machine-translated too (when translation is on), with the original below it.
+        translations["message"] = mail_translation(latest, "public_message", source="nl")
+        translate_later(latest, ["public_message"], source="nl", target=melding.language)
     return {
         "reference": melding.reference,
         "category": melding.category.name,
@@ -57,6 +65,7 @@ def _context(melding: Melding, extra: dict | None = None) -> dict:
         else "",
         "handling_message": melding.category.handling_message,
         "title": melding.reference,
+        "machine_translations": translations,
         **(extra or {}),
     }
 
