@@ -123,6 +123,37 @@ def test_with_the_translator_off_nothing_is_sent_and_nothing_stored(
     assert ANSWER in mail.outbox[0].body and ANSWER in follow_page
 
 
+def test_a_question_and_the_reporters_answer_cross_the_language_both_ways(
+    client, categories, handler_factory, settings, django_capture_on_commit_callbacks
+):
+    from meldingen.services import melding_reporter_reply
+
+    capture = django_capture_on_commit_callbacks
+    with serving(settings) as server:
+        melding, _follow = turkish_report(client, categories, capture)
+        handler = handler_factory(afdeling=melding.afdeling)
+        mail.outbox.clear()
+        with translation.override("nl"), capture(execute=True):
+            melding_change_status(
+                melding=melding,
+                to=Status.REACTIE_GEVRAAGD,
+                actor=handler,
+                public_message="Bij welk huisnummer staat de lamp?",
+            )
+        (question,) = mail.outbox
+        with translation.override("tr"), capture(execute=True):
+            melding_reporter_reply(melding=melding, text="Okulun önündeki lamba, numara 12.")
+        page = handler_page(client, handler, melding)
+    assert server.unknown == []
+    assert "Lamba hangi ev numarasının yanında?" in question.body
+    assert "Machinevertaling uit het Nederlands" in question.body
+    # The handler reads the answer in Dutch in the history, the Turkish one click away.
+    history = page.split('id="kop-verloop"', 1)[1].split("</section>", 1)[0]
+    assert "De lamp voor de school, nummer 12." in history
+    assert "Machinevertaling uit het Türkçe" in history
+    assert "Okulun önündeki lamba, numara 12." in history.split("<details", 1)[1]
+
+
 def test_a_dutch_report_is_not_sent_to_the_translator(
     client, categories, handler_factory, settings, django_capture_on_commit_callbacks
 ):
