@@ -14,6 +14,7 @@ from common.feedback.secrets import hash_secret, new_secret
 from common.images import SanitisedImage
 from common.realtime import publish_event
 from common.services import wijk_for_location
+from common.translation.services import translate_later
 from common.workdays import add_working_days
 
 from ..models import (
@@ -114,6 +115,8 @@ def melding_create(
         save_photo(melding, image, Photo.Kind.REPORTER)
     if intake.recording is not None:
         Recording(melding=melding).store(intake.recording)
+    # A report in another language reaches the handler in Dutch as well (when translation is on).
+    translate_later(melding, ["description"], source=melding.language, target="nl")
     tell_reporter(melding, "melding_received", links={"follow_url": follow_path(melding, secret)})
     publish_event(queue_group(melding), "melding.new", event_payload(melding))
     return melding, secret
