@@ -10,6 +10,13 @@ class InitiativesConfig(AppConfig):
         from accounts.exports import register_eraser, register_exporter
         from accounts.sections import register_section
         from common.schedule import register_job
+        from common.translation.services import register_translated
+
+        from .models import Initiative, InitiativeEvent, Message
+
+        # Machine translations of their texts go with them (erasure, retention).
+        for model in (Initiative, InitiativeEvent, Message):
+            register_translated(model)
 
         from .account import (
             ERASER_COVERS,

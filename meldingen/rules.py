@@ -5,6 +5,7 @@ consumer joins the groups it names, so the queue and its live updates show the s
 - Behandelaars see the non-sensitive reports of their own afdeling.
 - Coordinators and beheerders see every non-sensitive report (with or without an afdeling).
 - Only ondermijning sees sensitive reports. A superuser sees everything.
+- Baliemedewerkers enter reports for residents at the desk (`enter_at_desk`) and see none.
 """
 
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ OVERSEERS = frozenset({roles.COORDINATOR, roles.BEHEERDER})
 is_queue_user = has_role(*QUEUE_ROLES)
 is_beheerder = has_role(roles.BEHEERDER)
 is_ondermijning = has_role(roles.ONDERMIJNING)
+# The participatiewinkel's desk enters reports for residents; it does not see the queue.
+is_desk_employee = has_role(roles.BALIEMEDEWERKER)
 
 
 @dataclass(frozen=True)
@@ -131,3 +134,4 @@ rules.add_perm("meldingen.use_queue", is_queue_user)
 rules.add_perm("meldingen.handle_melding", is_queue_user & is_visible_to)
 rules.add_perm("meldingen.view_sensitive_meldingen", is_ondermijning)
 rules.add_perm("meldingen.manage_reference_data", is_beheerder)
+rules.add_perm("meldingen.enter_at_desk", is_desk_employee)

@@ -2,7 +2,9 @@
 data (categories, routing rules, standard texts) for the beheerder (bakerydemo's
 breads/wagtail_hooks.py pattern)."""
 
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -14,6 +16,7 @@ from common.feedback.language import translated_panels
 from common.staff import register_staff_area
 
 from .models import Category, RoutingRule, StandardText
+from .staff import desk
 from .staff import urls as backoffice_urls
 
 # Registered before the viewsets below ask for a policy (Wagtail 8).
@@ -37,6 +40,12 @@ register_staff_area(
     name="meldingen",
     icon="warning",
     order=150,
+)
+
+# The desk form of the participatiewinkel, inside its desk area (accounts/desk.py).
+hooks.register(
+    "register_admin_urls",
+    lambda: [path("balie/melding/", include(desk, namespace="meldingen_desk"))],
 )
 
 

@@ -13,6 +13,7 @@ from accounts.factories import (
     AdministratorFactory,
     BrokerFactory,
     CoordinatorFactory,
+    DeskEmployeeFactory,
     EditorFactory,
     HandlerFactory,
     ResidentFactory,
@@ -27,6 +28,7 @@ register(HandlerFactory, "handler")
 register(EditorFactory, "editor")
 register(CoordinatorFactory, "coordinator")
 register(AdministratorFactory, "administrator")
+register(DeskEmployeeFactory, "desk_employee")
 register(WijkFactory)
 register(AfdelingFactory)
 

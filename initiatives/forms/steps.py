@@ -32,8 +32,8 @@ class IdeaForm(forms.Form):
     recording = RecordingField(
         label=_("Of vertel het in een opname"),
         help_text=_(
-            "U mag ook inspreken wat u wilt doen en waarom. Alleen de initiatiefnemers en de "
-            "makelaar horen het, nooit de buren. Hoogstens 2 minuten."
+            "U mag ook inspreken wat u wilt doen en waarom. Alleen u, wie met u meedoet en uw "
+            "contactpersoon bij de gemeente horen het. Nooit de buren. Hoogstens 2 minuten."
         ),
     )
     remove_recording = forms.BooleanField(label=_("Mijn opname weghalen"), required=False)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from common.feedback import ledger
 from common.notifications import notify
 from common.realtime import group_name, publish_event
+from common.translation.services import mail_translation, translate_later
 
 from .. import workflow
 from ..models import Initiative, InitiativeEvent
@@ -79,20 +80,40 @@ def mail_context(initiative: Initiative, extra: dict | None = None) -> dict:
     }
 
 
-def initiator_side_users(initiative: Initiative) -> list:
-    users = [initiative.initiator] if initiative.initiator_id else []
+def initiator_side(initiative: Initiative) -> list[tuple]:
+    """(user, language) of the initiator and each co-initiator who accepted: the initiator
+    hears in the initiative's language, a co-initiator in the one they accepted in."""
+    people = [(initiative.initiator, initiative.language)] if initiative.initiator_id else []
     for co in initiative.co_initiators.filter(accepted_at__isnull=False).select_related("user"):
-        if co.user and co.user not in users:
-            users.append(co.user)
-    return users
+        if co.user and co.user not in [user for user, _language in people]:
+            people.append((co.user, co.language))
+    return people
+
+
+def _status_message_translation(initiative: Initiative, message: str) -> dict:
+    """The broker's status message (the latest history row) machine-translated for the
+    initiator side, when translation is on: queued for the initiative's language (its page),
+    and made for each recipient's language before their mail goes."""
+    latest = (
+        initiative.events.filter(kind=InitiativeEvent.Kind.STATUS)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if latest is None or latest.actor_kind != Actor.BROKER or latest.public_message != message:
+        return {}
+    translate_later(latest, ["public_message"], source="nl", target=initiative.language)
+    return {"message": mail_translation(latest, "public_message", source="nl")}
 
 
 def tell_initiators(initiative: Initiative, event: str, extra: dict | None = None, *, skip=None):
+    extra = dict(extra or {})
+    if event == "initiative_status" and extra.get("message"):
+        extra["machine_translations"] = _status_message_translation(initiative, extra["message"])
     context = mail_context(initiative, extra)
-    for user in initiator_side_users(initiative):
+    for user, language in initiator_side(initiative):
         if skip is not None and user.pk == skip.pk:
             continue
-        notify(event=event, context=context, user=user)
+        notify(event=event, context=context, user=user, language=language)
 
 
 def tell_broker(initiative: Initiative, event: str, extra: dict | None = None) -> None:

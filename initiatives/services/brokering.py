@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import role_names
 from common.notifications import notify
+from common.translation.services import mail_translation, translate_later
 from common.workdays import add_working_days
 
 from .. import rules
@@ -63,6 +64,15 @@ def initiative_take(*, initiative: Initiative, actor, public_message: str) -> In
     return row
 
 
+def _language_of(initiative: Initiative, author) -> str:
+    """The language an initiator-side author uses: the initiative's for its initiator, the
+    one a co-initiator accepted in."""
+    if initiative.initiator_id == author.pk:
+        return initiative.language
+    co = initiative.co_initiators.filter(user=author).first()
+    return co.language if co is not None else initiative.language
+
+
 @transaction.atomic
 def initiative_send_message(*, initiative: Initiative, author, text: str) -> Message:
     """One message in the thread. The assigned broker writes as broker; the initiator and
@@ -88,7 +98,16 @@ def initiative_send_message(*, initiative: Initiative, author, text: str) -> Mes
     if kind == Actor.BROKER and row.first_response_at is None:
         row.first_response_at = now
     row.save(update_fields=["waiting_on", "first_response_at", "updated_at"])
-    extra = {"message": text, "author": author.get_short_name()}
+    # Broker and resident each read the other's message machine-translated too (when on), the
+    # original beside it: the broker writes Dutch, a resident the language they use here.
+    source = "nl" if kind == Actor.BROKER else _language_of(row, author)
+    target = row.language if kind == Actor.BROKER else "nl"
+    translate_later(message, ["text"], source=source, target=target)
+    extra = {
+        "message": text,
+        "author": author.get_short_name(),
+        "machine_translations": {"message": mail_translation(message, "text", source=source)},
+    }
     if kind == Actor.BROKER:
         tell_initiators(row, "initiative_message", extra)
     else:

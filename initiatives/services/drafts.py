@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.audio import CheckedAudio
+from common.feedback.language import current_language
 from common.feedback.secrets import hash_secret, new_secret
 from common.images import SanitisedImage
 from common.notifications import notify
@@ -208,6 +209,7 @@ def initiative_invite(*, initiative: Initiative, actor, email: str) -> CoInitiat
     notify(
         event="initiative_invitation",
         email=email,
+        language=invitation.language,
         context={"title": row.title, "inviter": actor.get_short_name()},
         secret_context={"accept_url": reverse("initiatives:accept", args=[token])},
     )
@@ -238,9 +240,12 @@ def initiative_accept_invitation(*, token: str, user) -> CoInitiator:
         raise InitiativeError(_("U bent al mede-initiatiefnemer van dit initiatief."))
     invitation.user = user
     invitation.accepted_at = timezone.now()
+    # From now on they hear in the language they accepted in (the invitation went out in the
+    # inviter's).
+    invitation.language = current_language()
     try:
         with transaction.atomic():
-            invitation.save(update_fields=["user", "accepted_at"])
+            invitation.save(update_fields=["user", "accepted_at", "language"])
     except IntegrityError as error:
         raise InitiativeError(_("U bent al mede-initiatiefnemer van dit initiatief.")) from error
     return invitation

@@ -139,6 +139,7 @@ def booking_create(
             context=_mail_context(booking),
             secret_context=secrets,
             email=booking.email,
+            language=booking.language,
             attachments=[("spreekuur.ics", booking_ics(booking), "text/calendar")],
         )
     if locked.broker_id:
@@ -194,7 +195,12 @@ def bookings_send_reminders(*, now=None) -> int:
             locked.reminded_at = now
             locked.save(update_fields=["reminded_at"])
             context = _mail_context(booking)
-            notify(event="initiative_booking_reminder", context=context, email=booking.email)
+            notify(
+                event="initiative_booking_reminder",
+                context=context,
+                email=booking.email,
+                language=booking.language,
+            )
             count += 1
     return count
 

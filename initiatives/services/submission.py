@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from common.feedback import ledger
 from common.feedback.references import next_reference
 from common.notifications import notify
+from common.translation.services import translate_later
 from common.workdays import add_working_days
 
 from .. import rules
@@ -88,6 +89,8 @@ def initiative_submit(*, initiative: Initiative, actor) -> Initiative:
         now=now,
     )
     tell_initiators(row, "initiative_received", {"deadline": deadline})
+    # An initiative in another language reaches the broker in Dutch as well (when on).
+    translate_later(row, ["what_why", "for_whom"], source=row.language, target="nl")
     context = {
         "reference": row.reference,
         "title": row.title,

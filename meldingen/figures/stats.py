@@ -12,7 +12,10 @@ Definitions, as the pages explain them to residents:
 - handling time runs from the report to its *first* closing, in working days;
 - "nu te laat" and "op tijd" are those of common/feedback/deadlines.py, through
   `meldingen.models.DEADLINES`: the same numbers as the follow-up ledger and the back office;
-- satisfaction is the share of "Is het opgelost?" answers in the period that said yes.
+- satisfaction is the share of "Is het opgelost?" answers in the period that said yes;
+- "hoe gemeld" counts the reports made in the period by the way they reached us
+  (common/feedback/channel.py): online by the resident, or at the participatiewinkel's desk or
+  on the phone, entered there for the resident.
 """
 
 import datetime as dt
@@ -36,6 +39,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from common.feedback import deadlines
+from common.feedback.channel import Channel
 from common.feedback.deadlines import month_starts
 from common.workdays import working_days_between
 from meldingen.models import DEADLINES, Category, Feedback, Melding, Photo, StatusChange
@@ -221,3 +225,26 @@ def outcomes(meldingen: QuerySet, *, limit: int = OUTCOMES_SHOWN) -> list[Meldin
         .prefetch_related(Prefetch("photos", queryset=after, to_attr="after_photos"))
         .order_by("-closed_at", "-pk")[:limit]
     )
+
+
+@dataclass(frozen=True)
+class ChannelCount:
+    channel: Channel
+    count: int
+
+    @property
+    def label(self) -> str:
+        return self.channel.label
+
+
+def by_channel(meldingen: QuerySet, *, now: dt.datetime | None = None) -> list[ChannelCount]:
+    """Reports made in the period per channel, every channel listed (also with none), in the
+    order of `Channel`. One query."""
+    rows = (
+        meldingen.filter(created_at__gte=period_start(now))
+        .order_by()
+        .values("channel")
+        .annotate(n=Count("pk"))
+    )
+    counts = {row["channel"]: row["n"] for row in rows}
+    return [ChannelCount(channel, counts.get(channel.value, 0)) for channel in Channel]

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.feedback.channel import InputChannel
 from common.feedback.deadlines import Deadlines, Promised
 from common.feedback.events import CurrentStatus
 from common.feedback.language import InputLanguage
@@ -54,7 +55,7 @@ class MeldingQuerySet(models.QuerySet):
         return self if visible is None else self.filter(visible)
 
 
-class Melding(InputLanguage, CurrentStatus, Promised, CoarseLocation, models.Model):
+class Melding(InputLanguage, InputChannel, CurrentStatus, Promised, CoarseLocation, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
     secret_hash = models.CharField(max_length=64, editable=False)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="meldingen")

@@ -7,8 +7,10 @@ from django.utils import timezone
 from common.images import SanitisedImage
 from common.notifications import notify
 from common.realtime import group_name
+from common.translation.services import mail_translation, translate_later
 
 from ..models import Melding, Photo
+from ..workflow import Actor
 
 
 class MeldingError(ValidationError):
@@ -47,6 +49,12 @@ def event_payload(melding: Melding) -> dict:
 
 def _context(melding: Melding, extra: dict | None = None) -> dict:
     latest = melding.history.order_by("-created_at", "-pk").first()
+    translations = {}
+    if latest is not None and latest.actor_kind == Actor.HANDLER and latest.public_message:
+        # The handler writes Dutch; a reporter or follower in another language reads it
+        # machine-translated too (when translation is on), with the original below it.
+        translations["message"] = mail_translation(latest, "public_message", source="nl")
+        translate_later(latest, ["public_message"], source="nl", target=melding.language)
     return {
         "reference": melding.reference,
         "category": melding.category.name,
@@ -57,6 +65,7 @@ def _context(melding: Melding, extra: dict | None = None) -> dict:
         else "",
         "handling_message": melding.category.handling_message,
         "title": melding.reference,
+        "machine_translations": translations,
         **(extra or {}),
     }
 
@@ -64,21 +73,35 @@ def _context(melding: Melding, extra: dict | None = None) -> dict:
 def tell_reporter(
     melding: Melding, event: str, extra: dict | None = None, *, links: dict | None = None
 ) -> None:
-    """Email the reporter (if they want it and we can) and every subscriber. `links` carry a
+    """Email the reporter (if they want it and we can) and every subscriber, each in the
+    language they used: the reporter in the report's, a follower in their own. `links` carry a
     secret: only the reporter's mail gets them, and the stored message forgets them."""
     context = _context(melding, extra)
     if melding.keep_informed:
         if melding.reporter_id:
-            notify(event=event, context=context, secret_context=links, user=melding.reporter)
+            notify(
+                event=event,
+                context=context,
+                secret_context=links,
+                user=melding.reporter,
+                language=melding.language,
+            )
         elif melding.reporter_email:
-            notify(event=event, context=context, secret_context=links, email=melding.reporter_email)
+            notify(
+                event=event,
+                context=context,
+                secret_context=links,
+                email=melding.reporter_email,
+                language=melding.language,
+            )
     if event == "melding_received":
         return
     for sub in melding.subscriptions.confirmed().select_related("user"):
+        followed = {**context, "follow_url": ""}
         if sub.user_id:
-            notify(event=event, context={**context, "follow_url": ""}, user=sub.user)
+            notify(event=event, context=followed, user=sub.user, language=sub.language)
         elif sub.email:
-            notify(event=event, context={**context, "follow_url": ""}, email=sub.email)
+            notify(event=event, context=followed, email=sub.email, language=sub.language)
 
 
 def lock(melding: Melding) -> Melding:

@@ -115,20 +115,21 @@ def _move_followers(merged: Melding, survivor: Melding) -> None:
     now = timezone.now()
     followers = []
     if merged.keep_informed:
-        followers.append((merged.reporter, merged.reporter_email, now))
+        followers.append((merged.reporter, merged.reporter_email, now, merged.language))
     followers += [
-        (sub.user, sub.email, sub.confirmed_at)
+        (sub.user, sub.email, sub.confirmed_at, sub.language)
         for sub in merged.subscriptions.select_related("user")
     ]
-    for user, email, confirmed_at in followers:
+    for user, email, confirmed_at, language in followers:
         if user is None and not email:
             continue
         # A pending address stays pending: its link (for the merged report) still confirms it.
+        # Each keeps hearing in their own language, not in the handler's who merged.
         Subscription.objects.get_or_create(
             melding=survivor,
             user=user,
             email="" if user else email,
-            defaults={"confirmed_at": confirmed_at},
+            defaults={"confirmed_at": confirmed_at, "language": language},
         )
     # The merged report's reporter and its supporters all count as supporters of the survivor.
     Melding.objects.filter(pk=survivor.pk).update(

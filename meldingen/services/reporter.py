@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.images import SanitisedImage
+from common.translation.services import translate_later
 
 from .. import workflow
 from ..models import Feedback, Melding, Photo
@@ -20,13 +21,23 @@ def melding_reporter_reply(*, melding: Melding, text: str) -> Melding:
     """The reporter answers the handler's question (via the secret link or their account)."""
     if not text.strip():
         raise MeldingError(_("Schrijf uw antwoord in het vak."))
-    return melding_change_status(
+    changed = melding_change_status(
         melding=melding,
         to=Status.REACTIE_ONTVANGEN,
         actor=None,
         public_message=text,
         actor_kind=Actor.REPORTER,
     )
+    _translate_for_the_handler(changed)
+    return changed
+
+
+def _translate_for_the_handler(melding: Melding) -> None:
+    """The reporter's own words (the latest history row) reach the handler in Dutch as well,
+    when translation is on."""
+    latest = melding.history.order_by("-created_at", "-pk").first()
+    if latest is not None and latest.actor_kind == Actor.REPORTER and latest.public_message:
+        translate_later(latest, ["public_message"], source=melding.language, target="nl")
 
 
 def feedback_refusal(melding: Melding) -> str:
@@ -69,4 +80,5 @@ def melding_feedback(
             public_message=text.strip() or reason,
             actor_kind=Actor.REPORTER,
         )
+        _translate_for_the_handler(locked)
     return feedback

@@ -7,11 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.audio import CheckedAudio
+from common.feedback.channel import Channel
+from common.feedback.language import current_language, supported_language
 from common.feedback.references import next_reference
 from common.feedback.secrets import hash_secret, new_secret
 from common.images import SanitisedImage
 from common.realtime import publish_event
 from common.services import wijk_for_location
+from common.translation.services import translate_later
 from common.workdays import add_working_days
 
 from ..models import (
@@ -55,6 +58,10 @@ class Intake:
     phone: str = ""
     keep_informed: bool = True
     recording: CheckedAudio | None = None  # the spoken description, instead of or beside text
+    # The resident's language; empty means the language of the request (the public form).
+    language: str = ""
+    # How the report reached us: the public form is online; the desk enters balie or telefoon.
+    channel: str = Channel.ONLINE
 
 
 @transaction.atomic
@@ -92,6 +99,8 @@ def melding_create(
         reporter_email=intake.email,
         reporter_phone=intake.phone,
         keep_informed=intake.keep_informed,
+        language=supported_language(intake.language) if intake.language else current_language(),
+        channel=intake.channel,
         created_at=now,
         deadline=add_working_days(now, category.handling_days),
     )
@@ -106,6 +115,8 @@ def melding_create(
         save_photo(melding, image, Photo.Kind.REPORTER)
     if intake.recording is not None:
         Recording(melding=melding).store(intake.recording)
+    # A report in another language reaches the handler in Dutch as well (when translation is on).
+    translate_later(melding, ["description"], source=melding.language, target="nl")
     tell_reporter(melding, "melding_received", links={"follow_url": follow_path(melding, secret)})
     publish_event(queue_group(melding), "melding.new", event_payload(melding))
     return melding, secret

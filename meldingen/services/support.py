@@ -42,6 +42,7 @@ def melding_support(*, melding: Melding, user=None, email: str = "") -> Subscrip
             purpose=SUPPORT_CONFIRMATION,
             pk=subscription.pk,
             email=email,
+            language=subscription.language,
         )
     return subscription
 

@@ -4,6 +4,7 @@ everything that was typed."""
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -62,7 +63,10 @@ class MeldingDetailView(BackofficeMixin, StaffObjectView):
             texts = self._standard_texts().filter(status=target)
             chosen = texts.filter(pk=text_id).first() if text_id is not None else None
             if chosen:
-                form.initial["public_message"] = chosen.text
+                # The ready text in the reporter's language (the Dutch where it has none): the
+                # reporter reads it as the municipality's own words, not a machine's.
+                with translation.override(self.melding.language):
+                    form.initial["public_message"] = chosen.text
         return form
 
     def _standard_texts(self):

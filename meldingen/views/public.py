@@ -147,6 +147,7 @@ def overview(request):
             "title": _("Cijfers over meldingen in Zuidwest"),
             "rows": rows,
             "total": stats.figures(meldingen),
+            "channels": stats.by_channel(meldingen),
         },
     )
 

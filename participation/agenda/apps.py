@@ -8,6 +8,7 @@ class AgendaConfig(AppConfig):
     verbose_name = _("Agenda")
 
     def ready(self) -> None:
+        from accounts.desk import register_desk_entry
         from accounts.exports import register_eraser, register_exporter
         from accounts.sections import register_section
         from common.calendar import register_calendar_source
@@ -34,3 +35,7 @@ class AgendaConfig(AppConfig):
         register_wijk_part("agenda", wijk_part)
         register_search()
         register_confirmations()
+
+        from .staff.desk import desk_entry
+
+        register_desk_entry(desk_entry())

@@ -8,6 +8,7 @@ class ProcessesConfig(AppConfig):
     verbose_name = _("Inspraaktrajecten")
 
     def ready(self) -> None:
+        from accounts.desk import register_desk_entry
         from accounts.exports import register_eraser, register_exporter
         from common.schedule import register_job
         from common.wijkpage import register_wijk_part
@@ -24,6 +25,10 @@ class ProcessesConfig(AppConfig):
         register_job("processes", remind_owners.enqueue)
         register_exporter("inspraak", export_user_contributions)
         register_eraser("inspraak", erase_user_contributions, covers=ERASER_COVERS)
+
+        from .staff.desk import desk_entry
+
+        register_desk_entry(desk_entry())
 
         from .confirmations import register_confirmations
 

@@ -5,6 +5,9 @@ process owner's: `processes.report_process`."""
 
 import rules
 
+from accounts import roles
+from accounts.roles import has_role
+
 PUBLISH = "processes.publish_process"
 
 
@@ -22,3 +25,5 @@ def is_owner(user, process) -> bool:
 
 
 rules.add_perm("processes.report_process", has_publish_power | is_owner)
+# The participatiewinkel's desk enters a reaction for a resident at the desk or on the phone.
+rules.add_perm("processes.enter_at_desk", has_role(roles.BALIEMEDEWERKER))

@@ -2,7 +2,7 @@
 (coordinators, beheerders; editors may prepare a concept), and the publish and report steps."""
 
 from django import forms
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import rules
 from .models import Process
+from .staff import desk
 from .staff import views as admin_views
 from .staff.forms import ProcessAdminForm
 
@@ -117,3 +118,10 @@ def register_process_steps():
 
 
 __all__ = ["rules"]
+
+
+# The desk form of the participatiewinkel, inside its desk area (accounts/desk.py).
+hooks.register(
+    "register_admin_urls",
+    lambda: [path("balie/reactie/", include(desk, namespace="processes_desk"))],
+)

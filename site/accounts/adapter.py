@@ -10,9 +10,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMultiAlternatives
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
-from django.utils.translation import get_language
 
 from common.clientip import client_ip
+from common.feedback.language import current_language
 from common.mailtext import render_mail
 from common.notifications import notify
 
@@ -64,9 +64,8 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
-        language = (get_language() or "nl")[:2]
-        if language in {"nl", "en"}:
-            user.preferred_language = language
+        # The language the resident signed up in becomes their account's language.
+        user.preferred_language = current_language()
         if commit:
             user.save()
             group, _created = Group.objects.get_or_create(name=roles.BEWONER)

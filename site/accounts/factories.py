@@ -75,3 +75,8 @@ class CoordinatorFactory(UserFactory):
 class AdministratorFactory(UserFactory):
     email = factory.Sequence(lambda n: f"beheerder{n}@zuidwest.example")
     role = role_hook(roles.BEHEERDER)
+
+
+class DeskEmployeeFactory(UserFactory):
+    email = factory.Sequence(lambda n: f"balie{n}@zuidwest.example")
+    role = role_hook(roles.BALIEMEDEWERKER)

@@ -25,10 +25,28 @@ BEHANDELAAR = "behandelaar"
 REDACTEUR = "redacteur"
 COORDINATOR = "coordinator"
 BEHEERDER = "beheerder"
+# The participatiewinkel's desk and phone: enters reports and other input for a resident who
+# is at the desk or on the phone, and sees nothing of how departments handle them.
+BALIEMEDEWERKER = "baliemedewerker"
 ONDERMIJNING = "ondermijning"  # the only group that sees sensitive reports
 
-ROLES = [BEWONER, INITIATIEVENMAKELAAR, BEHANDELAAR, REDACTEUR, COORDINATOR, BEHEERDER]
-STAFF_ROLES = [INITIATIEVENMAKELAAR, BEHANDELAAR, REDACTEUR, COORDINATOR, BEHEERDER]
+ROLES = [
+    BEWONER,
+    INITIATIEVENMAKELAAR,
+    BEHANDELAAR,
+    REDACTEUR,
+    COORDINATOR,
+    BEHEERDER,
+    BALIEMEDEWERKER,
+]
+STAFF_ROLES = [
+    INITIATIEVENMAKELAAR,
+    BEHANDELAAR,
+    REDACTEUR,
+    COORDINATOR,
+    BEHEERDER,
+    BALIEMEDEWERKER,
+]
 
 # Wagtail/Django permissions per role (app_label.codename). Staff reach the Wagtail admin;
 # residents never do.
@@ -65,6 +83,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "accounts.view_user",
     ],
     ONDERMIJNING: ["wagtailadmin.access_admin"],
+    BALIEMEDEWERKER: ["wagtailadmin.access_admin"],
 }
 
 

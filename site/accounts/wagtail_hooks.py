@@ -1,7 +1,9 @@
 """The user bulk actions of Wagtail's user list, under accounts.rights: a role is given only
 as far as the editor may give it and through the roles service; accounts out of the editor's
-reach are skipped (Wagtail lists them as 'no permission')."""
+reach are skipped (Wagtail lists them as 'no permission'). And the desk area of the
+participatiewinkel under /beheer/balie/ (accounts/desk.py)."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.users.views.bulk_actions import (
     AssignRoleBulkAction,
@@ -9,7 +11,9 @@ from wagtail.users.views.bulk_actions import (
     SetActiveStateBulkAction,
 )
 
-from . import rights
+from common.staff import register_staff_area
+
+from . import desk, rights
 from .services import user_set_roles
 
 
@@ -56,3 +60,16 @@ for action_class in (
     DeleteInReachBulkAction,
 ):
     hooks.register("register_bulk_action", action_class, order=1)
+
+
+register_staff_area(
+    prefix="balie/",
+    urls=desk,
+    namespace="desk",
+    perm=desk.DESK_PERM,
+    label=_("Balie"),
+    start="home",
+    name="balie",
+    icon="user",
+    order=140,
+)

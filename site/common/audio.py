@@ -67,7 +67,7 @@ def _megabytes(n: int) -> str:
 def _not_audio() -> ValidationError:
     return ValidationError(
         _(
-            "Dit bestand is geen geluidsopname. Neem uw bericht opnieuw op, of kies een "
+            "Dit bestand is geen geluidsopname. Neem uw bericht opnieuw op. Of kies een "
             "opname in WAV, MP3, M4A, OGG of FLAC."
         ),
         code="not_audio",

@@ -120,14 +120,16 @@ def with_confirmation(
     return {**secret_context, **confirmation_paths(purpose, pk, email)}
 
 
-def send_confirmation(*, event: str, context: dict, purpose: str, pk: int, email: str) -> bool:
+def send_confirmation(
+    *, event: str, context: dict, purpose: str, pk: int, email: str, language: str | None = None
+) -> bool:
     """The one mail a typed address gets before it is confirmed: `event`, with the links of
-    `with_confirmation`. Nothing when the address had enough confirmation mails this hour; True
-    when it was sent."""
+    `with_confirmation`, in `language` (the input's: the page the address was typed on).
+    Nothing when the address had enough confirmation mails this hour; True when it was sent."""
     secrets = with_confirmation({}, purpose=purpose, pk=pk, email=email, confirmed=False)
     if secrets is None:
         return False
-    notify(event=event, context=context, secret_context=secrets, email=email)
+    notify(event=event, context=context, secret_context=secrets, email=email, language=language)
     return True
 
 

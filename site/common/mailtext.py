@@ -5,8 +5,12 @@ client get the same sentences, with every link written out as "text (url)"."""
 
 import re
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import translate_url
+from django.utils import translation
 
 # Elements that stand on their own: a blank line before and after.
 _BLOCKS = {"p", "div", "blockquote", "ul", "ol", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -118,6 +122,31 @@ def html_to_text(html: str) -> tuple[str, str]:
     writer.feed(html)
     writer.close()
     return " ".join("".join(writer.title).split()), writer.text()
+
+
+def _prefix_language(path: str) -> str:
+    """The language whose prefix `path` carries ('/tr/meldingen/…' is Turkish), else Dutch."""
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE and (path == f"/{code}/" or path.startswith(f"/{code}/")):
+            return code
+    return settings.LANGUAGE_CODE
+
+
+def mail_url(path: str, language: str | None = None) -> str:
+    """The address a mail links to: the site's BASE_URL and `path` in the mail's language (the
+    active one while a notification renders), so a resident who reported in Turkish lands on
+    /tr/meldingen/volg/… whoever's request made the link. Paths outside the language patterns
+    (/beheer/, /documenten/) and addresses elsewhere stay as they are."""
+    if not path:
+        return ""
+    if urlsplit(path).scheme or path.startswith("//"):
+        return path
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    source = _prefix_language(path)
+    if language != source:
+        with translation.override(source):
+            path = translate_url(path, language)
+    return settings.ZUIDWEST_BASE_URL.rstrip("/") + path
 
 
 def render_mail(template_name: str, context: dict, request=None) -> tuple[str, str, str]:

@@ -136,3 +136,4 @@ class Notification(models.Model):
 # Models of the feedback kernel that live beside the code that uses them (common.feedback).
 from .feedback.late import LateNotice  # noqa: E402, F401
 from .feedback.references import ReferenceCounter  # noqa: E402, F401
+from .translation.models import MachineTranslation  # noqa: E402, F401

@@ -82,9 +82,13 @@ def notify(
 
 
 def render_notification(notification: Notification) -> tuple[str, str, str]:
-    """Subject, plain text and HTML of a notification, in its language."""
+    """Subject, plain text and HTML of a notification, in its language; a staff member's
+    message in it machine-translated into that language when a translation was made
+    (common.translation), with the original beside it."""
+    from .translation.services import apply_to_context
+
     context = {
-        **notification.context,
+        **apply_to_context(notification.context, notification.language),
         **(notification.secret_context or {}),
         "base_url": settings.ZUIDWEST_BASE_URL,
         "recipient_name": getattr(notification.user, "display_name", "") or "",
@@ -96,6 +100,9 @@ def render_notification(notification: Notification) -> tuple[str, str, str]:
 def deliver(notification: Notification) -> None:
     from django.core.mail import EmailMultiAlternatives
 
+    from .translation.services import prepare_mail
+
+    prepare_mail(notification)
     subject, text, html = render_notification(notification)
     message = EmailMultiAlternatives(
         subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[notification.email]

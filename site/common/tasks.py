@@ -66,3 +66,15 @@ def clear_sessions() -> str:
 
     call_command("clearsessions")
     return "ok"
+
+
+@task()
+def translate_fields(
+    label: str, object_id: int, fields: list[str], source: str, target: str
+) -> str:
+    """Machine-translate text fields of one object (common.translation); a failing translator
+    is logged and given up, the original stands."""
+    from .translation.services import translate_now
+
+    done = translate_now(label, object_id, fields, source, target)
+    return f"translated {done} of {len(fields)}"

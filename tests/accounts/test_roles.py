@@ -26,7 +26,9 @@ def test_an_anonymous_visitor_is_sent_to_the_login(client):
     assert response["Location"].startswith("/accounts/login/?next=/beheer/")
 
 
-@pytest.mark.parametrize("fixture", ["editor", "coordinator", "broker", "handler", "administrator"])
+@pytest.mark.parametrize(
+    "fixture", ["editor", "coordinator", "broker", "handler", "administrator", "desk_employee"]
+)
 def test_staff_roles_can_open_the_wagtail_admin(client, request, fixture):
     client.force_login(request.getfixturevalue(fixture))
     assert client.get("/beheer/").status_code == 200

@@ -24,8 +24,8 @@ JARGON = [
 MAX_WORDS = 15
 # Where only staff read the text: the back office, the admin, management commands.
 STAFF = re.compile(
-    r"(^|/)(staff|backoffice|workspace|management|wagtail_hooks\.py|admin|migrations)(/|\.py|$)"
-    r"|templates/.*/(backoffice|workspace|staff)/|rules\.py|policies\.py|rights\.py|roles\.py"
+    r"(^|/)(staff|backoffice|workspace|management|wagtail_hooks\.py|admin|migrations|desk)(/|\.py|$)"
+    r"|templates/.*/(backoffice|workspace|staff|desk)/|rules\.py|policies\.py|rights\.py|roles\.py"
 )
 WORD = re.compile(r"\b(" + "|".join(re.escape(w) for w in JARGON) + r")\b", re.IGNORECASE)
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.feedback.channel import InputChannel
 from common.fields import optional_fk
 from common.signups import SignUp
 
@@ -26,7 +27,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.exclude(status=RegistrationStatus.CANCELLED)
 
 
-class Registration(SignUp):
+class Registration(SignUp, InputChannel):
     """A place at an activity, or on its waiting list (the name, the contact details, the cancel
     link and the reminder are a SignUp's)."""
 

@@ -1,7 +1,7 @@
 """What the mails about a registration say, and to whom they go."""
 
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 
 from common.confirmation import with_confirmation
 from common.notifications import notify
@@ -18,12 +18,16 @@ REGISTRATION_CONFIRMATION = "agenda-registration"
 
 
 def mail_context(registration: Registration) -> dict:
+    """What every mail about `registration` says; the day is written in the registration's
+    language, like the rest of the mail."""
     activity = registration.activity
     local = timezone.localtime(activity.starts_at)
+    with translation.override(registration.language):
+        day = formats.date_format(local, "l j F Y")
     return {
         "title": activity.title,
         "name": registration.name,
-        "date": formats.date_format(local, "l j F Y"),
+        "date": day,
         "time": f"{local:%H:%M}–{timezone.localtime(activity.ends_at):%H:%M}",
         "place": activity.place,
         "address": activity.address,
@@ -51,6 +55,7 @@ def tell_confirmed(registration: Registration, token: str, *, event: str) -> Non
             secret_context=registration_paths(token) if token else None,
             email=registration.email,
             user=registration.user,
+            language=registration.language,
             attachments=[("activiteit.ics", activity_ics(registration.activity), "text/calendar")],
         )
 

@@ -8,6 +8,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.feedback.channel import Channel
+from common.feedback.language import current_language, supported_language
 from common.feedback.secrets import hash_secret, new_secret
 from common.notifications import notify
 from common.signups import new_signup
@@ -31,10 +33,19 @@ def _check_person(name: str, email: str, phone: str) -> None:
 
 @transaction.atomic
 def registration_create(
-    *, activity: Activity, name: str, email: str = "", phone: str = "", user=None
+    *,
+    activity: Activity,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    user=None,
+    language: str = "",
+    channel: str = Channel.ONLINE,
 ) -> tuple[Registration, str]:
     """Register for an activity: a place while there is one, otherwise the waiting list.
-    Returns the registration and the secret of its cancel link (only its hash is stored)."""
+    Returns the registration and the secret of its cancel link (only its hash is stored).
+    `language` is the resident's (empty: the request's); the desk enters `channel` balie or
+    telefoon."""
     locked = Activity.objects.select_for_update().select_related("wijk").get(pk=activity.pk)
     if not locked.is_published:
         raise AgendaError(_("Deze activiteit bestaat niet (meer)."))
@@ -51,7 +62,11 @@ def registration_create(
     try:
         with transaction.atomic():
             registration = Registration.objects.create(
-                activity=locked, status=workflow.initial_status(has_place=has_place), **person
+                activity=locked,
+                status=workflow.initial_status(has_place=has_place),
+                language=supported_language(language) if language else current_language(),
+                channel=channel,
+                **person,
             )
     except IntegrityError as error:
         raise AgendaError(
@@ -72,6 +87,7 @@ def registration_create(
             secret_context=secrets,
             email=registration.email,
             user=registration.user,
+            language=registration.language,
             attachments=attachments,
         )
     tell_organiser(locked, event="agenda_registration_organiser", registration=registration)

@@ -49,6 +49,7 @@ def registrations_send_reminders(*, now: dt.datetime | None = None) -> int:
                 context=mail_context(registration),
                 email=registration.email,
                 user=registration.user,
+                language=registration.language,
             )
             count += 1
     return count

@@ -77,13 +77,14 @@ class RegistrationViewSet(SnippetViewSet):
         Column("status", label=_("status"), accessor="get_status_display"),
         "email",
         "phone",
+        Column("language", label=_("taal van de inwoner"), accessor="language_name"),
         DateColumn("created_at", label=_("aangemeld op")),
     ]
     list_filter = ["status", "activity__wijk"]
     search_fields = ["name", "email", "phone", "activity__title"]
     search_backend_name = None
     inspect_view_enabled = True
-    inspect_view_fields = ["activity", "status", "name", "email", "phone", "created_at"]
+    inspect_view_fields = ["activity", "status", "name", "email", "phone", "language", "created_at"]
     ordering = ["-created_at"]
 
     def get_queryset(self, request):

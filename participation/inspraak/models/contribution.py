@@ -5,14 +5,16 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.feedback.channel import InputChannel
 from common.feedback.language import InputLanguage
 from common.fields import optional_fk
 
 from .process import Process
 
 
-class Contribution(InputLanguage, models.Model):
-    """A resident's reaction, given online. Name and email are optional; with an email (or an
+class Contribution(InputLanguage, InputChannel, models.Model):
+    """A resident's reaction, given online or entered for them at the participatiewinkel's desk
+    or on the phone (`channel`). Name and email are optional; with an email (or an
     account) they hear when the follow-up report is out."""
 
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="contributions")

@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.confirmation import is_own_verified_address, with_confirmation
+from common.feedback.channel import Channel
+from common.feedback.language import current_language, supported_language
 from common.notifications import notify
 
 from ..models import Contribution, Process
@@ -15,10 +17,18 @@ CONTRIBUTION_CONFIRMATION = "inspraak-reaction"
 
 @transaction.atomic
 def contribution_create(
-    *, process: Process, text: str, name: str = "", email: str = "", user=None
+    *,
+    process: Process,
+    text: str,
+    name: str = "",
+    email: str = "",
+    user=None,
+    language: str = "",
+    channel: str = Channel.ONLINE,
 ) -> Contribution:
     """Keep a reaction. It counts at once; a typed address without an account gets one
-    confirmation mail and hears of the follow-up report only once it is confirmed."""
+    confirmation mail and hears of the follow-up report only once it is confirmed. `language`
+    is the resident's (empty: the request's); the desk enters `channel` balie or telefoon."""
     text = (text or "").strip()
     if not text:
         raise ProcessError(_("Schrijf eerst uw reactie."))
@@ -34,6 +44,8 @@ def contribution_create(
         email=email,
         user=user,
         email_confirmed_at=timezone.now() if own else None,
+        language=supported_language(language) if language else current_language(),
+        channel=channel,
     )
     if email and user is None:  # with an account, the report goes to the account
         secrets = with_confirmation(
@@ -49,6 +61,7 @@ def contribution_create(
                 },
                 secret_context=secrets,
                 email=email,
+                language=contribution.language,
             )
     return contribution
 

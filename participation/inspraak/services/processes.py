@@ -131,7 +131,12 @@ def _tell_contributors(process: Process, now) -> int:
         user = contribution.user
         if user is not None and user.is_active:
             if user.pk not in seen_users:
-                notify(event="process_report", context=context, user=user)
+                notify(
+                    event="process_report",
+                    context=context,
+                    user=user,
+                    language=contribution.language,
+                )
                 sent += 1
             seen_users.add(user.pk)
             seen_emails.add(user.email.lower())
@@ -140,7 +145,12 @@ def _tell_contributors(process: Process, now) -> int:
             and contribution.email_confirmed_at is not None
             and contribution.email not in seen_emails
         ):
-            notify(event="process_report", context=context, email=contribution.email)
+            notify(
+                event="process_report",
+                context=context,
+                email=contribution.email,
+                language=contribution.language,
+            )
             seen_emails.add(contribution.email)
             sent += 1
     waiting.update(notified_at=now)

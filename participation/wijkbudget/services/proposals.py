@@ -30,6 +30,7 @@ def _tell(proposal: Proposal, event: str, message: str) -> None:
     notify(
         event=event,
         user=proposal.proposer,
+        language=proposal.language,
         context={
             "title": proposal.title,
             "round": proposal.round.title,

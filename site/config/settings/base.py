@@ -243,6 +243,7 @@ PAGE_CACHE_VIEWS = [
     "open311:service",
     "open311:requests",
     "open311:request",
+    "javascript-catalog",  # the scripts' texts: loaded by every page, the same until a deploy
 ]
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_RATE_LIMITS = {
@@ -415,6 +416,13 @@ LOGGING = {
         "uvicorn.error": _SERVER_LOGGER,
     },
 }
+# Machine translation between residents and staff (common/translation/), opt-in and self-hosted:
+# "none" is off; "libretranslate" speaks the HTTP API of a LibreTranslate server of our own.
+# Only background tasks call it, each call at most TRANSLATION_TIMEOUT seconds.
+TRANSLATION_BACKEND = env_str("TRANSLATION_BACKEND", "none")
+LIBRETRANSLATE_URL = env_str("LIBRETRANSLATE_URL", "")
+LIBRETRANSLATE_API_KEY = env_str("LIBRETRANSLATE_API_KEY", "")
+TRANSLATION_TIMEOUT = env_int("TRANSLATION_TIMEOUT", 3)
 MELDINGEN_CONTACT_RETENTION_DAYS = env_int("MELDINGEN_CONTACT_RETENTION_DAYS", 90)
 # Uploads that need a permission check (report photos) live outside MEDIA_ROOT.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private-media")))

@@ -255,6 +255,26 @@ def test_a_standard_text_fills_in_the_message(client, handler_a, report_a):
     assert "We halen het afval binnen drie werkdagen op.</textarea>" in page.content.decode()
 
 
+def test_a_standard_text_is_offered_in_the_reporters_language(client, handler_a, report_a):
+    text = StandardText.objects.create(
+        category=report_a.category,
+        status=Status.INGEPLAND,
+        title_nl="Ophalen ingepland",
+        text_nl="We halen het afval binnen drie werkdagen op.",
+        text_tr="Çöpü üç iş günü içinde alacağız.",
+    )
+    client.force_login(handler_a)
+    url = f"{detail(report_a)}?naar={Status.INGEPLAND}&tekst={text.pk}"
+    report_a.language = "tr"
+    report_a.save(update_fields=["language"])
+    assert "Çöpü üç iş günü içinde alacağız.</textarea>" in client.get(url).content.decode()
+    # a language the ready text has no words for gets the Dutch
+    report_a.language = "bg"
+    report_a.save(update_fields=["language"])
+    page = client.get(url).content.decode()
+    assert "We halen het afval binnen drie werkdagen op.</textarea>" in page
+
+
 def test_assigning_only_to_a_colleague_who_may_see_it(
     client, handler_a, handler_factory, afdeling_a, report_a
 ):

@@ -38,6 +38,13 @@ DEMO_USERS = [
         "participatiewinkel",
     ),
     ("beheerder@zuidwest.example", roles.BEHEERDER, "Beheer", None, None),
+    (
+        "balie@zuidwest.example",
+        roles.BALIEMEDEWERKER,
+        "Samira (balie)",
+        None,
+        "participatiewinkel",
+    ),
 ]
 
 
