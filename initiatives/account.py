@@ -36,7 +36,7 @@ def _initiative_item(initiative: Initiative) -> str:
         reverse("initiatives:mine", args=[initiative.pk]),
         initiative.title,
         initiative.reference,
-        initiative.public_label,
+        initiative,
     )
 
 

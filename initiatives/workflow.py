@@ -80,6 +80,19 @@ PUBLIC_LABELS = {
     S.AFGEROND: _("Afgerond"),
     S.INGETROKKEN: _("Ingetrokken door de initiatiefnemer"),
 }
+# The pictogram beside each of those words (static/icons/<name>.svg, rendered by the
+# `status_label` tag); the same picture as a melding's where the meaning is the same.
+PUBLIC_ICONS = {
+    S.CONCEPT: "status-concept",
+    S.INGEDIEND: "status-ontvangen",
+    S.IN_GESPREK: "status-gesprek",
+    S.TOEGEKEND: "status-toegekend",
+    S.DOORVERWEZEN: "status-doorgestuurd",
+    S.AFGEWEZEN: "status-niet",
+    S.IN_UITVOERING: "status-bezig",
+    S.AFGEROND: "status-klaar",
+    S.INGETROKKEN: "status-ingetrokken",
+}
 
 
 TABLE = Transitions(

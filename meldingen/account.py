@@ -26,7 +26,7 @@ def my_meldingen_section(user) -> Section:
                 reverse("meldingen:mine", args=[m.reference]),
                 m.reference,
                 m.category.name,
-                m.public_label,
+                m,
             )
             for m in meldingen
         ],

@@ -109,6 +109,21 @@ PUBLIC_LABELS = {
     S.VERZOEK_TOT_HEROPENEN: _("U vindt het niet opgelost: we kijken opnieuw"),
     S.HEROPEND: _("Opnieuw in behandeling"),
 }
+# The pictogram beside each of those words (static/icons/<name>.svg, rendered by the
+# `status_label` tag): a picture for who reads with difficulty, never instead of the word.
+PUBLIC_ICONS = {
+    S.GEMELD: "status-ontvangen",
+    S.IN_BEHANDELING: "status-bezig",
+    S.INGEPLAND: "status-gepland",
+    S.AFGEHANDELD: "status-klaar",
+    S.DOORGEZET: "status-doorgestuurd",
+    S.NIET_IN_BEHANDELING: "status-niet",
+    S.SAMENGEVOEGD: "status-samengevoegd",
+    S.REACTIE_GEVRAAGD: "status-vraag",
+    S.REACTIE_ONTVANGEN: "status-antwoord",
+    S.VERZOEK_TOT_HEROPENEN: "status-opnieuw",
+    S.HEROPEND: "status-opnieuw",
+}
 
 
 TABLE = Transitions(

@@ -14,7 +14,7 @@ from common.feedback.photos import PrivatePhoto, private_storage, private_upload
 from common.feedback.recordings import PrivateRecording
 from common.fields import optional_fk
 
-from ..workflow import PUBLIC_LABELS, Actor, Status
+from ..workflow import PUBLIC_ICONS, PUBLIC_LABELS, Actor, Status
 from .initiative import Initiative
 
 
@@ -36,6 +36,7 @@ class InitiativeEvent(StatusEvent):
     details = models.JSONField(default=dict, blank=True)
 
     public_labels = PUBLIC_LABELS
+    public_icons = PUBLIC_ICONS
 
     def __str__(self) -> str:
         return f"{self.initiative_id}: {self.kind} {self.from_status} → {self.to_status}"
@@ -45,6 +46,10 @@ class InitiativeEvent(StatusEvent):
         if self.kind == self.Kind.STATUS and self.to_status:
             return super().public_label
         return self.get_kind_display()
+
+    @property
+    def public_icon(self) -> str:
+        return super().public_icon if self.kind == self.Kind.STATUS else ""
 
 
 class Message(models.Model):

@@ -13,7 +13,7 @@ from common.feedback.language import InputLanguage
 from common.feedback.location import CoarseLocation
 from common.fields import optional_fk
 
-from ..workflow import ACTIVE, CLOSED, EDITABLE, OPEN, PUBLIC, PUBLIC_LABELS, Status
+from ..workflow import ACTIVE, CLOSED, EDITABLE, OPEN, PUBLIC, PUBLIC_ICONS, PUBLIC_LABELS, Status
 
 # Two promises (common/feedback/deadlines.py), neither ever moved: a broker responds by
 # `first_response_deadline` (a message in the thread or taking the initiative counts), and
@@ -170,6 +170,7 @@ class Initiative(InputLanguage, CurrentStatus, CoarseLocation, index.Indexed, mo
 
     objects = InitiativeQuerySet.as_manager()
     public_labels = PUBLIC_LABELS
+    public_icons = PUBLIC_ICONS
     # The site search (initiatives/search.py) searches only the public ones, by these filters.
     search_fields = [
         index.SearchField("title", boost=3),

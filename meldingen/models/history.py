@@ -5,7 +5,7 @@ from django.db import models
 from common.feedback.events import StatusEvent, actor_kind_field, status_field
 from common.feedback.notes import InternalNote as BaseInternalNote
 
-from ..workflow import PUBLIC_LABELS, Actor, Status
+from ..workflow import PUBLIC_ICONS, PUBLIC_LABELS, Actor, Status
 from .melding import Melding
 
 
@@ -20,6 +20,7 @@ class StatusChange(StatusEvent):
     external_party = models.CharField(max_length=120, blank=True)
 
     public_labels = PUBLIC_LABELS
+    public_icons = PUBLIC_ICONS
 
     def __str__(self) -> str:
         return f"{self.melding_id}: {self.from_status} → {self.to_status}"

@@ -12,7 +12,7 @@ from common.feedback.language import InputLanguage
 from common.feedback.location import CoarseLocation
 from common.fields import optional_fk
 
-from ..workflow import ANSWERED, CLOSED, OPEN, PUBLIC_LABELS, Status
+from ..workflow import ANSWERED, CLOSED, OPEN, PUBLIC_ICONS, PUBLIC_LABELS, Status
 from .category import Category
 
 # What "late" and "on time" mean for a report (common/feedback/deadlines.py): the promise is
@@ -104,6 +104,7 @@ class Melding(InputLanguage, InputChannel, CurrentStatus, Promised, CoarseLocati
 
     objects = MeldingQuerySet.as_manager()
     public_labels = PUBLIC_LABELS
+    public_icons = PUBLIC_ICONS
     open_statuses = OPEN
     deadlines = DEADLINES
 

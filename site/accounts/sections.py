@@ -5,8 +5,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from common.templatetags.ui import status_label
 
 
 @dataclass
@@ -25,7 +28,11 @@ def link_item(url: str, text) -> str:
 
 def status_item(url: str, title, detail, status) -> str:
     """An item of a section that is one of the person's things: its link, a detail (a
-    reference, a date) and where it stands, in bold."""
+    reference, a date) and where it stands, in bold. `status` is a word, or the thing itself
+    when it keeps a current status (common.feedback.events): then it is the site's one status
+    label, the word with its pictogram."""
+    if hasattr(status, "public_label"):
+        status = render_to_string("includes/status_label.html", status_label(status))
     return format_html(
         '<a class="utrecht-link" href="{}">{}</a> – {} · <strong>{}</strong>',
         url,

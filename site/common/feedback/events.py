@@ -31,8 +31,10 @@ class StatusEvent(models.Model):
     public_message = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
-    # The resident-facing name of each state, when it differs from the staff label.
+    # The resident-facing name of each state, when it differs from the staff label, and the
+    # pictogram shown beside it (a name in static/icons; none for a module without them).
     public_labels: dict = {}
+    public_icons: dict = {}
 
     class Meta:
         abstract = True
@@ -42,17 +44,26 @@ class StatusEvent(models.Model):
     def public_label(self) -> str:
         return self.public_labels.get(self.to_status) or self.get_to_status_display()
 
+    @property
+    def public_icon(self) -> str:
+        return self.public_icons.get(self.to_status, "")
+
 
 class CurrentStatus:
     """For an input that keeps its current `status` on itself: what the resident reads for it,
     and whether it is still open. The model names its workflow's tables."""
 
     public_labels: Mapping = {}
+    public_icons: Mapping = {}
     open_statuses: Collection = ()
 
     @property
     def public_label(self) -> str:
         return self.public_labels[self.status]
+
+    @property
+    def public_icon(self) -> str:
+        return self.public_icons.get(self.status, "")
 
     @property
     def is_open(self) -> bool:

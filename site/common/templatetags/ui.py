@@ -157,6 +157,38 @@ def static_icon(name: str) -> str:
     return static(f"icons/{name}.svg")
 
 
+# Pictograms that point along the reading direction: turned round on right-to-left pages.
+MIRRORED_IN_RTL = frozenset({"status-doorgestuurd", "status-ingetrokken"})
+
+
+@register.simple_tag
+def pictogram(name: str, large: bool = False) -> str:
+    """A small picture beside a word (static/icons/<name>.svg), for residents who recognise a
+    picture sooner than they read: decorative (alt=""), since the word beside it carries the
+    meaning. Sized by CSS (.pictogram, 1.5 or 2 rem); width and height keep its place."""
+    if not name:
+        return ""
+    size = 32 if large else 24
+    classes = "pictogram" + (" pictogram--large" if large else "")
+    if name in MIRRORED_IN_RTL:
+        classes += " icon--mirrored"
+    return format_html(
+        '<img class="{}" src="{}" alt="" width="{}" height="{}">',
+        classes,
+        static_icon(name),
+        size,
+        size,
+    )
+
+
+@register.inclusion_tag("includes/status_label.html")
+def status_label(item) -> dict:
+    """The one way a resident sees a status (of a melding, an initiative or a step in their
+    history): its pictogram, then the word. The module's workflow names the picture
+    (PUBLIC_ICONS beside PUBLIC_LABELS)."""
+    return {"label": item.public_label, "icon": getattr(item, "public_icon", "")}
+
+
 # Long Dutch compounds break mid-word on a 320 px screen; Chromium on Linux has no Dutch
 # hyphenation dictionary, so we mark the joints ourselves (U+00AD, a soft hyphen).
 COMPOUND_JOINTS = {
