@@ -32,8 +32,8 @@ class IdeaForm(forms.Form):
     recording = RecordingField(
         label=_("Of vertel het in een opname"),
         help_text=_(
-            "U mag ook inspreken wat u wilt doen en waarom. Alleen de initiatiefnemers en de "
-            "makelaar horen het, nooit de buren. Hoogstens 2 minuten."
+            "U mag ook inspreken wat u wilt doen en waarom. Alleen de makers van het plan en de "
+            "gemeente horen het, nooit de buren. Hoogstens 2 minuten."
         ),
     )
     remove_recording = forms.BooleanField(label=_("Mijn opname weghalen"), required=False)
@@ -176,7 +176,7 @@ class FilesForm(forms.Form):
         help_text=_("Bijvoorbeeld een plan of een offerte. Een PDF van hoogstens 10 MB."),
     )
     invite_email = email_field(
-        label=_("Iemand uitnodigen als mede-initiatiefnemer"),
+        label=_("Iemand uitnodigen om mee te doen met het plan"),
         help_text=_("Het e-mailadres van een buur die meedoet. Die kan daarna ook aanpassen."),
     )
 
@@ -217,13 +217,13 @@ class InviteForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     reason = text_field(
-        _("Waarom stopt u? (de makelaar leest dit)"),
+        _("Waarom stopt u? (uw contactpersoon bij de gemeente leest dit)"),
         rows=3,
         max_length=2000,
     )
     confirm = forms.BooleanField(
         label=_("Ja, ik trek mijn initiatief in"),
-        error_messages={"required": _("Vink aan dat u het initiatief echt wilt intrekken.")},
+        error_messages={"required": _("Vink aan dat u echt wilt stoppen met het initiatief.")},
     )
 
 

@@ -114,7 +114,7 @@ def booking_create(
         raise InitiativeError(_("Vul uw naam in."))
     if not (email.strip() or phone.strip()):
         raise InitiativeError(
-            _("Vul een e-mailadres of telefoonnummer in, zodat de makelaar u kan bereiken.")
+            _("Vul een e-mailadres of telefoonnummer in, zodat de gemeente u kan bereiken.")
         )
     person, token = new_signup(name=name, email=email, phone=phone, user=user)
     try:

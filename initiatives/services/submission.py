@@ -63,7 +63,9 @@ def missing_for_submission(initiative: Initiative) -> list[str]:
 def initiative_submit(*, initiative: Initiative, actor) -> Initiative:
     row = locked(initiative)
     if not rules.is_initiator_side(actor, row):
-        raise InitiativeError(_("Alleen de initiatiefnemers kunnen dit initiatief indienen."))
+        raise InitiativeError(
+            _("Alleen de bewoners die het plan maakten, kunnen dit initiatief indienen.")
+        )
     if row.status != Status.CONCEPT:
         raise InitiativeError(_("Dit initiatief is al ingediend."))
     missing = missing_for_submission(row)
@@ -81,8 +83,8 @@ def initiative_submit(*, initiative: Initiative, actor) -> Initiative:
         actor=actor,
         actor_kind=Actor.INITIATOR,
         public_message=_(
-            "We hebben uw initiatief ontvangen. Uiterlijk %(date)s neemt een "
-            "initiatievenmakelaar contact met u op."
+            "We hebben uw initiatief ontvangen. Uiterlijk %(date)s neemt iemand van de gemeente "
+            "contact met u op."
         )
         % {"date": deadline},
         now=now,
@@ -109,7 +111,9 @@ def initiative_set_publication(*, initiative: Initiative, actor, publish_it: boo
     """The initiator's consent to show the initiative in the public gallery; revocable."""
     row = locked(initiative)
     if not rules.is_initiator_side(actor, row):
-        raise InitiativeError(_("Alleen de initiatiefnemers beslissen over publicatie."))
+        raise InitiativeError(
+            _("Alleen de bewoners die het plan maakten, beslissen of het online komt.")
+        )
     if row.publish_consent == publish_it:
         return row
     row.publish_consent = publish_it
@@ -130,7 +134,9 @@ def initiative_withdraw(*, initiative: Initiative, actor, reason: str = "") -> I
     """The initiator stops. A grant not yet spent goes back to the wijk's fund."""
     row = locked(initiative)
     if not rules.is_withdraw_allowed(actor, row):
-        raise InitiativeError(_("Alleen de initiatiefnemer kan het initiatief intrekken."))
+        raise InitiativeError(
+            _("Alleen de bewoner die het plan maakte, kan met het initiatief stoppen.")
+        )
     move(
         row,
         to=Status.INGETROKKEN,
