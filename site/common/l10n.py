@@ -65,3 +65,12 @@ def format_clock(value: datetime | time, lang: str | None = None) -> str:
 def format_names(names: list[str], lang: str | None = None) -> str:
     """['Moerwijk', 'Morgenstond', 'Bouwlust'] -> 'Moerwijk, Morgenstond en Bouwlust' (nl)."""
     return format_list(list(names), locale=babel_locale(lang)) if names else ""
+
+
+def plural_count(value) -> int:
+    """The number that picks the plural form of a text for `value` (ngettext and
+    {% blocktranslate count %} take whole numbers only): the number itself when it is whole;
+    for a fraction such as a median of 1.5 days, 100, which every catalogue's rule gives the
+    form CLDR uses for fractions ('1,5 werkdagen', '1.5 working days', Arabic's other form)."""
+    number = float(value or 0)
+    return int(number) if number.is_integer() else 100
