@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from common.confirmation import with_confirmation
 from common.feedback.secrets import hash_secret
 from common.ical import CalendarEvent, calendar
+from common.l10n import iso_day
 from common.notifications import notify
 from common.signups import new_signup
 
@@ -81,7 +82,7 @@ def _mail_context(booking: Booking) -> dict:
     return {
         "title": _("Spreekuur initiatieven"),
         "name": booking.name,
-        "date": local.strftime("%d-%m-%Y"),
+        "date": iso_day(local),
         "time": local.strftime("%H:%M"),
         "place": hour.place,
         "address": hour.address,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from common.feedback import ledger
 from common.feedback.references import next_reference
+from common.l10n import format_day, iso_day
 from common.notifications import notify
 from common.workdays import add_working_days
 
@@ -76,7 +77,7 @@ def initiative_submit(*, initiative: Initiative, actor) -> Initiative:
     row.submitted_at = now
     row.first_response_deadline = add_working_days(now, first_response_days())
     row.waiting_on = "broker"
-    deadline = timezone.localtime(row.first_response_deadline).strftime("%d-%m-%Y")
+    deadline = iso_day(row.first_response_deadline)
     move(
         row,
         to=Status.INGEDIEND,
@@ -86,7 +87,7 @@ def initiative_submit(*, initiative: Initiative, actor) -> Initiative:
             "We hebben uw initiatief ontvangen. Uiterlijk %(date)s neemt iemand van de gemeente "
             "contact met u op."
         )
-        % {"date": deadline},
+        % {"date": format_day(row.first_response_deadline)},
         now=now,
     )
     tell_initiators(row, "initiative_received", {"deadline": deadline})

@@ -1,9 +1,10 @@
 """What the mails about a registration say, and to whom they go."""
 
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from common.confirmation import with_confirmation
+from common.l10n import iso_day
 from common.notifications import notify
 
 from ..models import Activity, Registration
@@ -23,7 +24,7 @@ def mail_context(registration: Registration) -> dict:
     return {
         "title": activity.title,
         "name": registration.name,
-        "date": formats.date_format(local, "l j F Y"),
+        "date": iso_day(local),
         "time": f"{local:%H:%M}–{timezone.localtime(activity.ends_at):%H:%M}",
         "place": activity.place,
         "address": activity.address,
