@@ -1,13 +1,14 @@
 """What the "was this you?" link in the first mail of a spreekuur booking means (see
 common.signups): yes confirms the address, no frees the slot."""
 
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.l10n import format_clock, format_day
+
 
 def _describe(booking) -> str:
-    when = formats.date_format(timezone.localtime(booking.slot_start), "l j F Y, H:i")
+    when = f"{format_day(booking.slot_start, form='weekday')}, {format_clock(booking.slot_start)}"
     return _("een afspraak op het spreekuur initiatieven, %(when)s") % {"when": when}
 
 

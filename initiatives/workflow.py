@@ -71,14 +71,14 @@ OPEN_FOR_VOLUNTEERS = frozenset({S.INGEDIEND, S.IN_GESPREK, S.TOEGEKEND, S.IN_UI
 # What an initiator and the public read.
 PUBLIC_LABELS = {
     S.CONCEPT: _("Nog niet ingediend"),
-    S.INGEDIEND: _("Ingediend: een makelaar neemt contact op"),
-    S.IN_GESPREK: _("In gesprek met een makelaar"),
+    S.INGEDIEND: _("Ingediend: de gemeente neemt contact op"),
+    S.IN_GESPREK: _("In gesprek met de gemeente"),
     S.TOEGEKEND: _("Toegekend"),
     S.DOORVERWEZEN: _("Doorverwezen naar een andere organisatie"),
     S.AFGEWEZEN: _("Niet toegekend"),
     S.IN_UITVOERING: _("Wordt uitgevoerd"),
     S.AFGEROND: _("Afgerond"),
-    S.INGETROKKEN: _("Ingetrokken door de initiatiefnemer"),
+    S.INGETROKKEN: _("Gestopt door de bewoner die het plan maakte"),
 }
 # The pictogram beside each of those words (static/icons/<name>.svg, rendered by the
 # `status_label` tag); the same picture as a melding's where the meaning is the same.

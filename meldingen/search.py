@@ -6,8 +6,7 @@ but never shown in the site search."""
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext_lazy, ngettext
 
 from common.search import STOP_WORDS, SearchHit, SearchKind, Words, full_text, register_search_kind
 
@@ -42,7 +41,11 @@ def site_hits(query: Words, limit: int) -> tuple[list[SearchHit], int]:
         SearchHit(
             title=category.label(language),
             url=f"{reverse('meldingen:index')}?{urlencode({'q': category.name})}",
-            line=_("Melden bij %(group)s. Wij pakken het binnen %(days)s werkdagen op.")
+            line=ngettext(
+                "Melden bij %(group)s. Wij pakken het binnen %(days)s werkdag op.",
+                "Melden bij %(group)s. Wij pakken het binnen %(days)s werkdagen op.",
+                category.handling_days,
+            )
             % {
                 "group": parents[category.parent_id].label(language),
                 "days": category.handling_days,

@@ -28,9 +28,9 @@ class VolunteerForm(forms.Form):
         help_text=_("Bijvoorbeeld: ik kan op zaterdag helpen, of ik kan goed bakken."),
     )
     share_contact = forms.BooleanField(
-        label=_("De initiatiefnemer mag mijn e-mailadres en telefoonnummer zien"),
+        label=_("De bewoner die het plan maakte, mag mijn e-mailadres en telefoonnummer zien"),
         required=False,
-        help_text=_("Zonder dit vinkje ziet de initiatiefnemer alleen uw naam."),
+        help_text=_("Zonder dit vinkje ziet de bewoner die het plan maakte alleen uw naam."),
     )
 
 
@@ -73,7 +73,7 @@ class BookingForm(ReachableForm):
     website = honeypot_field()
 
     field_order = ["slot"]
-    reach_message = _("Vul een e-mailadres of telefoonnummer in, zodat de makelaar u kan bereiken.")
+    reach_message = _("Vul een e-mailadres of telefoonnummer in, zodat de gemeente u kan bereiken.")
 
     def __init__(self, *args, slots=(), **kwargs):
         super().__init__(*args, **kwargs)

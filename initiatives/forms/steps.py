@@ -176,7 +176,7 @@ class FilesForm(forms.Form):
         help_text=_("Bijvoorbeeld een plan of een offerte. Een PDF van hoogstens 10 MB."),
     )
     invite_email = email_field(
-        label=_("Iemand uitnodigen als mede-initiatiefnemer"),
+        label=_("Iemand uitnodigen om mee te doen met het plan"),
         help_text=_("Het e-mailadres van een buur die meedoet. Die kan daarna ook aanpassen."),
     )
 
@@ -217,13 +217,13 @@ class InviteForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     reason = text_field(
-        _("Waarom stopt u? (de makelaar leest dit)"),
+        _("Waarom stopt u? (uw contactpersoon bij de gemeente leest dit)"),
         rows=3,
         max_length=2000,
     )
     confirm = forms.BooleanField(
         label=_("Ja, ik trek mijn initiatief in"),
-        error_messages={"required": _("Vink aan dat u het initiatief echt wilt intrekken.")},
+        error_messages={"required": _("Vink aan dat u echt wilt stoppen met het initiatief.")},
     )
 
 

@@ -139,7 +139,7 @@ def move(
     message = (public_message or "").strip()
     if to in workflow.MESSAGE_REQUIRED and actor_kind == Actor.BROKER and not message:
         raise InitiativeError(
-            _("Schrijf een bericht aan de initiatiefnemer: wat is er besloten, en waarom?")
+            _("Schrijf een bericht aan de bewoner: wat is er besloten, en waarom?")
         )
     now = now or timezone.now()
     source = initiative.status

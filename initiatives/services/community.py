@@ -50,7 +50,7 @@ def initiative_volunteer(
     if initiative.status not in OPEN_FOR_VOLUNTEERS:
         raise InitiativeError(_("Aanmelden als vrijwilliger kan bij dit initiatief niet meer."))
     if rules.is_initiator_side(user, initiative):
-        raise InitiativeError(_("U doet al mee: u bent initiatiefnemer."))
+        raise InitiativeError(_("U doet al mee: u heeft het plan gemaakt."))
     if not name.strip():
         raise InitiativeError(_("Vul uw naam in."))
     if share_contact and not (email.strip() or phone.strip()):
@@ -93,7 +93,9 @@ def initiative_file_accountability(
     confirms it (initiative_complete). Filing again replaces an unconfirmed report."""
     row = locked(initiative)
     if not rules.is_initiator_side(actor, row):
-        raise InitiativeError(_("Alleen de initiatiefnemers kunnen de verantwoording invullen."))
+        raise InitiativeError(
+            _("Alleen de bewoners die het plan maakten, kunnen de verantwoording invullen.")
+        )
     if row.status != Status.IN_UITVOERING:
         raise InitiativeError(_("De verantwoording hoort bij een initiatief dat is uitgevoerd."))
     if not what_happened.strip():

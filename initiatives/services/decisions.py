@@ -180,7 +180,7 @@ def initiative_complete(*, initiative: Initiative, actor, public_message: str) -
     accountability = Accountability.objects.filter(initiative=row).prefetch_related("lines").first()
     if accountability is None:
         raise InitiativeError(
-            _("De initiatiefnemer heeft de verantwoording nog niet ingevuld. Vraag erom.")
+            _("De bewoner heeft de verantwoording nog niet ingevuld. Vraag erom.")
         )
     now = timezone.now()
     _broker_move(row, Status.AFGEROND, actor, public_message, now=now)

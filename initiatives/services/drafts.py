@@ -43,10 +43,15 @@ STEP_FIELDS = {
 
 def _check_edit(initiative: Initiative, actor) -> None:
     if not rules.is_initiator_side(actor, initiative):
-        raise InitiativeError(_("Alleen de initiatiefnemers kunnen dit initiatief aanpassen."))
+        raise InitiativeError(
+            _("Alleen de bewoners die het plan maakten, kunnen dit initiatief aanpassen.")
+        )
     if not initiative.is_editable:
         raise InitiativeError(
-            _("Dit initiatief kan niet meer worden aangepast. Stuur de makelaar een bericht.")
+            _(
+                "Dit initiatief kan niet meer worden aangepast. "
+                "Stuur uw contactpersoon bij de gemeente een bericht."
+            )
         )
 
 
@@ -192,12 +197,14 @@ def initiative_invite(*, initiative: Initiative, actor, email: str) -> CoInitiat
     """Invite a co-initiator by email. The link in the mail is the only copy of its secret."""
     row = locked(initiative)
     if not rules.is_initiator_side(actor, row) or not row.is_open:
-        raise InitiativeError(_("Alleen de initiatiefnemers kunnen iemand uitnodigen."))
+        raise InitiativeError(
+            _("Alleen de bewoners die het plan maakten, kunnen iemand uitnodigen.")
+        )
     email = email.strip().lower()
     if email == (actor.email or "").lower() or (
         row.initiator_id and row.initiator.email.lower() == email
     ):
-        raise InitiativeError(_("Dit is het e-mailadres van een initiatiefnemer zelf."))
+        raise InitiativeError(_("Dit e-mailadres is van iemand die al meedoet met het plan."))
     if row.co_initiators.count() >= MAX_CO_INITIATORS:
         raise InitiativeError(_("U kunt hoogstens 5 mensen uitnodigen."))
     if row.co_initiators.filter(email=email).exists():
@@ -231,13 +238,13 @@ def initiative_accept_invitation(*, token: str, user) -> CoInitiator:
             return invitation
         raise InitiativeError(_("Deze uitnodiging is al door iemand anders aangenomen."))
     if invitation.initiative.initiator_id == user.pk:
-        raise InitiativeError(_("U bent al de initiatiefnemer van dit initiatief."))
+        raise InitiativeError(_("U heeft dit initiatief zelf gemaakt."))
     if not invitation.initiative.is_open:
         raise InitiativeError(
-            _("Dit initiatief is gesloten; meedoen als initiatiefnemer kan niet.")
+            _("Dit initiatief is gesloten. U kunt niet meer meedoen met het plan.")
         )
     if invitation.initiative.co_initiators.filter(user=user).exists():
-        raise InitiativeError(_("U bent al mede-initiatiefnemer van dit initiatief."))
+        raise InitiativeError(_("U doet al mee met dit initiatief."))
     invitation.user = user
     invitation.accepted_at = timezone.now()
     # From now on they hear in the language they accepted in (the invitation went out in the
@@ -247,5 +254,5 @@ def initiative_accept_invitation(*, token: str, user) -> CoInitiator:
         with transaction.atomic():
             invitation.save(update_fields=["user", "accepted_at", "language"])
     except IntegrityError as error:
-        raise InitiativeError(_("U bent al mede-initiatiefnemer van dit initiatief.")) from error
+        raise InitiativeError(_("U doet al mee met dit initiatief.")) from error
     return invitation

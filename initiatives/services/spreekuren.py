@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from common.confirmation import with_confirmation
 from common.feedback.secrets import hash_secret
 from common.ical import CalendarEvent, calendar
+from common.l10n import iso_day
 from common.notifications import notify
 from common.signups import new_signup
 
@@ -81,7 +82,7 @@ def _mail_context(booking: Booking) -> dict:
     return {
         "title": _("Spreekuur initiatieven"),
         "name": booking.name,
-        "date": local.strftime("%d-%m-%Y"),
+        "date": iso_day(local),
         "time": local.strftime("%H:%M"),
         "place": hour.place,
         "address": hour.address,
@@ -114,7 +115,7 @@ def booking_create(
         raise InitiativeError(_("Vul uw naam in."))
     if not (email.strip() or phone.strip()):
         raise InitiativeError(
-            _("Vul een e-mailadres of telefoonnummer in, zodat de makelaar u kan bereiken.")
+            _("Vul een e-mailadres of telefoonnummer in, zodat de gemeente u kan bereiken.")
         )
     person, token = new_signup(name=name, email=email, phone=phone, user=user)
     try:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from common.feedback import ledger
 from common.feedback.references import next_reference
+from common.l10n import format_day, iso_day
 from common.notifications import notify
 from common.translation.services import translate_later
 from common.workdays import add_working_days
@@ -64,7 +65,9 @@ def missing_for_submission(initiative: Initiative) -> list[str]:
 def initiative_submit(*, initiative: Initiative, actor) -> Initiative:
     row = locked(initiative)
     if not rules.is_initiator_side(actor, row):
-        raise InitiativeError(_("Alleen de initiatiefnemers kunnen dit initiatief indienen."))
+        raise InitiativeError(
+            _("Alleen de bewoners die het plan maakten, kunnen dit initiatief indienen.")
+        )
     if row.status != Status.CONCEPT:
         raise InitiativeError(_("Dit initiatief is al ingediend."))
     missing = missing_for_submission(row)
@@ -75,17 +78,17 @@ def initiative_submit(*, initiative: Initiative, actor) -> Initiative:
     row.submitted_at = now
     row.first_response_deadline = add_working_days(now, first_response_days())
     row.waiting_on = "broker"
-    deadline = timezone.localtime(row.first_response_deadline).strftime("%d-%m-%Y")
+    deadline = iso_day(row.first_response_deadline)
     move(
         row,
         to=Status.INGEDIEND,
         actor=actor,
         actor_kind=Actor.INITIATOR,
         public_message=_(
-            "We hebben uw initiatief ontvangen. Uiterlijk %(date)s neemt een "
-            "initiatievenmakelaar contact met u op."
+            "We hebben uw initiatief ontvangen. Uiterlijk %(date)s neemt iemand van de gemeente "
+            "contact met u op."
         )
-        % {"date": deadline},
+        % {"date": format_day(row.first_response_deadline)},
         now=now,
     )
     tell_initiators(row, "initiative_received", {"deadline": deadline})
@@ -112,7 +115,9 @@ def initiative_set_publication(*, initiative: Initiative, actor, publish_it: boo
     """The initiator's consent to show the initiative in the public gallery; revocable."""
     row = locked(initiative)
     if not rules.is_initiator_side(actor, row):
-        raise InitiativeError(_("Alleen de initiatiefnemers beslissen over publicatie."))
+        raise InitiativeError(
+            _("Alleen de bewoners die het plan maakten, beslissen of het online komt.")
+        )
     if row.publish_consent == publish_it:
         return row
     row.publish_consent = publish_it
@@ -133,7 +138,9 @@ def initiative_withdraw(*, initiative: Initiative, actor, reason: str = "") -> I
     """The initiator stops. A grant not yet spent goes back to the wijk's fund."""
     row = locked(initiative)
     if not rules.is_withdraw_allowed(actor, row):
-        raise InitiativeError(_("Alleen de initiatiefnemer kan het initiatief intrekken."))
+        raise InitiativeError(
+            _("Alleen de bewoner die het plan maakte, kan met het initiatief stoppen.")
+        )
     move(
         row,
         to=Status.INGETROKKEN,

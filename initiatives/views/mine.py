@@ -165,7 +165,10 @@ def publication(request, pk: int):
 def withdraw(request, pk: int):
     initiative = _mine_or_404(request, pk)
     if not rules.is_withdraw_allowed(request.user, initiative):
-        messages.error(request, _("Alleen de initiatiefnemer kan een open initiatief intrekken."))
+        messages.error(
+            request,
+            _("Alleen de bewoner die het plan maakte, kan met een open initiatief stoppen."),
+        )
         return redirect("initiatives:mine", pk=pk)
     form = WithdrawForm(request.POST or None)
     was_concept = initiative.status == Status.CONCEPT
@@ -224,7 +227,11 @@ def accountability(request, pk: int):
             form.add_error(None, error)
         else:
             messages.success(
-                request, _("Dank u wel. De makelaar bekijkt de verantwoording en bevestigt die.")
+                request,
+                _(
+                    "Dank u wel. Uw contactpersoon bij de gemeente bekijkt de verantwoording "
+                    "en bevestigt die."
+                ),
             )
             return redirect("initiatives:mine", pk=pk)
     response = _page(request, initiative, accountability_form=form)
@@ -245,7 +252,7 @@ def accept(request, token: str):
             return render(
                 request, "initiatives/accept.html", {"error": error.messages[0]}, status=400
             )
-        messages.success(request, _("Welkom! U bent nu mede-initiatiefnemer."))
+        messages.success(request, _("Welkom! U doet nu mee met het plan."))
         return redirect("initiatives:mine", pk=invitation.initiative_id)
     return render(request, "initiatives/accept.html", {"token": token})
 

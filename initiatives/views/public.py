@@ -142,7 +142,7 @@ def volunteer(request, reference: str):
                 form.add_error(None, error)
             else:
                 messages.success(
-                    request, _("Dank u wel! De initiatiefnemer weet nu dat u meedoet.")
+                    request, _("Dank u wel! De bewoner die het plan maakte, weet nu dat u meedoet.")
                 )
                 return redirect(initiative_url(initiative))
     return render(request, "initiatives/volunteer.html", {"initiative": initiative, "form": form})

@@ -2,9 +2,9 @@
 the locked read, storing a photo, and telling the reporter and the followers."""
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from common.images import SanitisedImage
+from common.l10n import iso_day
 from common.notifications import notify
 from common.realtime import group_name
 from common.translation.services import mail_translation, translate_later
@@ -60,9 +60,7 @@ def _context(melding: Melding, extra: dict | None = None) -> dict:
         "category": melding.category.name,
         "status_label": str(melding.public_label),
         "message": latest.public_message if latest else "",
-        "deadline": timezone.localtime(melding.deadline).strftime("%d-%m-%Y")
-        if melding.deadline
-        else "",
+        "deadline": iso_day(melding.deadline) if melding.deadline else "",
         "handling_message": melding.category.handling_message,
         "title": melding.reference,
         "machine_translations": translations,

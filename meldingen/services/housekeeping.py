@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.confirmation import MAX_AGE as CONFIRMATION_MAX_AGE
+from common.l10n import iso_day
 from common.models import Notification
 from common.notifications import notify
 from common.realtime import publish_event
@@ -81,7 +82,7 @@ def meldingen_notify_overdue(*, now=None) -> int:
 
 
 def _date(moment) -> str:
-    return timezone.localtime(moment).strftime("%d-%m-%Y") if moment else ""
+    return iso_day(moment) if moment else ""
 
 
 def _tell_staff_late(melding: Melding) -> None:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.l10n import iso_day
 from common.realtime import publish_event
 from common.workdays import add_working_days
 
@@ -107,7 +108,7 @@ def melding_reroute(
         tell_reporter(
             locked,
             "melding_expected",
-            {"old_deadline": _date(old_date), "deadline": _date(expected)},
+            {"old_deadline": iso_day(old_date), "deadline": iso_day(expected)},
         )
     payload = event_payload(locked)
     new_group = queue_group(locked)

@@ -1,13 +1,14 @@
 """What the "was this you?" link in the first mail of an agenda registration means (see
 common.signups): yes confirms the address, no cancels the registration."""
 
-from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy
+
+from common.l10n import format_day
 
 
 def _describe(registration) -> str:
     activity = registration.activity
-    when = formats.date_format(timezone.localtime(activity.starts_at), "l j F Y")
+    when = format_day(activity.starts_at, form="weekday")
     return f"{activity.title}, {when}"
 
 

@@ -1,9 +1,9 @@
 """Activities in the site search (common/search.py): published ones that have not ended."""
 
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.l10n import format_clock, format_day
 from common.search import SearchHit, SearchKind, Words, full_text, register_search_kind
 
 from .models import Activity
@@ -18,7 +18,8 @@ def site_hits(query: Words, limit: int) -> tuple[list[SearchHit], int]:
             line=_("%(type)s op %(when)s, %(place)s.")
             % {
                 "type": activity.get_type_display(),
-                "when": formats.date_format(timezone.localtime(activity.starts_at), "l j F, H:i"),
+                "when": f"{format_day(activity.starts_at, form='weekday')}, "
+                f"{format_clock(activity.starts_at)}",
                 "place": activity.place,
             },
         )

@@ -17,8 +17,8 @@ class ContributionForm(forms.Form):
     email = email_field(
         label=_("Uw e-mailadres"),
         help_text=_(
-            "Dan sturen wij u een bericht als we vertellen wat er met de reacties is gedaan. "
-            "We gebruiken uw e-mailadres nergens anders voor."
+            "Dan krijgt u een bericht als we vertellen wat er met de reacties is gedaan. We "
+            "gebruiken uw e-mailadres nergens anders voor."
         ),
         error_messages={
             "invalid": _("Dit e-mailadres klopt niet. Bijvoorbeeld: naam@voorbeeld.nl")
@@ -35,13 +35,13 @@ class PublishForm(forms.Form):
 
 class ReportForm(forms.Form):
     report = forms.CharField(
-        label=_("Wat is er met de inbreng gedaan?"),
+        label=_("Wat is er met de reacties gedaan?"),
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_(
             "In eenvoudige woorden: wat hebben bewoners gezegd, wat doet de gemeente daarmee, en "
             "wat niet (en waarom niet)? Iedereen die reageerde krijgt dit bericht."
         ),
-        error_messages={"required": _("Schrijf wat er met de inbreng is gedaan.")},
+        error_messages={"required": _("Schrijf wat er met de reacties is gedaan.")},
     )
 
 

@@ -1,10 +1,10 @@
 """Inspraak processes in the site search (common/search.py): published ones only, never a
 concept."""
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.l10n import format_day
 from common.search import SearchHit, SearchKind, Words, full_text, register_search_kind
 
 from .models import Process
@@ -17,7 +17,7 @@ def site_hits(query: Words, limit: int) -> tuple[list[SearchHit], int]:
             title=process.title,
             url=process.get_absolute_url(),
             line=_("Inspraak. Reageren kan tot en met %(date)s.")
-            % {"date": formats.date_format(process.ends_on, "j F Y")},
+            % {"date": format_day(process.ends_on)},
         )
         for process in found
     ]

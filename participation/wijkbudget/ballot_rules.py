@@ -54,7 +54,7 @@ def check_ballot(config: RuleConfig, selection: dict[int, int], costs: dict[int,
     errors: list[str] = []
     unknown = [pid for pid in selection if pid not in costs]
     if unknown:
-        errors.append(_("Een van de gekozen plannen staat niet op dit stembiljet."))
+        errors.append(_("Een van de gekozen plannen staat niet op de lijst met plannen."))
     chosen = {pid: pts for pid, pts in selection.items() if pid in costs and pts}
     total = sum(costs[pid] for pid in chosen)
     points = sum(chosen.values())

@@ -143,7 +143,9 @@ def selection_from(data, proposal_ids, cumulative: bool) -> tuple[dict[int, int]
             if pid in ids:
                 selection[pid] = 1
             else:
-                errors.append(str(_("Een van de gekozen plannen staat niet op dit stembiljet.")))
+                errors.append(
+                    str(_("Een van de gekozen plannen staat niet op de lijst met plannen."))
+                )
     return selection, errors
 
 

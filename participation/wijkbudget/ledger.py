@@ -69,7 +69,7 @@ def _round_fields(round) -> dict:
         "wijk": _first_wijk(round.wijken),
         "input_url": reverse("participation:results", args=[round.slug]),
         "input_summary": ngettext(
-            "%(count)s plan op het stembiljet", "%(count)s plannen op het stembiljet", len(projects)
+            "%(count)s plan om op te stemmen", "%(count)s plannen om op te stemmen", len(projects)
         )
         % {"count": len(projects)},
         "input_received_at": round.voting_starts_at,

@@ -8,8 +8,8 @@ from common.money import format_euros
 
 RULE_SUMMARY = {
     "greedy": gettext_lazy(
-        "Het plan met de meeste stemmen krijgt als eerste geld, dan het volgende, zolang het in "
-        "het budget past. Wat niet meer past, valt af."
+        "Het plan met de meeste stemmen krijgt als eerste geld. Dan het volgende, zolang het "
+        "in het budget past. Wat niet meer past, valt af."
     ),
     "greedy-threshold": gettext_lazy(
         "Alleen plannen met genoeg stemmen doen mee. Daarvan krijgt het plan met de meeste "
@@ -20,21 +20,22 @@ RULE_SUMMARY = {
         "meer past, stopt het."
     ),
     "mes-cost": gettext_lazy(
-        "Methode van Gelijke Delen: het budget is eerlijk verdeeld over alle stemmers. Iedereen "
-        "kreeg hetzelfde deel. Een plan wordt gekozen als de mensen die erop stemden het samen "
-        "kunnen betalen uit hun deel. Zo krijgen ook kleinere groepen in de wijk iets."
+        "Methode van Gelijke Delen: het budget is eerlijk verdeeld over alle stemmers. "
+        "Iedereen kreeg hetzelfde deel. Een plan wordt gekozen als de stemmers ervoor het "
+        "samen kunnen betalen uit hun deel. Zo krijgen ook kleinere groepen in de wijk iets."
     ),
     "mes-approval": gettext_lazy(
-        "Methode van Gelijke Delen: het budget is eerlijk verdeeld over alle stemmers. Iedereen "
-        "kreeg hetzelfde deel. Een plan wordt gekozen als de mensen die erop stemden het samen "
-        "kunnen betalen uit hun deel; plannen die per stem het goedkoopst zijn, gaan voor."
+        "Methode van Gelijke Delen: het budget is eerlijk verdeeld over alle stemmers. "
+        "Iedereen kreeg hetzelfde deel. Een plan wordt gekozen als de stemmers ervoor het "
+        "samen kunnen betalen uit hun deel; plannen die per stem het goedkoopst zijn, gaan "
+        "voor."
     ),
     "equalshares/add1": gettext_lazy(
         "Methode van Gelijke Delen, zoals de rekenhulp van equalshares.net die gebruikt."
     ),
     "equalshares/add1-comparison": gettext_lazy(
-        "Methode van Gelijke Delen, zoals de rekenhulp van equalshares.net die gebruikt, "
-        "vergeleken met de uitkomst met de meeste stemmen: de uitkomst die meer stemmers "
+        "Methode van Gelijke Delen, zoals de rekenhulp van equalshares.net die gebruikt. Die "
+        "vergelijkt de uitkomst met die van de meeste stemmen. De uitkomst die meer stemmers "
         "beter vinden, wint."
     ),
 }
@@ -44,7 +45,7 @@ def rule_summary(result: dict) -> str:
     text = str(RULE_SUMMARY.get(result["rule"], ""))
     if result.get("completion") == "add1":
         text += " " + _(
-            "Bleef er geld over, dan kreeg iedereen een iets groter deel, en daarna gingen de "
+            "Bleef er geld over? Dan kreeg iedereen een iets groter deel. Daarna gingen de "
             "plannen met de meeste stemmen voor, zolang ze pasten."
         )
     return text
@@ -101,9 +102,9 @@ def share_text(result: dict) -> str:
     }
     if share * result["voters"] > result["budget_cents"]:
         text += " " + _(
-            "Samen is dat meer dan het budget van %(budget)s. Dat is eerlijk, want wie op plannen "
-            "stemde die niet gekozen werden, gaf zijn deel niet uit; daarom is het deel zo groot "
-            "gemaakt dat de gekozen plannen samen nog net in het budget passen."
+            "Samen is dat meer dan het budget van %(budget)s. Dat is eerlijk. Wie stemde op "
+            "plannen die niet gekozen werden, gaf zijn deel niet uit. Daarom is het deel zo groot "
+            "dat de gekozen plannen net in het budget passen."
         ) % {"budget": format_euros(result["budget_cents"])}
     return text
 
@@ -116,19 +117,19 @@ def _mes_reason(entry: dict, result: dict) -> str:
     supporters = entry.get("supporters", entry.get("voters", entry["score"]))
     if reason == "bought-by-shares":
         return ngettext(
-            "Gekozen, omdat de %(n)s stemmer voor dit plan het kon betalen uit het gelijke deel "
-            "van %(share)s dat iedere stemmer had.",
-            "Gekozen, omdat de %(n)s stemmers voor dit plan het samen konden betalen uit het "
-            "gelijke deel van %(share)s dat iedere stemmer had.",
+            "Gekozen. De %(n)s stemmer voor dit plan kon het betalen. Iedere stemmer had een "
+            "gelijk deel van %(share)s.",
+            "Gekozen. De %(n)s stemmers voor dit plan konden het samen betalen. Iedere stemmer "
+            "had een gelijk deel van %(share)s.",
             supporters,
         ) % {"n": supporters, "share": share}
     if reason == "unaffordable":
         n = entry.get("voters", entry["score"])
         return ngettext(
-            "Niet gekozen: de %(n)s stemmer voor dit plan had van het gelijke deel van "
-            "%(share)s nog maar %(left)s over, en het kost %(cost)s.",
-            "Niet gekozen: de %(n)s stemmers voor dit plan hadden van hun gelijke deel van "
-            "%(share)s per stemmer samen nog maar %(left)s over, en het kost %(cost)s.",
+            "Niet gekozen. Iedere stemmer had een gelijk deel van %(share)s. De %(n)s stemmer "
+            "voor dit plan had daarvan nog %(left)s over. Het plan kost %(cost)s.",
+            "Niet gekozen. Iedere stemmer had een gelijk deel van %(share)s. De %(n)s stemmers "
+            "voor dit plan hadden daarvan samen nog %(left)s over. Het plan kost %(cost)s.",
             n,
         ) % {
             "n": n,
@@ -138,14 +139,13 @@ def _mes_reason(entry: dict, result: dict) -> str:
         }
     if reason == "added-by-completion":
         return _(
-            "Gekozen na de gelijke delen van %(share)s per stemmer: er bleef geld over, en dit "
-            "plan had met %(votes)s de meeste stemmen van de plannen die nog pasten."
+            "Gekozen na de gelijke delen van %(share)s per stemmer. Er bleef geld over. Van de "
+            "plannen die nog pasten, had dit plan de meeste stemmen: %(votes)s."
         ) % {"share": share, "votes": votes_text(entry["score"])}
     if reason == "did-not-fit":
         return _(
-            "Niet gekozen: de stemmers voor dit plan konden het niet betalen uit hun gelijke deel "
-            "van %(share)s per stemmer, en daarna was er niet genoeg geld meer over (het kost "
-            "%(cost)s)."
+            "Niet gekozen: de stemmers voor dit plan konden het niet betalen uit hun deel van "
+            "%(share)s. Daarna was er niet genoeg geld meer over. Het plan kost %(cost)s."
         ) % {"share": share, "cost": cost}
     return ""
 

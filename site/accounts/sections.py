@@ -50,7 +50,7 @@ PLANNED = [
     (
         "initiatieven",
         _("Mijn initiatieven"),
-        _("Binnenkort ziet u hier uw initiatieven en de berichten van de makelaar."),
+        _("Binnenkort ziet u hier uw initiatieven en de berichten van uw contactpersoon."),
     ),
     ("afspraken", _("Mijn afspraken"), _("Binnenkort ziet u hier uw afspraken en aanmeldingen.")),
 ]

@@ -67,8 +67,8 @@ def _megabytes(n: int) -> str:
 def _not_audio() -> ValidationError:
     return ValidationError(
         _(
-            "Dit bestand is geen geluidsopname. Neem uw bericht opnieuw op. Of kies een "
-            "opname in WAV, MP3, M4A, OGG of FLAC."
+            "Dit bestand is geen geluidsopname. Neem uw bericht opnieuw op. Of kies een opname in "
+            "WAV, MP3, M4A, OGG of FLAC."
         ),
         code="not_audio",
     )

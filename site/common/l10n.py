@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_skeleton, format_time
 from babel.lists import format_list
 from babel.numbers import format_currency, get_decimal_symbol
 from django.conf import settings
@@ -52,9 +52,31 @@ def _local(value: date | datetime) -> date | datetime:
     return value
 
 
-def format_day(value: date | datetime, lang: str | None = None) -> str:
-    """The day in words: '14 maart 2027', '14 March 2027', '14 marca 2027', '14 март 2027 г.'."""
-    return format_date(_local(value), "long", locale=babel_locale(lang))
+# How much of the day to write: the day, month and year; with the weekday in front; or the day
+# and month only (for a date in the coming weeks, beside its weekday or time).
+DAY_FORMS = ("long", "weekday", "noyear")
+
+
+def format_day(value: date | datetime, lang: str | None = None, form: str = "long") -> str:
+    """The day in words: '14 maart 2027', '14 March 2027', '14 marca 2027', '14 март 2027 г.';
+    form "weekday": 'zondag 14 maart 2027', 'niedziela, 14 marca 2027', '14 Mart 2027 Pazar';
+    form "noyear": '14 maart', '14 marca' (the month in the case a day needs)."""
+    locale = babel_locale(lang)
+    value = _local(value)
+    if form == "weekday":
+        return format_date(value, "full", locale=locale)
+    if form == "noyear":
+        return format_skeleton("MMMMd", value, locale=locale)
+    if form != "long":
+        raise ValueError(f"Unknown form of a day: {form!r} (one of {', '.join(DAY_FORMS)})")
+    return format_date(value, "long", locale=locale)
+
+
+def iso_day(value: date | datetime) -> str:
+    """A day as ISO text ('2027-03-14', the local day of a moment) for a mail's context, which is
+    kept as JSON: `{{ deadline|day }}` writes it in the reader's language when the mail is sent."""
+    local = _local(value)
+    return (local.date() if isinstance(local, datetime) else local).isoformat()
 
 
 def format_clock(value: datetime | time, lang: str | None = None) -> str:
@@ -65,3 +87,12 @@ def format_clock(value: datetime | time, lang: str | None = None) -> str:
 def format_names(names: list[str], lang: str | None = None) -> str:
     """['Moerwijk', 'Morgenstond', 'Bouwlust'] -> 'Moerwijk, Morgenstond en Bouwlust' (nl)."""
     return format_list(list(names), locale=babel_locale(lang)) if names else ""
+
+
+def plural_count(value) -> int:
+    """The number that picks the plural form of a text for `value` (ngettext and
+    {% blocktranslate count %} take whole numbers only): the number itself when it is whole;
+    for a fraction such as a median of 1.5 days, 100, which every catalogue's rule gives the
+    form CLDR uses for fractions ('1,5 werkdagen', '1.5 working days', Arabic's other form)."""
+    number = float(value or 0)
+    return int(number) if number.is_integer() else 100

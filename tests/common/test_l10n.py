@@ -8,7 +8,14 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from common.l10n import format_clock, format_day, format_money, format_names
+from common.l10n import (
+    format_clock,
+    format_day,
+    format_money,
+    format_names,
+    iso_day,
+    plural_count,
+)
 from common.money import format_euros
 
 CLOSING = datetime(2027, 3, 14, 17, 0, tzinfo=ZoneInfo("UTC"))  # 18:00 in Den Haag
@@ -50,3 +57,57 @@ def test_a_plain_day_and_a_list_of_wijken():
         "Moerwijk, Morgenstond en Bouwlust"
     )
     assert format_names(["Moerwijk", "Bouwlust"], "en") == "Moerwijk and Bouwlust"
+
+
+@pytest.mark.parametrize(
+    ("lang", "weekday", "noyear"),
+    [
+        ("nl", "zondag 14 maart 2027", "14 maart"),
+        ("en", "Sunday, 14 March 2027", "14 March"),
+        ("tr", "14 Mart 2027 Pazar", "14 Mart"),
+        ("pl", "niedziela, 14 marca 2027", "14 marca"),
+        ("bg", "неделя, 14 март 2027\u202fг.", "14 март"),
+    ],
+)
+def test_a_day_with_its_weekday_or_without_its_year(lang, weekday, noyear):
+    assert format_day(CLOSING, lang, "weekday") == weekday
+    assert format_day(CLOSING, lang, "noyear") == noyear
+    with pytest.raises(ValueError, match="Unknown form"):
+        format_day(CLOSING, lang, "j F")
+
+
+def test_the_day_filters_read_dates_moments_and_iso_text_and_leave_other_text():
+    page = Template(
+        '{% load dates %}{{ a|day }} | {{ b|day:"weekday" }} | {{ c|day:"noyear" }} | '
+        "{{ d|day }} | {{ e|clock }} | {{ f|clock }} | {{ g|day }}"
+    )
+    context = Context(
+        {
+            "a": date(2027, 3, 14),
+            "b": "2027-03-14",
+            "c": CLOSING,
+            "d": "12-03-2026",  # a mail queued before the days became ISO text
+            "e": "2027-03-14T17:00:00+00:00",
+            "f": "2027-03-14",
+            "g": None,
+        }
+    )
+    with translation.override("pl"):
+        shown = page.render(context)
+    assert shown == (
+        "14 marca 2027 | niedziela, 14 marca 2027 | 14 marca | 12-03-2026 | 18:00 | 2027-03-14 | "
+    )
+
+
+def test_iso_day_is_the_local_day_of_a_moment():
+    late = datetime(2027, 3, 14, 23, 30, tzinfo=ZoneInfo("UTC"))  # already the 15th in Den Haag
+    assert iso_day(late) == "2027-03-15" and iso_day(date(2027, 3, 14)) == "2027-03-14"
+
+
+def test_plural_count_is_the_number_or_a_fraction_form():
+    assert [plural_count(n) for n in (0, 1, 2, 1.0, 21)] == [0, 1, 2, 1, 21]
+    assert plural_count(1.5) == 100 and plural_count(None) == 0
+    from django.utils.translation import trans_real
+
+    # Arabic's catalogue: 100 takes its sixth form, the one CLDR gives a fraction.
+    assert trans_real.translation("ar").plural(plural_count(2.5)) == 5

@@ -27,7 +27,7 @@ TEMPLATES = Path(settings.BASE_DIR) / "templates" / "notifications"
 AGENDA = {
     "title": "Inloop Moerwijk",
     "name": "Fatma Yilmaz",
-    "date": "dinsdag 3 maart 2026",
+    "date": "2026-03-03",
     "time": "19:30–21:00",
     "place": "Wijkcentrum De Boog",
     "address": "Loosduinse Hoofdstraat 1",
@@ -38,7 +38,7 @@ AGENDA = {
 BOOKING = {
     "title": "Spreekuur initiatieven",
     "name": "Fatma Yilmaz",
-    "date": "03-03-2026",
+    "date": "2026-03-03",
     "time": "10:15",
     "place": "Wijkcentrum De Boog",
     "address": "Loosduinse Hoofdstraat 1",
@@ -51,7 +51,7 @@ MELDING = {
     "category": "Zwerfafval",
     "status_label": "In behandeling",
     "message": "We komen woensdag langs.\nDank voor het melden.",
-    "deadline": "12-03-2026",
+    "deadline": "2026-03-12",
     "handling_message": "Wij halen zwerfafval binnen vijf werkdagen weg.",
     "title": "ZW-2026-00042",
 }
@@ -90,7 +90,7 @@ EXAMPLES = {
     "advice_late_staff": {
         "title": "PW-2026-0003",
         "reference": "PW-2026-0003",
-        "deadline": "06-03-2026",
+        "deadline": "2026-03-06",
         "url": "/beheer/snippets/shop/advicerequest/edit/3/",
     },
     "agenda_cancelled_organiser": {**AGENDA, "manage_url": "", "status": "Aangemeld"},
@@ -131,7 +131,7 @@ EXAMPLES = {
         "reference": "INI-2026-0007",
         "title": "Moestuin & buurtkeuken",
         "wijk": "Moerwijk",
-        "deadline": "10-03-2026",
+        "deadline": "2026-03-10",
         "url": "/beheer/initiatieven/INI-2026-0007/",
     },
     "initiative_late_staff": {
@@ -140,7 +140,7 @@ EXAMPLES = {
         "initiative": "Moestuin & buurtkeuken",
         "wijk": "Moerwijk",
         "promise": "first_response",
-        "deadline": "10-03-2026",
+        "deadline": "2026-03-10",
         "url": "/beheer/initiatieven/INI-2026-0007/",
     },
     "initiative_late_staff+decision": {
@@ -149,10 +149,10 @@ EXAMPLES = {
         "initiative": "Moestuin & buurtkeuken",
         "wijk": "Moerwijk",
         "promise": "decision",
-        "deadline": "24-03-2026",
+        "deadline": "2026-03-24",
         "url": "/beheer/initiatieven/INI-2026-0007/",
     },
-    "initiative_received": {**INITIATIVE, "status_label": "Ingediend", "deadline": "10-03-2026"},
+    "initiative_received": {**INITIATIVE, "status_label": "Ingediend", "deadline": "2026-03-10"},
     "initiative_status": {
         **INITIATIVE,
         "message": "Gefeliciteerd.\nWe spreken elkaar snel.",
@@ -172,11 +172,11 @@ EXAMPLES = {
         "message": "Helaas.",
         "reasons": ["Het is geen buurtinitiatief", "Het budget is op"],
     },
-    "melding_overdue": {**MELDING, "old_deadline": "05-03-2026", "deadline": "12-03-2026"},
-    "melding_expected": {**MELDING, "old_deadline": "05-03-2026", "deadline": "19-03-2026"},
+    "melding_overdue": {**MELDING, "old_deadline": "2026-03-05", "deadline": "2026-03-12"},
+    "melding_expected": {**MELDING, "old_deadline": "2026-03-05", "deadline": "2026-03-19"},
     "melding_overdue_staff": {
         **MELDING,
-        "deadline": "05-03-2026",
+        "deadline": "2026-03-05",
         "expected": "12-03-2026",
         "url": "/beheer/meldingen/42/",
     },
@@ -368,3 +368,28 @@ def test_allauths_other_mails_have_the_one_sign_off_too(resident):
     # allauth's own words for a mail we did not write, with its link made a link
     url = re.search(r"https?://\S+/accounts/password/reset/key/\S+", reset.body).group(0)
     assert f'href="{url}"' in reset.alternatives[0][0]
+
+
+@pytest.mark.parametrize(
+    ("language", "day"),
+    [
+        ("nl", "dinsdag 3 maart 2026"),
+        ("pl", "wtorek, 3 marca 2026"),
+        ("en", "Tuesday, 3 March 2026"),
+    ],
+)
+def test_a_mail_names_the_day_in_the_language_of_its_reader(language, day):
+    """The context keeps the day as ISO text; the mail writes it when it is sent, in the
+    language of the one who reads it (Polish puts the month in the genitive)."""
+    _subject, text, html = render_example("agenda_registration", language)
+    assert day in text and day in html
+    assert "2026-03-03" not in text
+
+
+def test_a_mail_queued_before_keeps_the_day_it_was_given():
+    """Contexts stored before the days became ISO text still show their day as written."""
+    with translation.override("nl"):
+        html = render_to_string(
+            "notifications/melding_received.html", {**MELDING, "deadline": "12-03-2026"}
+        )
+    assert "U krijgt uiterlijk 12-03-2026 antwoord." in html

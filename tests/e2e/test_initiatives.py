@@ -69,7 +69,7 @@ def test_a_resident_submits_and_a_broker_answers(
     # The resident reads it on their own page and answers there.
     visitor.goto(f"/initiatieven/mijn/{initiative.pk}/")
     assert page.get_by_text("Heeft u al toestemming voor het veldje?").is_visible()
-    assert page.get_by_text("In gesprek met een makelaar").first.is_visible()
+    assert page.get_by_text("In gesprek met de gemeente").first.is_visible()
     page.get_by_label("Uw bericht").fill("Ja, van de school.")
     visitor.follow(page.get_by_role("button", name="Bericht versturen"))
     assert page.get_by_text("Ja, van de school.").is_visible()
@@ -178,7 +178,7 @@ def test_grant_publish_support_and_accountability(
     neighbour.follow(neighbour.page.get_by_role("button", name="Ik steun dit"))
     neighbour.follow(neighbour.page.get_by_role("link", name="Ik doe mee"))
     neighbour.page.get_by_label("Wat wilt u doen?").fill("Ik kan op zaterdag scheppen.")
-    neighbour.page.get_by_label("De initiatiefnemer mag mijn e-mailadres").check()
+    neighbour.page.get_by_label("De bewoner die het plan maakte, mag mijn e-mailadres").check()
     neighbour.follow(neighbour.page.get_by_role("button", name="Ik doe mee"))
     assert neighbour.page.get_by_text("1 buurtbewoner steunt dit").is_visible()
     neighbour_context.close()
@@ -235,8 +235,8 @@ def test_messages_appear_live_for_the_other_party(conversation, live_visitors):
     thread = resident.page.locator("#initiative-thread")
     thread.get_by_text("Mag ik zaterdag langskomen?").wait_for()
     assert resident.page.evaluate("window.notReloaded") is True
-    assert "Makelaar (Karim)" in thread.inner_text()
-    resident.page.get_by_text("Nieuw bericht van Makelaar (Karim)").wait_for()
+    assert "Contactpersoon (Karim)" in thread.inner_text()
+    resident.page.get_by_text("Nieuw bericht van Contactpersoon (Karim)").wait_for()
     resident.check()  # the page as it is now, with the new message, passes axe
 
     workspace.page.locator("#initiative-live[data-live=on]").wait_for(state="attached")

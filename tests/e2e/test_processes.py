@@ -112,7 +112,9 @@ def test_an_overdue_process_shows_on_the_ledger_until_its_report_is_out(
     visitor.goto("/terugkoppeling/bouwlust/")
     assert not page.get_by_text("Wacht nog op antwoord").is_visible()
     assert page.get_by_text("Losliggende stoeptegels bij de bushalte.").is_visible()
-    assert page.get_by_role("link", name=f"Bekijk de inbreng ({melding.reference})").is_visible()
+    assert page.get_by_role(
+        "link", name=f"Bekijk wat bewoners zeiden ({melding.reference})"
+    ).is_visible()
 
     # The promised date passes.
     process.followup_due = today - dt.timedelta(days=1)
@@ -129,7 +131,7 @@ def test_an_overdue_process_shows_on_the_ledger_until_its_report_is_out(
     admin = staff_visitor.page
     staff_visitor.goto("/beheer/inspraak/")
     staff_visitor.follow(admin.get_by_role("link", name="Terugkoppeling schrijven"))
-    admin.get_by_label("Wat is er met de inbreng gedaan?").fill(
+    admin.get_by_label("Wat is er met de reacties gedaan?").fill(
         "Er komen een schommel en een zandbak. Ze staan er in het voorjaar."
     )
     staff_visitor.follow(admin.get_by_role("button", name="Terugkoppeling publiceren"))
@@ -139,8 +141,8 @@ def test_an_overdue_process_shows_on_the_ledger_until_its_report_is_out(
     assert page.get_by_text("Er komen een schommel en een zandbak.").is_visible()
     assert page.get_by_text("Later dan beloofd").is_visible()
     visitor.goto("/terugkoppeling/?bron=inspraak")
-    visitor.follow(page.get_by_role("link", name="Bekijk de inbreng"))
-    assert page.get_by_text("Wat is er met uw inbreng gedaan?").is_visible()
+    visitor.follow(page.get_by_role("link", name="Bekijk wat bewoners zeiden"))
+    assert page.get_by_text("Wat is er met uw reactie gedaan?").is_visible()
     assert not page.get_by_text("De terugkoppeling is te laat").is_visible()
 
     from common.models import Notification

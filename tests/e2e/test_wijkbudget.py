@@ -118,7 +118,7 @@ def test_a_round_from_ideas_to_results(
     visitor.goto(f"/wijkbudget/{round.slug}/")
     visitor.follow(page.get_by_role("link", name="Stem nu"))
     page.get_by_label("Uw stemcode").fill(code)
-    visitor.follow(page.get_by_role("button", name="Naar het stembiljet"))
+    visitor.follow(page.get_by_role("button", name="Naar de lijst met plannen"))
     for title in ("Speeltuin", "Bankjes", "Moestuin"):
         page.get_by_label(f"Ik kies {title}").check()
     visitor.follow(page.get_by_role("button", name="Verder: mijn keuze controleren"))
@@ -145,7 +145,7 @@ def test_a_round_from_ideas_to_results(
     assert "gelijke deel" in html
 
     # The resident finds their ballot by its receipt id.
-    visitor.follow(page.get_by_role("link", name="Bekijk alle stembiljetten, zonder namen"))
+    visitor.follow(page.get_by_role("link", name="Bekijk alle stemmen, zonder namen"))
     page.get_by_label("Uw bewijsnummer").fill(receipt)
     visitor.follow(page.get_by_role("button", name="Zoeken"))
     found = page.locator("[data-found]").inner_text()

@@ -98,7 +98,7 @@ def test_fund_totals_are_public(grant, client, fund, taken, wijk_broker):
 def test_the_public_timeline_shows_steps_not_private_messages(client, taken, wijk_broker):
     initiative = taken(publish_consent=True)
     html = client.get(page_of(initiative)).content.decode()
-    assert "In gesprek met een makelaar" in html
+    assert "In gesprek met de gemeente" in html
     assert "Dag! Ik ben uw makelaar." not in html
     assert initiative.initiator.email not in html
 

@@ -51,7 +51,10 @@ def test_an_incomplete_draft_is_refused_with_what_is_missing(initiative_factory,
 
 def test_only_the_initiators_submit(initiative_factory, resident_factory, moerwijk):
     draft = initiative_factory(wijk=moerwijk)
-    with pytest.raises(InitiativeError, match="initiatiefnemers"):
+    with pytest.raises(
+        InitiativeError,
+        match="Alleen de bewoners die het plan maakten, kunnen dit initiatief indienen",
+    ):
         services.initiative_submit(initiative=draft, actor=resident_factory())
 
 

@@ -225,7 +225,7 @@ def test_the_initiator_reads_and_answers_the_broker_on_the_web(
     client.force_login(initiative.initiator)
     page = reverse("initiatives:mine", args=[initiative.pk])
     html = client.get(page).content.decode()
-    assert "Wat is het budget?" in html and "In gesprek met een makelaar" in html
+    assert "Wat is het budget?" in html and "In gesprek met de gemeente" in html
     assert "Dag! Ik ben uw makelaar." in html  # the take message in the timeline
     response = client.post(
         reverse("initiatives:message", args=[initiative.pk]), {"bericht-text": ""}

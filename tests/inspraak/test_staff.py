@@ -97,7 +97,7 @@ def test_the_report_step(client, coordinator, editor, open_process):
     assert response.status_code == 302 and response.url == "/beheer/"
     client.force_login(coordinator)
     response = client.post(f"/beheer/inspraak/{open_process.pk}/terugkoppeling/", {"report": ""})
-    assert "Schrijf wat er met de inbreng is gedaan." in response.content.decode()
+    assert "Schrijf wat er met de reacties is gedaan." in response.content.decode()
     response = client.post(
         f"/beheer/inspraak/{open_process.pk}/terugkoppeling/", {"report": "We planten 40 bomen."}
     )

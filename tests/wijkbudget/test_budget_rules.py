@@ -100,4 +100,6 @@ def test_cumulative_points():
 
 
 def test_unknown_plans_are_refused():
-    assert any("niet op dit stembiljet" in e for e in check_ballot(config(), {9: 1}, COSTS).errors)
+    assert any(
+        "niet op de lijst met plannen" in e for e in check_ballot(config(), {9: 1}, COSTS).errors
+    )

@@ -173,7 +173,7 @@ def test_results_explain_every_project(
         html = client.get(url("results", voting_round)).content.decode()
     assert "Methode van Gelijke Delen" in html
     assert html.count("Waarom:") == 3
-    assert "gelijke deel" in html and "<svg" in html
+    assert "gelijk deel" in html and "<svg" in html
 
 
 def test_a_voter_finds_their_ballot_by_receipt(
@@ -502,5 +502,5 @@ def test_only_plain_digits_count_on_a_ballot(client, voting_round, coordinator):
     for choice in ["²", "١"]:
         data = {"kies": choice, "actie": "controleren"}
         response = client.post(url("ballot", voting_round), data)
-        assert "staat niet op dit stembiljet" in response.content.decode()
+        assert "staat niet op de lijst met plannen" in response.content.decode()
     assert not Ballot.objects.exists()

@@ -35,7 +35,7 @@ def test_one_voter_reads_singular_forms(client, voting_round, resident_factory, 
     assert "1 stemmers" not in html and "1 stemmen" not in html
     assert "1 stem · € 3.000,00" in html
     assert 'aria-label="1 stem"' in html and 'aria-label="0 stemmen"' in html
-    assert "de 1 stemmer voor dit plan het kon betalen" in why(html, "Bankjes")
+    assert "De 1 stemmer voor dit plan kon het betalen." in why(html, "Bankjes")
 
 
 def test_each_plan_says_why_equal_shares_chose_it_or_not(
@@ -56,7 +56,9 @@ def test_each_plan_says_why_equal_shares_chose_it_or_not(
         text = why(html, title)
         assert text.startswith(("Gekozen", "Niet gekozen")), text
         assert euros in text, text
-    assert why(html, "Speeltuin").startswith("Gekozen, omdat de 5 stemmers voor dit plan")
+    assert why(html, "Speeltuin").startswith(
+        "Gekozen. De 5 stemmers voor dit plan konden het samen betalen."
+    )
 
 
 def test_shares_above_the_budget_are_explained(client, voting_round, resident_factory, coordinator):

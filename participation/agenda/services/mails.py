@@ -1,9 +1,10 @@
 """What the mails about a registration say, and to whom they go."""
 
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone
 
 from common.confirmation import with_confirmation
+from common.l10n import iso_day
 from common.notifications import notify
 
 from ..models import Activity, Registration
@@ -18,16 +19,14 @@ REGISTRATION_CONFIRMATION = "agenda-registration"
 
 
 def mail_context(registration: Registration) -> dict:
-    """What every mail about `registration` says; the day is written in the registration's
-    language, like the rest of the mail."""
+    """What every mail about `registration` says; the day goes as an ISO date and is written in
+    the registration's language when the mail is rendered, like the rest of the mail."""
     activity = registration.activity
     local = timezone.localtime(activity.starts_at)
-    with translation.override(registration.language):
-        day = formats.date_format(local, "l j F Y")
     return {
         "title": activity.title,
         "name": registration.name,
-        "date": day,
+        "date": iso_day(local),
         "time": f"{local:%H:%M}–{timezone.localtime(activity.ends_at):%H:%M}",
         "place": activity.place,
         "address": activity.address,

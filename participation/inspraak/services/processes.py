@@ -83,7 +83,7 @@ def process_publish_report(*, process: Process, actor, report: str) -> Process:
         raise PermissionDenied(_("Alleen een coördinator of de eigenaar mag dit publiceren."))
     report = (report or "").strip()
     if not report:
-        raise ProcessError(_("Schrijf wat er met de inbreng is gedaan."))
+        raise ProcessError(_("Schrijf wat er met de reacties is gedaan."))
     now = timezone.now()
     with transaction.atomic():
         row = locked(process)

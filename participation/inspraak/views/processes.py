@@ -108,6 +108,6 @@ def detail(request, slug: str):
 
 
 def _date(day: dt.date) -> str:
-    from django.utils.formats import date_format
+    from common.l10n import format_day
 
-    return date_format(day, "j F Y")
+    return format_day(day)

@@ -126,7 +126,7 @@ def proposal_mark_feasible(
             raise BudgetError(_("Deze kosten zijn hoger dan het hele budget van de ronde."))
         if final_cost_cents < 0:
             raise BudgetError(_("Kosten kunnen niet negatief zijn."))
-        message = note or _("Uw idee kan. Het komt op het stembiljet.")
+        message = note or _("Uw idee kan. Het komt op de lijst met plannen om op te stemmen.")
         return _decide(
             row,
             Feasibility.HAALBAAR,

@@ -81,7 +81,8 @@ def vote_code_find(*, round: Round, text: str) -> VoteCode:
         raise BudgetError(
             _(
                 "Deze stemcode klopt niet. Een stemcode heeft 12 letters en cijfers, zoals "
-                "ABCD-EFGH-JKMN. De letters I, L en O en de cijfers 0 en 1 komen er niet in voor."
+                "ABCD-EFGH-JKMN. De letters I, L en O komen er niet in voor. De cijfers 0 en 1 ook "
+                "niet."
             )
         )
     found = VoteCode.objects.filter(round=round, code_hash=hash_code(round, code)).first()

@@ -19,6 +19,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from common.l10n import iso_day
+
 from .deadlines import Deadlines
 
 Recipient = Any  # a user, or a bare e-mail address (a team's address)
@@ -46,9 +48,7 @@ class LateNotice(models.Model):
 
 
 def _day(promised) -> str:
-    if isinstance(promised, dt.datetime):
-        promised = timezone.localdate(promised)
-    return promised.strftime("%d-%m-%Y") if promised else ""
+    return iso_day(promised) if promised else ""
 
 
 def tell_staff_late(

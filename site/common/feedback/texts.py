@@ -19,8 +19,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext
+
+from common.l10n import format_day
 
 # "app.model" → function(pks, language) -> {pk: name}
 _NAMERS: dict[str, Callable[[Iterable[int], str], dict[int, str]]] = {}
@@ -76,7 +77,7 @@ def _value(value, names, language) -> str:
 
             return format_euros(value["euros"])
         if "date" in value:
-            return date_format(dt.date.fromisoformat(value["date"]), "j F Y")
+            return format_day(dt.date.fromisoformat(value["date"]), language)
         return _part(value, names, language)
     return str(value)
 

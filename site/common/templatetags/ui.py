@@ -9,6 +9,7 @@ from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _lazy
 
 from common.context_processors import localized_path as _localized_path
+from common.l10n import plural_count
 
 register = template.Library()
 
@@ -242,3 +243,9 @@ def untranslated_language(page) -> str:
         return ""
     code = page.locale.language_code
     return code if code != (get_language() or settings.LANGUAGE_CODE) else ""
+
+
+@register.filter(name="plural_count")
+def plural_count_filter(value) -> int:
+    """{% blocktranslate count n=days|plural_count %}: see common.l10n.plural_count."""
+    return plural_count(value)

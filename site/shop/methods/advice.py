@@ -117,7 +117,7 @@ def _influence(advice: Advice, answers: Answers) -> None:
             "influence_higher",
             _(
                 "Deze methode wekt de verwachting dat deelnemers meer invloed krijgen dan u kunt "
-                "geven. Zeg vooraf eerlijk wat er met hun inbreng gebeurt."
+                "geven. Zeg vooraf eerlijk wat er met hun reacties gebeurt."
             ),
             caveat=True,
         )

@@ -6,11 +6,12 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.confirmation import is_own_verified_address, mark_confirmed, with_confirmation
 from common.feedback.late import tell_staff_late
+from common.l10n import format_day
 from common.notifications import notify
 from common.workdays import AMSTERDAM, add_working_days
 
@@ -28,8 +29,7 @@ class AdviceRequestError(Exception):
 
 
 def _deadline_text(deadline: dt.datetime, language: str) -> str:
-    with translation.override(language):
-        return formats.date_format(deadline.astimezone(AMSTERDAM).date(), "l j F Y")
+    return format_day(deadline.astimezone(AMSTERDAM).date(), language, "weekday")
 
 
 def advice_request_create(

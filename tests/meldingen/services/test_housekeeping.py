@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from common.l10n import format_day
 from common.models import Afdeling
 from meldingen.models import Melding
 from meldingen.services import (
@@ -52,8 +53,8 @@ def test_an_overdue_reporter_is_told_once_with_a_new_date(
     assert melding.is_overdue and Melding.objects.overdue().filter(pk=melding.pk).exists()
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
-    assert timezone.localtime(promise).strftime("%d-%m-%Y") in body
-    assert timezone.localtime(melding.expected_at).strftime("%d-%m-%Y") in body
+    assert format_day(promise, "nl", "weekday") in body
+    assert format_day(melding.expected_at, "nl", "weekday") in body
 
 
 def test_the_handler_or_else_the_department_hears_once_that_a_report_is_late(

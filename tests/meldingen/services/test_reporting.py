@@ -5,6 +5,7 @@ from django.core import mail
 from django.utils import timezone
 
 from common.feedback.secrets import secret_matches
+from common.l10n import format_day
 from meldingen.services import Intake, MeldingError, melding_create
 from tests.meldingen.services.reports import new_report
 
@@ -28,7 +29,9 @@ def test_intake_gives_a_reference_a_deadline_a_wijk_and_a_department(
     assert message.to == ["bewoner@example.org"]
     assert melding.reference in message.subject
     assert f"/melden/volg/{melding.reference}/{secret}/" in message.body
-    assert melding.deadline.strftime("%d-%m-%Y") in message.body or "werkdagen" in message.body
+    assert (
+        format_day(melding.deadline, "nl", "weekday") in message.body or "werkdagen" in message.body
+    )
 
 
 def test_references_count_up_without_gaps(categories):

@@ -4,6 +4,7 @@ the rules, recorded internally, the reporter told only of a later date, the queu
 import pytest
 from django.core import mail
 
+from common.l10n import format_day
 from common.realtime import group_name
 from common.workdays import add_working_days
 from meldingen.models import RoutingRule
@@ -88,8 +89,8 @@ def test_a_longer_term_tells_the_reporter_a_new_date_and_keeps_the_promise(
     assert moved.expected_at == add_working_days(promise, 10)
     [message] = mail.outbox
     assert message.to == [report.reporter_email]
-    assert moved.expected_at.strftime("%d-%m-%Y") in message.body
-    assert promise.strftime("%d-%m-%Y") in message.body
+    assert format_day(moved.expected_at, "nl", "weekday") in message.body
+    assert format_day(promise, "nl", "weekday") in message.body
     assert "Afdeling" not in message.body  # which department is staff business
 
 

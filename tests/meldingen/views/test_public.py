@@ -580,3 +580,43 @@ def test_the_map_says_when_it_shows_only_the_newest(client, spread, monkeypatch)
     data = client.get("/meldingen/kaart.json").json()
     assert len(data["features"]) == 2
     assert data["truncated"] is True
+
+
+@pytest.mark.parametrize(
+    ("median", "shown", "not_shown"),
+    [
+        (1, ">1 werkdag<", "werkdagen"),
+        (1.5, ">1,5 werkdagen<", "werkdag<"),
+        (3, ">3 werkdagen<", ""),
+    ],
+)
+def test_the_handling_time_reads_one_working_day_or_more(median, shown, not_shown):
+    """The plural comes from the catalogue (ngettext), also for a median between two days."""
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    unknown = SimpleNamespace(percent=None)
+    figures = SimpleNamespace(
+        open=0, overdue=0, closed=3, median_days=median, on_time=unknown, satisfied=unknown
+    )
+    with translation.override("nl"):
+        html = render_to_string("meldingen/public/_figures.html", {"figures": figures})
+    value = html.split("Hoe lang duurt het?")[1].split("</dd>")[0] + "</dd>"
+    assert shown in value.replace("</dd>", "<")
+    if not_shown:
+        assert not_shown not in value.replace("</dd>", "<")
+
+
+def test_the_site_search_names_one_working_day_in_the_singular(categories):
+    from common.search import Words
+    from meldingen.search import site_hits
+
+    rats = categories["ratten"]
+    for days, text in [(1, "binnen 1 werkdag op."), (3, "binnen 3 werkdagen op.")]:
+        rats.handling_days = days
+        rats.save(update_fields=["handling_days"])
+        hits, _total = site_hits(Words.of("ratten"), 5)
+        line = next(hit.line for hit in hits if hit.title == rats.label("nl"))
+        assert str(line).endswith(text)
