@@ -4,8 +4,9 @@ the coordinators' list of registrations shows the language."""
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 
+from common.l10n import format_day
 from common.models import Notification
 from participation.agenda.factories import ActivityFactory
 from participation.agenda.models import Registration
@@ -31,10 +32,12 @@ def test_a_registration_on_pl_is_mailed_in_polish_and_listed_with_its_language(
     assert registration.language == "pl"
     notification = Notification.objects.get(event="agenda_registration")
     assert notification.language == "pl"
-    with translation.override("pl"):
-        day = formats.date_format(timezone.localtime(activity.starts_at), "l j F Y")
-    assert notification.context["date"] == day
+    # the day travels as an ISO date and is written in Polish when the mail is rendered
+    local = timezone.localtime(activity.starts_at)
+    assert notification.context["date"] == local.date().isoformat()
+    day = format_day(local, "pl", "weekday")
     html = mail.outbox[0].alternatives[0][0]
+    assert day in html
     assert '<html lang="pl" dir="ltr">' in html
     assert response["Location"] in html and response["Location"].startswith("/pl/")
 

@@ -130,7 +130,7 @@ def test_the_ballot_shows_a_plan_picture_and_the_money_picture(
     page = visitor.page
     visitor.goto(f"/wijkbudget/{round.slug}/stemmen/")
     page.get_by_label("Uw stemcode").fill(code)
-    visitor.follow(page.get_by_role("button", name="Naar het stembiljet"))
+    visitor.follow(page.get_by_role("button", name="Naar de lijst met plannen"))
     plans = pictures(page, ".pb-cards--ballot h2 img")
     assert_decorative(plans, 32)
     assert {p["src"] for p in plans} == {"plan.svg"}

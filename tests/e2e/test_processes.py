@@ -142,7 +142,7 @@ def test_an_overdue_process_shows_on_the_ledger_until_its_report_is_out(
     assert page.get_by_text("Later dan beloofd").is_visible()
     visitor.goto("/terugkoppeling/?bron=inspraak")
     visitor.follow(page.get_by_role("link", name="Bekijk wat bewoners zeiden"))
-    assert page.get_by_text("Wat is er met uw reactie gedaan?").is_visible()
+    assert page.get_by_role("heading", name="Wat is er met uw reactie gedaan?").is_visible()
     assert not page.get_by_text("De terugkoppeling is te laat").is_visible()
 
     from common.models import Notification

@@ -142,7 +142,7 @@ def test_a_round_from_ideas_to_results(
     visitor.follow(page.get_by_role("link", name="Bekijk de uitslag"))
     html = page.content()
     assert "Methode van Gelijke Delen" in html and html.count("Waarom:") == 3
-    assert "gelijke deel" in html
+    assert "gelijk deel" in html
 
     # The resident finds their ballot by its receipt id.
     visitor.follow(page.get_by_role("link", name="Bekijk alle stemmen, zonder namen"))

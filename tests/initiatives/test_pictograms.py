@@ -21,15 +21,15 @@ def test_the_gallery_and_the_public_page_show_the_status_with_its_picture(client
     initiative = taken(publish_consent=True, title="Taalcafé in de bieb")
     gallery = client.get("/initiatieven/").content.decode()
     assert labels(gallery, ".initiative-card__status .status-label") == [
-        ("In gesprek met een makelaar", "status-gesprek.svg")
+        ("In gesprek met de gemeente", "status-gesprek.svg")
     ]
     page = client.get(reverse("initiatives:detail", args=[initiative.reference])).content.decode()
-    assert ("In gesprek met een makelaar", "status-gesprek.svg") in labels(
+    assert ("In gesprek met de gemeente", "status-gesprek.svg") in labels(
         page, ".facts .status-label"
     )
     assert labels(page, ".timeline .status-label") == [
-        ("Ingediend: een makelaar neemt contact op", "status-ontvangen.svg"),
-        ("In gesprek met een makelaar", "status-gesprek.svg"),
+        ("Ingediend: de gemeente neemt contact op", "status-ontvangen.svg"),
+        ("In gesprek met de gemeente", "status-gesprek.svg"),
     ]
 
 
@@ -37,11 +37,11 @@ def test_the_initiator_sees_the_status_picture_on_their_own_page(client, submit)
     initiative = submit()
     client.force_login(initiative.initiator)
     html = client.get(reverse("initiatives:mine", args=[initiative.pk])).content.decode()
-    assert ("Ingediend: een makelaar neemt contact op", "status-ontvangen.svg") in labels(
+    assert ("Ingediend: de gemeente neemt contact op", "status-ontvangen.svg") in labels(
         html, ".facts .status-label"
     )
     mijn = client.get(reverse("accounts:mijn")).content.decode()
-    assert ("Ingediend: een makelaar neemt contact op", "status-ontvangen.svg") in labels(mijn)
+    assert ("Ingediend: de gemeente neemt contact op", "status-ontvangen.svg") in labels(mijn)
 
 
 def test_a_publication_step_in_the_timeline_has_no_status_picture(client, submit):

@@ -14,6 +14,18 @@ from meldingen.workflow import Status
 from tests.common.translator import never_called, serving
 from tests.meldingen.views.steps import report
 
+
+def _mark(language: str) -> str:
+    """The mark of a machine translation from Dutch, as a reader of `language` sees it."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override(language):
+        return gettext("Machinevertaling uit het %(language)s") % {"language": "Nederlands"}
+
+
+MARK_TR = _mark("tr")
+
 pytestmark = pytest.mark.django_db
 
 TURKISH = "Lamba bozuk, sokak geceleri tamamen karanlık."
@@ -62,14 +74,14 @@ def test_with_the_translator_on_reporter_and_handler_each_read_their_own_languag
 
     # The reporter's mail: the answer in Turkish, marked, the Dutch original below it.
     (update,) = mail.outbox
-    assert ANSWER_TR in update.body and "Machinevertaling uit het Nederlands" in update.body
+    assert ANSWER_TR in update.body and MARK_TR in update.body
     assert update.body.index(ANSWER_TR) < update.body.index(ANSWER)
     html = update.alternatives[0][0]
     assert '<html lang="tr" dir="ltr">' in html and ANSWER_TR in html
 
     # The follow page shows it the same way, without JavaScript.
     follow_page = client.get(follow).content.decode()
-    assert ANSWER_TR in follow_page and "Machinevertaling uit het Nederlands" in follow_page
+    assert ANSWER_TR in follow_page and MARK_TR in follow_page
     assert ANSWER in follow_page.split("<details", 1)[1]
     # Each text was sent once, whatever the number of pages and mails that show it.
     assert [(sent["source"], sent["target"]) for sent in server.sent] == [
@@ -146,7 +158,7 @@ def test_a_question_and_the_reporters_answer_cross_the_language_both_ways(
         page = handler_page(client, handler, melding)
     assert server.unknown == []
     assert "Lamba hangi ev numarasının yanında?" in question.body
-    assert "Machinevertaling uit het Nederlands" in question.body
+    assert MARK_TR in question.body
     # The handler reads the answer in Dutch in the history, the Turkish one click away.
     history = page.split('id="kop-verloop"', 1)[1].split("</section>", 1)[0]
     assert "De lamp voor de school, nummer 12." in history
