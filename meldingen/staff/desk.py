@@ -13,13 +13,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts.desk import DeskEntry, DeskMixin
 from common.desk import (
-    ALREADY_ENTERED,
     DeskResidentForm,
     absolute_url,
-    claim_entry,
-    release_entry,
+    enter_once,
     render_receipt,
-    settle_entry,
 )
 
 from ..figures.filters import category_label
@@ -81,24 +78,13 @@ class DeskMeldingView(DeskMixin, WagtailAdminTemplateMixin, View):
 
     def post(self, request):
         form = MeldingDeskForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            token = data["entry_token"]
-            entered = claim_entry(token)
-            if entered is not None:
-                form.add_error(None, ALREADY_ENTERED % {"reference": entered or "…"})
-            else:
-                try:
-                    melding, secret = melding_create(
-                        intake=intake_from(data), photos=[], reporter=None
-                    )
-                except MeldingError as error:
-                    release_entry(token)
-                    form.add_error(None, error)
-                else:
-                    settle_entry(token, melding.reference)
-                    return receipt(request, melding, secret)
-        return self.render_to_response(self.get_context_data(form=form))
+
+        def enter(data):
+            melding, secret = melding_create(intake=intake_from(data), photos=[], reporter=None)
+            return melding.reference, receipt(request, melding, secret)
+
+        response = enter_once(form, enter, MeldingError)
+        return response or self.render_to_response(self.get_context_data(form=form))
 
 
 def intake_from(data: dict) -> Intake:

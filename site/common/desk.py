@@ -131,3 +131,26 @@ def render_receipt(request, template: str, *, language: str, context: dict):
     response["Cache-Control"] = "no-store"  # the follow link is on it
     response["Content-Language"] = language
     return response
+
+
+def enter_once(form, enter, refused: type[Exception]):
+    """The desk's one way to enter a resident's input from a sent `form`: claim its token (a
+    reload of a sent form enters nothing twice), call `enter(cleaned_data)`, which returns
+    (what the entry is called, the receipt), and settle the token under that name. When the
+    module's service refuses (`refused`), the token is released and the message put on the form.
+    Returns the receipt, or None to show the form again with what was typed."""
+    if not form.is_valid():
+        return None
+    token = form.cleaned_data["entry_token"]
+    entered = claim_entry(token)
+    if entered is not None:
+        form.add_error(None, ALREADY_ENTERED % {"reference": entered or "…"})
+        return None
+    try:
+        reference, response = enter(form.cleaned_data)
+    except refused as error:
+        release_entry(token)
+        form.add_error(None, error)
+        return None
+    settle_entry(token, reference)
+    return response

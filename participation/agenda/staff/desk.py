@@ -12,13 +12,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts.desk import DeskEntry, DeskMixin
 from common.desk import (
-    ALREADY_ENTERED,
     DeskResidentForm,
     absolute_url,
-    claim_entry,
-    release_entry,
+    enter_once,
     render_receipt,
-    settle_entry,
 )
 
 from ..models import Activity
@@ -73,32 +70,21 @@ class DeskRegistrationView(DeskMixin, WagtailAdminTemplateMixin, View):
 
     def post(self, request):
         form = RegistrationDeskForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            token = data["entry_token"]
-            entered = claim_entry(token)
-            if entered is not None:
-                form.add_error(None, ALREADY_ENTERED % {"reference": entered or "…"})
-            else:
-                try:
-                    registration, secret = registration_create(
-                        activity=data["activity"],
-                        name=data["name"],
-                        email=data["email"],
-                        phone=data["phone"],
-                        language=data["language"],
-                        channel=data["channel"],
-                    )
-                except AgendaError as error:
-                    release_entry(token)
-                    form.add_error(None, error)
-                else:
-                    settle_entry(
-                        token,
-                        str(_("aanmelding van %(name)s") % {"name": registration.name}),
-                    )
-                    return receipt(request, registration, secret)
-        return self.render_to_response(self.get_context_data(form=form))
+
+        def enter(data):
+            registration, secret = registration_create(
+                activity=data["activity"],
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                language=data["language"],
+                channel=data["channel"],
+            )
+            name = str(_("aanmelding van %(name)s") % {"name": registration.name})
+            return name, receipt(request, registration, secret)
+
+        response = enter_once(form, enter, AgendaError)
+        return response or self.render_to_response(self.get_context_data(form=form))
 
 
 def receipt(request, registration, secret: str):

@@ -12,13 +12,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts.desk import DeskEntry, DeskMixin
 from common.desk import (
-    ALREADY_ENTERED,
     DeskResidentForm,
     absolute_url,
-    claim_entry,
-    release_entry,
+    enter_once,
     render_receipt,
-    settle_entry,
 )
 
 from ..models import Process
@@ -76,31 +73,21 @@ class DeskContributionView(DeskMixin, WagtailAdminTemplateMixin, View):
 
     def post(self, request):
         form = ContributionDeskForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            token = data["entry_token"]
-            entered = claim_entry(token)
-            if entered is not None:
-                form.add_error(None, ALREADY_ENTERED % {"reference": entered or "…"})
-            else:
-                try:
-                    contribution = contribution_create(
-                        process=data["process"],
-                        text=data["text"],
-                        name=data["name"],
-                        email=data["email"],
-                        language=data["language"],
-                        channel=data["channel"],
-                    )
-                except ProcessError as error:
-                    release_entry(token)
-                    form.add_error(None, error)
-                else:
-                    settle_entry(
-                        token, str(_("reactie op %(title)s") % {"title": data["process"].title})
-                    )
-                    return receipt(request, contribution)
-        return self.render_to_response(self.get_context_data(form=form))
+
+        def enter(data):
+            contribution = contribution_create(
+                process=data["process"],
+                text=data["text"],
+                name=data["name"],
+                email=data["email"],
+                language=data["language"],
+                channel=data["channel"],
+            )
+            name = str(_("reactie op %(title)s") % {"title": data["process"].title})
+            return name, receipt(request, contribution)
+
+        response = enter_once(form, enter, ProcessError)
+        return response or self.render_to_response(self.get_context_data(form=form))
 
 
 def receipt(request, contribution):
