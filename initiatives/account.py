@@ -202,7 +202,7 @@ def erase_user_initiatives(user) -> None:
         for attachment in draft.attachments.all():
             attachment.file.delete(save=False)
         draft.delete()
-    Initiative.objects.filter(initiator=user).update(initiator=None)
+    Initiative.objects.filter(initiator=user).update(initiator=None, contact_phone="")
     Message.objects.filter(author=user).update(author=None)
     CoInitiator.objects.filter(user=user).delete()
     CoInitiator.objects.filter(by_address("email", addresses), user=None).delete()

@@ -40,6 +40,12 @@ class InitiativesConfig(AppConfig):
         # Reminders the day before a spreekuur appointment, and brokers told of late work.
         register_job("initiatives", housekeeping.enqueue)
 
+        from accounts.desk import register_desk_entry
+
+        from .staff.desk import desk_entry
+
+        register_desk_entry(desk_entry())
+
         from .confirmations import register_confirmations
 
         register_confirmations()

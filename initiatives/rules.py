@@ -7,6 +7,7 @@ Views ask them to decide what to show; services ask them again before they chang
 - Brokers see the submitted initiatives of the wijken they cover and those assigned to them;
   they act only on initiatives assigned to them, and may take an unassigned one they can see.
 - Coordinators and beheerders see every submitted initiative and may hand one off.
+- Baliemedewerkers enter an initiative for a resident at the desk (`enter_at_desk`) and see none.
 
 Conventions: accounts/roles.py. The workspace is the permission `initiatives.use_workspace`
 (views, the Wagtail policies and the consumers ask `user.has_perm`). The other predicates are
@@ -119,3 +120,5 @@ def is_withdraw_allowed(user, initiative: Initiative) -> bool:
 
 rules.add_perm("initiatives.use_workspace", is_workspace_user)
 rules.add_perm("initiatives.manage_reference_data", is_overseer)
+# The participatiewinkel's desk enters an initiative for a resident (and sees no workspace).
+rules.add_perm("initiatives.enter_at_desk", has_role(roles.BALIEMEDEWERKER))

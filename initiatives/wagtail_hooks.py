@@ -1,7 +1,9 @@
 """Initiatives in the Wagtail admin: the brokers' workspace under /beheer/initiatieven/, and the
 reference data (advice texts, funds, which broker covers which wijk) as snippets."""
 
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permissions import register_permission_policy
@@ -14,6 +16,7 @@ from common.staff import register_staff_area
 
 from . import rules
 from .models import AdviceTemplate, BrokerWijk, Fund
+from .staff import desk
 from .staff import urls as workspace_urls
 
 register_permission_policy(
@@ -88,3 +91,9 @@ class InitiativesSettingsGroup(SnippetViewSetGroup):
 
 
 register_snippet(InitiativesSettingsGroup)
+
+# The desk form of the participatiewinkel, inside its desk area (accounts/desk.py).
+hooks.register(
+    "register_admin_urls",
+    lambda: [path("balie/initiatief/", include(desk, namespace="initiatives_desk"))],
+)

@@ -93,6 +93,9 @@ class CoInitiator(InputLanguage, models.Model):
     )
     accepted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # The link of an initiative entered at the desk for a resident (`email` may be empty: the
+    # link is on their receipt): whoever opens it and logs in becomes the initiator.
+    as_initiator = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from common.feedback.channel import InputChannel
 from common.feedback.deadlines import Deadlines
 from common.feedback.events import CurrentStatus
 from common.feedback.language import InputLanguage
@@ -124,7 +125,9 @@ class InitiativeQuerySet(models.QuerySet):
         return self.annotate(requested_cents=Sum("budget_lines__amount_cents"))
 
 
-class Initiative(InputLanguage, CurrentStatus, CoarseLocation, index.Indexed, models.Model):
+class Initiative(
+    InputLanguage, InputChannel, CurrentStatus, CoarseLocation, index.Indexed, models.Model
+):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True, null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT, db_index=True
@@ -153,6 +156,9 @@ class Initiative(InputLanguage, CurrentStatus, CoarseLocation, index.Indexed, mo
         settings.AUTH_USER_MODEL, _("makelaar"), related_name="brokered_initiatives"
     )
     afdeling = optional_fk("common.Afdeling", _("afdeling"), related_name="+")
+    # An initiative entered at the desk for a resident without an account yet: the phone number
+    # the broker calls (only staff see it; it goes when the resident's account is erased).
+    contact_phone = models.CharField(_("telefoonnummer van de bewoner"), max_length=30, blank=True)
     waiting_on = models.CharField(
         max_length=10, choices=WaitingOn.choices, default=WaitingOn.NOBODY, blank=True
     )

@@ -35,6 +35,7 @@ from .drafts import (
     initiative_set_needs,
     initiative_set_recording,
     initiative_update,
+    invitation_by_token,
 )
 from .funds import FundLine, accountability_lines_for_export, fund_overview, grants_for_export
 from .spreekuren import (
@@ -48,6 +49,8 @@ from .spreekuren import (
     free_slots,
 )
 from .submission import (
+    DeskPlan,
+    initiative_enter_at_desk,
     initiative_set_publication,
     initiative_submit,
     initiative_withdraw,
@@ -55,6 +58,9 @@ from .submission import (
 )
 
 __all__ = [
+    "DeskPlan",
+    "initiative_enter_at_desk",
+    "invitation_by_token",
     "MAX_ATTACHMENTS",
     "MAX_PHOTOS",
     "FundLine",

@@ -100,19 +100,11 @@ def initiative_set_recording(
     return stored
 
 
-@transaction.atomic
-def initiative_set_needs(
-    *,
-    initiative: Initiative,
-    actor,
-    help_needed: list[str],
-    help_notes: str = "",
-    lines: list[tuple[str, int]],
-) -> Initiative:
-    """Step 3: the help that is needed, and the budget lines (amounts in cents). The total is
-    never typed: it is the sum of the lines, so it always adds up."""
-    row = locked(initiative)
-    _check_edit(row, actor)
+def set_needs(
+    row: Initiative, *, help_needed: list[str], help_notes: str, lines: list[tuple[str, int]]
+) -> None:
+    """Check and save the help and the budget lines of a locked initiative (amounts in cents).
+    The total is never typed: it is the sum of the lines, so it always adds up."""
     valid = {h.value for h in Help}
     needs = [h for h in dict.fromkeys(help_needed) if h in valid]
     lines = [(d.strip(), int(c)) for d, c in lines if d.strip() or c]
@@ -138,6 +130,22 @@ def initiative_set_needs(
     row.help_notes = help_notes.strip()
     row.draft_step = max(row.draft_step, 3)
     row.save()
+
+
+@transaction.atomic
+def initiative_set_needs(
+    *,
+    initiative: Initiative,
+    actor,
+    help_needed: list[str],
+    help_notes: str = "",
+    lines: list[tuple[str, int]],
+) -> Initiative:
+    """Step 3: the help that is needed, and the budget lines (amounts in cents). The total is
+    never typed: it is the sum of the lines, so it always adds up."""
+    row = locked(initiative)
+    _check_edit(row, actor)
+    set_needs(row, help_needed=help_needed, help_notes=help_notes, lines=lines)
     return row
 
 
@@ -223,6 +231,23 @@ def initiative_invite(*, initiative: Initiative, actor, email: str) -> CoInitiat
     return invitation
 
 
+def invitation_by_token(token: str) -> CoInitiator | None:
+    return CoInitiator.objects.filter(token_hash=hash_secret(token)).first()
+
+
+def _claim(invitation: CoInitiator, user) -> CoInitiator:
+    """The link of an initiative entered at the desk: the resident who opens it becomes its
+    initiator (once: the link then stops working), and hears in the language they use now."""
+    initiative = Initiative.objects.select_for_update().get(pk=invitation.initiative_id)
+    if initiative.initiator_id is not None and initiative.initiator_id != user.pk:
+        raise InitiativeError(_("Dit initiatief staat al in het account van iemand anders."))
+    initiative.initiator = user
+    initiative.language = current_language()
+    initiative.save(update_fields=["initiator", "language", "updated_at"])
+    invitation.delete()
+    return invitation
+
+
 @transaction.atomic
 def initiative_accept_invitation(*, token: str, user) -> CoInitiator:
     invitation = (
@@ -233,6 +258,8 @@ def initiative_accept_invitation(*, token: str, user) -> CoInitiator:
     )
     if invitation is None:
         raise InitiativeError(_("Deze uitnodiging bestaat niet (meer). Vraag om een nieuwe."))
+    if invitation.as_initiator:
+        return _claim(invitation, user)
     if invitation.accepted_at:
         if invitation.user_id == user.pk:
             return invitation

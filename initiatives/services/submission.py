@@ -1,12 +1,18 @@
 """The initiator's moves: submitting a complete draft, consenting to publication, withdrawing."""
 
+from dataclasses import dataclass, field
+
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.feedback import ledger
+from common.feedback.channel import Channel
+from common.feedback.language import supported_language
 from common.feedback.references import next_reference
+from common.feedback.secrets import hash_secret, new_secret
 from common.l10n import format_day, iso_day
 from common.notifications import notify
 from common.translation.services import translate_later
@@ -15,6 +21,7 @@ from common.workdays import add_working_days
 from .. import rules
 from ..models import (
     BrokerWijk,
+    CoInitiator,
     Fund,
     Grant,
     Help,
@@ -23,6 +30,7 @@ from ..models import (
     Recording,
 )
 from ..workflow import Actor, Status
+from .drafts import set_needs
 from .base import (
     InitiativeError,
     first_response_days,
@@ -70,6 +78,12 @@ def initiative_submit(*, initiative: Initiative, actor) -> Initiative:
         )
     if row.status != Status.CONCEPT:
         raise InitiativeError(_("Dit initiatief is al ingediend."))
+    return _submit(row, actor=actor)
+
+
+def _submit(row: Initiative, *, actor) -> Initiative:
+    """Send a locked, complete draft in, for the initiator side or for a resident at the desk:
+    the reference, the promise of a first response, the history, the mails and live updates."""
     missing = missing_for_submission(row)
     if missing:
         raise InitiativeError(_("Vul eerst nog in: %(missing)s.") % {"missing": ", ".join(missing)})
@@ -108,6 +122,84 @@ def initiative_submit(*, initiative: Initiative, actor) -> Initiative:
         notify(event="initiative_new", context=context, user=area.broker)
     publish(row, "initiative.new")
     return row
+
+
+@dataclass(frozen=True)
+class DeskPlan:
+    """What a desk employee fills in with the resident: the five steps of the public form in
+    one page (without files), and how to reach the resident."""
+
+    title: str
+    what_why: str
+    for_whom: str
+    theme: str
+    wijk: object
+    when_text: str
+    help_needed: list[str]
+    place: str = ""
+    help_notes: str = ""
+    lines: list[tuple[str, int]] = field(default_factory=list)
+    publish_consent: bool = False
+    email: str = ""
+    phone: str = ""
+    language: str = "nl"
+    channel: str = Channel.BALIE
+
+
+@transaction.atomic
+def initiative_enter_at_desk(*, plan: DeskPlan, entered_by) -> tuple[Initiative, str]:
+    """An initiative entered at the participatiewinkel's desk or on the phone for a resident who
+    need not have an account: it is sent in at once, as the resident's own complete draft would
+    be. The resident takes home a receipt with a link (mailed too when there is an address);
+    opening it and logging in makes the initiative theirs, to follow and answer online. Until
+    then the broker reaches them by the phone number or address given. Returns the initiative
+    and the link's secret, which is stored nowhere else."""
+    if not entered_by.has_perm("initiatives.enter_at_desk"):
+        raise InitiativeError(_("Alleen een baliemedewerker kan een initiatief voor iemand invoeren."))
+    if plan.channel not in {Channel.BALIE, Channel.TELEFOON}:
+        raise InitiativeError(_("Kies: aan de balie of aan de telefoon."))
+    if not plan.title.strip():
+        raise InitiativeError(_("Geef uw initiatief een titel."))
+    row = Initiative.objects.create(
+        initiator=None,
+        title=plan.title.strip(),
+        what_why=plan.what_why.strip(),
+        for_whom=plan.for_whom.strip(),
+        theme=plan.theme,
+        wijk=plan.wijk,
+        place=plan.place.strip(),
+        when_text=plan.when_text.strip(),
+        publish_consent=plan.publish_consent,
+        contact_phone=plan.phone.strip(),
+        language=supported_language(plan.language),
+        channel=plan.channel,
+        draft_step=5,
+    )
+    set_needs(row, help_needed=plan.help_needed, help_notes=plan.help_notes, lines=plan.lines)
+    secret = new_secret()
+    email = plan.email.strip().lower()
+    CoInitiator.objects.create(
+        initiative=row,
+        email=email,
+        token_hash=hash_secret(secret),
+        invited_by=entered_by,
+        as_initiator=True,
+        language=row.language,
+    )
+    _submit(row, actor=entered_by)
+    if email:
+        notify(
+            event="initiative_desk_entered",
+            email=email,
+            language=row.language,
+            context={
+                "reference": row.reference,
+                "title": row.title,
+                "deadline": iso_day(row.first_response_deadline),
+            },
+            secret_context={"accept_url": reverse("initiatives:accept", args=[secret])},
+        )
+    return row, secret
 
 
 @transaction.atomic

@@ -91,6 +91,10 @@ class InitiativeDetailView(WorkspaceMixin, StaffObjectView):
             thread=list(initiative.messages.select_related("author")),
             notes=list(initiative.notes.select_related("author")),
             co_initiators=list(initiative.co_initiators.filter(accepted_at__isnull=False)),
+            # Entered at the desk and not yet in the resident's account: how to reach them.
+            desk_invitation=initiative.co_initiators.filter(as_initiator=True).first()
+            if initiative.initiator_id is None
+            else None,
             grant=Grant.objects.filter(initiative=initiative).select_related("fund").first(),
             accountability=Accountability.objects.filter(initiative=initiative)
             .prefetch_related("lines")

@@ -35,6 +35,7 @@ from ..services import (
     initiative_send_message,
     initiative_set_publication,
     initiative_withdraw,
+    invitation_by_token,
 )
 from ..workflow import Status
 
@@ -252,9 +253,17 @@ def accept(request, token: str):
             return render(
                 request, "initiatives/accept.html", {"error": error.messages[0]}, status=400
             )
-        messages.success(request, _("Welkom! U doet nu mee met het plan."))
+        if invitation.as_initiator:
+            messages.success(request, _("Het initiatief staat nu in uw account."))
+        else:
+            messages.success(request, _("Welkom! U doet nu mee met het plan."))
         return redirect("initiatives:mine", pk=invitation.initiative_id)
-    return render(request, "initiatives/accept.html", {"token": token})
+    invitation = invitation_by_token(token)
+    return render(
+        request,
+        "initiatives/accept.html",
+        {"token": token, "claim": invitation is not None and invitation.as_initiator},
+    )
 
 
 def file(request, kind: str, pk: int, size: str = ""):

@@ -117,6 +117,12 @@ EXAMPLES = {
         "note": "Graag verder met de gemeente.\nZie het dossier.",
         "url": "/beheer/initiatieven/INI-2026-0007/",
     },
+    "initiative_desk_entered": {
+        "reference": "INI-2026-0007",
+        "title": "Moestuin & buurtkeuken",
+        "deadline": "2026-03-10",
+        "accept_url": "/initiatieven/uitnodiging/geheim-token/",
+    },
     "initiative_invitation": {
         "title": "Moestuin & buurtkeuken",
         "inviter": "Fatma",
