@@ -1,6 +1,7 @@
 """Issue 12, item 7: a desk employee of the participatiewinkel enters a report by phone for a
-Turkish-speaking resident and prints the receipt with the follow link's QR code. axe runs on
-the desk form and on the receipt."""
+Turkish-speaking resident and prints the receipt with the follow link's QR code; an initiative
+for a Bulgarian-speaking resident, who puts it in their account with the receipt's link. axe
+runs on the desk forms, the receipts and the resident's pages."""
 
 import pytest
 from django.core import mail
@@ -70,3 +71,46 @@ def test_a_desk_employee_enters_a_phone_report_for_a_turkish_resident(
     page.emulate_media(media="print")
     assert not page.locator(".zw-receipt-tools").is_visible()
     assert qr.is_visible()
+
+
+def test_a_desk_initiative_for_a_bulgarian_resident_reaches_their_account(
+    staff_visitor, visitor, desk_employee_factory, resident_factory, moerwijk
+):
+    from initiatives.models import Initiative
+
+    employee = desk_employee_factory(email="balie2@zuidwest.example", display_name="Samira")
+    log_in(staff_visitor, employee)
+    page = staff_visitor.page
+
+    staff_visitor.goto("/beheer/balie/")
+    staff_visitor.follow(page.get_by_role("link", name="Initiatief", exact=True))
+    page.get_by_label("Aan de balie").check()
+    page.get_by_label("Taal van de inwoner").select_option("bg")
+    page.get_by_label("Hoe heet uw initiatief?").fill("Buurtfeest op het plein")
+    page.get_by_label("Wat wilt u doen, en waarom?").fill("Een feest om de buren te leren kennen.")
+    page.get_by_label("Voor wie is het?").fill("Alle buren")
+    page.get_by_label("Ontmoeting").check()
+    page.get_by_label(moerwijk.name, exact=True).check()
+    page.get_by_label("Wanneer?").fill("Zaterdag 12 juni")
+    page.get_by_label("Vrijwilligers").check()
+    page.get_by_label("Telefoonnummer van de inwoner").fill("06 98765432")
+    page.get_by_label("De inwoner geeft toestemming").check()
+    staff_visitor.follow(page.get_by_role("button", name="Initiatief opslaan en bon maken"))
+
+    initiative = Initiative.objects.get()
+    assert (initiative.channel, initiative.language) == ("balie", "bg")
+    assert staff_visitor.lang() == "bg"
+    assert page.get_by_text(initiative.reference).first.is_visible()
+    assert page.locator("svg.zw-qr").is_visible()
+    link = page.locator(".zw-receipt-link").inner_text()
+    assert "/bg/initiatieven/uitnodiging/" in link
+
+    # At home the resident opens the link, logs in and finds the plan in their account.
+    resident = resident_factory(email="ivana@example.org")
+    log_in(visitor, resident)
+    visitor.goto(link[link.index("/bg/") :])
+    assert visitor.lang() == "bg"
+    visitor.follow(visitor.page.get_by_role("button", name="Добави я в профила ми"))
+    initiative.refresh_from_db()
+    assert initiative.initiator == resident
+    assert visitor.page.get_by_role("heading", name="Buurtfeest op het plein").first.is_visible()
