@@ -4,17 +4,33 @@ report."""
 
 from common.consumers import GroupConsumer
 from common.feedback.secrets import secret_matches
+from common.realtime import reader_text
 from common.staff_live import StaffQueueConsumer
 
 from .models import Melding
 from .rules import queue_groups
 from .services import melding_group
+from .workflow import PUBLIC_LABELS, Status
+
+
+def render_event(payload: dict) -> dict:
+    """A report's event as one reader reads it, in their language (services.event_payload
+    carries the keys): the status in the resident's words and the category's name."""
+    names = payload.pop("category_names", None)
+    payload["category"] = reader_text(names)
+    status = payload.get("status")
+    payload["label"] = str(PUBLIC_LABELS[Status(status)]) if status in Status.values else ""
+    return payload
+
+
+RENDERERS = {event: render_event for event in ("melding.new", "melding.changed", "melding.status")}
 
 
 class QueueConsumer(StaffQueueConsumer):
     """`ws/beheer/meldingen/`: staff only; everyone else is refused (no groups)."""
 
     perm = "meldingen.use_queue"
+    renderers = RENDERERS
 
     def queue_groups(self, user) -> list[str]:
         return queue_groups(user)
@@ -26,6 +42,7 @@ class MeldingStatusConsumer(GroupConsumer):
     way as an unknown reference."""
 
     login_required = False
+    renderers = RENDERERS
 
     def get_groups(self, user) -> list[str]:
         kwargs = self.scope["url_route"]["kwargs"]

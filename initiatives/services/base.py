@@ -43,10 +43,11 @@ def queue_group(initiative: Initiative) -> str:
 
 
 def event_payload(initiative: Initiative) -> dict:
+    """Data and keys only: each open page makes the words in its reader's language
+    (consumers.render_event)."""
     return {
         "reference": initiative.reference or "",
         "status": initiative.status,
-        "label": str(initiative.public_label),
         "title": initiative.title,
     }
 

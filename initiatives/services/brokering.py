@@ -4,11 +4,11 @@ hand it off. The decisions themselves are in decisions.py."""
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.roles import role_names
 from common.notifications import notify
+from common.realtime import moment
 from common.translation.services import mail_translation, translate_later
 from common.workdays import add_working_days
 
@@ -112,14 +112,13 @@ def initiative_send_message(*, initiative: Initiative, author, text: str) -> Mes
         tell_initiators(row, "initiative_message", extra)
     else:
         tell_broker(row, "initiative_message", extra)
-    local = timezone.localtime(now)
     shown = {
         "id": message.pk,
         "text": text,
         "from_broker": kind == Actor.BROKER,
         "author_id": author.pk,
         "author": author.get_short_name(),
-        "at": date_format(local, "j F Y, H:i"),
+        "sent_at": moment(now),  # each page writes it in its reader's language ("at")
     }
     publish(row, "initiative.message", {"message": shown})
     return message

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from common.images import SanitisedImage
 from common.l10n import iso_day
 from common.notifications import notify
-from common.realtime import group_name
+from common.realtime import every_language, group_name
 from common.translation.services import mail_translation, translate_later
 
 from ..models import Melding, Photo
@@ -38,11 +38,12 @@ def save_photo(melding: Melding, image: SanitisedImage, kind: str) -> Photo:
 
 
 def event_payload(melding: Melding) -> dict:
+    """Data and keys only: each open page makes the words in its reader's language
+    (consumers.render_event)."""
     return {
         "reference": melding.reference,
         "status": melding.status,
-        "label": str(melding.public_label),
-        "category": melding.category.name,
+        "category_names": every_language(melding.category, "name"),
         "wijk": melding.wijk.name if melding.wijk_id else "",
     }
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
+from .feedback.language import supported_language
 from .mailtext import render_mail
 from .models import Notification
 from .realtime import publish_event, user_group
@@ -25,11 +26,8 @@ EVENT_PREFERENCE = {
 
 
 def _language_for(user, language: str | None) -> str:
-    supported = {code for code, _name in settings.LANGUAGES}
-    for candidate in (language, getattr(user, "preferred_language", None), settings.LANGUAGE_CODE):
-        if candidate in supported:
-            return candidate
-    return settings.LANGUAGE_CODE
+    """The language asked for, else the account's own, else Dutch."""
+    return supported_language(language, getattr(user, "preferred_language", None))
 
 
 def notify(

@@ -1,12 +1,22 @@
 """Realtime: services publish typed events to a Channels group after their transaction commits;
-consumers only fan out (STYLE.md, after paperless-ngx's plugin helpers)."""
+consumers only fan out (STYLE.md, after paperless-ngx's plugin helpers).
 
+A payload carries data and keys, never words in the publisher's language: the consumer of each
+reader makes the words in that reader's language (common.consumers, `renderers`). The helpers
+below carry what a renderer cannot look up without the database (a translated name) and turn
+keys into words once it runs."""
+
+import datetime as dt
 import logging
 import re
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 
 logger = logging.getLogger(__name__)
 _UNSAFE = re.compile(r"[^0-9A-Za-z_.-]")
@@ -37,3 +47,31 @@ def publish_event(group: str, event: str, payload: dict) -> None:
     """Send `payload` to everyone listening on `group`, once the current transaction commits.
     Outside a transaction it is sent at once (Django runs on_commit callbacks immediately)."""
     transaction.on_commit(lambda: send_event_now(group, event, payload))
+
+
+def every_language(obj, field: str) -> dict[str, str]:
+    """A translated field (django-modeltranslation) in each site language, for a payload:
+    {"nl": "Straatverlichting", "tr": "Sokak aydınlatması", ...}; `reader_text` picks one."""
+    return {code: getattr(obj, f"{field}_{code}", "") or "" for code, _name in settings.LANGUAGES}
+
+
+def reader_text(values: dict | None) -> str:
+    """In a renderer: the text of `every_language` in the reader's language, else the Dutch."""
+    values = values or {}
+    return values.get(translation.get_language() or "") or values.get(settings.LANGUAGE_CODE, "")
+
+
+def moment(value: dt.datetime) -> str:
+    """A moment as ISO text for a payload; `reader_moment` writes it for the reader."""
+    return value.isoformat()
+
+
+def reader_moment(value: str | None, format: str = "j F Y, H:i") -> str:
+    """In a renderer: an ISO moment in the reader's language and the site's time zone, in the
+    form the page writes it ('3 maart 2027, 14:05', '3 Mart 2027, 14:05')."""
+    parsed = parse_datetime(value or "")
+    if parsed is None:
+        return ""
+    if timezone.is_aware(parsed):
+        parsed = timezone.localtime(parsed)
+    return date_format(parsed, format)

@@ -1,7 +1,9 @@
 // The one live-update client of the site (every page with live updates uses it). Without
 // JavaScript or without a websocket every page is complete: reload to see news. With them:
 //
-//   <div id="…" data-live-socket="/ws/…/">      an element declares its socket path;
+//   <div id="…" data-live-socket="/ws/…/">      an element declares its socket path (live.js
+//                                               adds ?lang= from <html lang>: the server sends
+//                                               the words of each event in the page's language);
 //   Live.on("melding.status", function (payload, element, message) { … });
 //                                               a page module handles the event types it knows.
 //
@@ -78,9 +80,17 @@
     connection.timer = window.setTimeout(function () { open(connection); }, ceiling / 2 + Math.random() * ceiling / 2);
   }
 
-  function open(connection) {
+  // The page's language goes with the socket: the server writes the news in it (a status, a
+  // day), whoever caused the news and in whatever language they work.
+  function address(path) {
     var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    var socket = new WebSocket(scheme + window.location.host + connection.path);
+    var lang = document.documentElement.getAttribute("lang");
+    if (lang) path += (path.indexOf("?") === -1 ? "?" : "&") + "lang=" + encodeURIComponent(lang);
+    return scheme + window.location.host + path;
+  }
+
+  function open(connection) {
+    var socket = new WebSocket(address(connection.path));
     var opened = false;
     connection.socket = socket;
     socket.addEventListener("open", function () {

@@ -66,3 +66,20 @@ def test_a_preference_switches_optional_news_off(resident, django_capture_on_com
 def test_notify_needs_a_recipient():
     with pytest.raises(ValueError):
         notify(event="welcome", context={})
+
+
+def test_the_language_is_the_one_asked_for_then_the_accounts_then_dutch(resident):
+    """One definition of the site's languages (common.feedback.language.supported_language):
+    a regional variant counts as its language, one the site does not speak is passed over."""
+    resident.preferred_language = "tr"
+    resident.save()
+
+    def language(**kwargs):
+        return notify(event="welcome", context={}, **kwargs).language
+
+    assert language(user=resident, language="pl") == "pl"
+    assert language(user=resident, language="en-GB") == "en"
+    assert language(user=resident, language="de") == "tr"
+    assert language(user=resident) == "tr"
+    assert language(email="melder@example.org", language="de") == "nl"
+    assert language(email="melder@example.org") == "nl"

@@ -114,3 +114,70 @@ def test_an_unknown_address_is_refused_at_the_handshake():
             assert await communicator.connect() == (False, 4404), path
 
     async_to_sync(scenario)()
+
+
+def test_the_readers_language_comes_from_the_page_and_falls_back_to_dutch():
+    from common.consumers import reader_language
+
+    def language(query: bytes) -> str:
+        return reader_language({"query_string": query})
+
+    assert language(b"lang=tr") == "tr"
+    assert language(b"lang=en-GB") == "en"
+    assert language(b"lang=xx") == "nl"
+    assert language(b"lang=") == "nl"
+    assert language(b"") == "nl"
+    assert reader_language({}) == "nl"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_connection_receives_the_words_of_an_event_in_its_own_language():
+    """The kernel's one mechanism (issue 12): the payload carries keys, the module's renderer
+    makes the words per connection, in the language its page opened the socket with."""
+    from django.utils import timezone
+    from django.utils.translation import gettext
+
+    from common.consumers import GroupConsumer
+    from common.realtime import every_language, moment, reader_moment, reader_text, send_event_now
+
+    class Listening(GroupConsumer):
+        login_required = False
+        renderers = {
+            "news": lambda payload: {
+                **payload,
+                "word": gettext(payload["key"]),
+                "name": reader_text(payload["names"]),
+                "at": reader_moment(payload["when"], "j F Y"),
+            }
+        }
+
+        def get_groups(self, user):
+            return ["test.language"]
+
+    class Named:
+        name_nl, name_en, name_tr = "Straat", "Street", ""
+
+    when = timezone.make_aware(timezone.datetime(2027, 3, 14, 12, 0))
+    payload = {"key": "Ontvangen", "names": every_language(Named(), "name"), "when": moment(when)}
+
+    async def hear(query: str) -> dict:
+        communicator = WebsocketCommunicator(Listening.as_asgi(), f"/ws/test/{query}")
+        assert (await communicator.connect())[0]
+        await database_sync_to_async(send_event_now)("test.language", "news", payload)
+        await database_sync_to_async(send_event_now)("test.language", "other", {"key": "Ontvangen"})
+        news = await communicator.receive_json_from(timeout=5)
+        other = await communicator.receive_json_from(timeout=5)
+        await communicator.disconnect()
+        assert other == {"type": "other", "payload": {"key": "Ontvangen"}}  # no renderer: as sent
+        return news["payload"]
+
+    english = async_to_sync(hear)("?lang=en")
+    words = (english["word"], english["name"], english["at"])
+    assert words == ("Received", "Street", "14 March 2027")
+    # Turkish has no name of its own here: the Dutch one; an unknown language reads Dutch.
+    turkish = async_to_sync(hear)("?lang=tr")
+    assert turkish["name"] == "Straat" and turkish["word"] != "Ontvangen"
+    unknown = async_to_sync(hear)("?lang=xx")
+    words = (unknown["word"], unknown["name"], unknown["at"])
+    assert words == ("Ontvangen", "Straat", "14 maart 2027")
+    assert payload["key"] == "Ontvangen" and "word" not in payload  # the published one untouched

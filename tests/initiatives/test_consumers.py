@@ -119,3 +119,52 @@ def test_residents_are_refused_from_the_queue(resident_factory):
         assert not connected and code == 4403
 
     async_to_sync(scenario)()
+
+
+@db
+def test_each_page_reads_the_news_in_its_own_language(submit, wijk_broker):
+    """Issue 12: the broker works in Dutch; the initiator's page in Turkish reads the new status
+    and the day of a message in Turkish, the broker's page in Dutch."""
+    from django.utils import timezone, translation
+    from django.utils.formats import date_format
+
+    from initiatives.services import initiative_take
+    from initiatives.workflow import PUBLIC_LABELS, Status
+
+    initiative = submit()
+    path = f"/ws/initiatieven/{initiative.pk}/"
+    initiator_cookie = session_cookie(initiative.initiator)
+    broker_cookie = session_cookie(wijk_broker)
+
+    def in_language(language, make):
+        with translation.override(language):
+            return make()
+
+    def label(language):
+        return in_language(language, lambda: str(PUBLIC_LABELS[Status.IN_GESPREK]))
+
+    async def scenario():
+        resident, connected, _ = await connect(path + "?lang=tr", initiator_cookie)
+        assert connected
+        workspace, connected, _ = await connect(path + "?lang=nl", broker_cookie)
+        assert connected
+        await database_sync_to_async(committed)(
+            initiative_take, initiative=initiative, actor=wijk_broker, public_message="Dag!"
+        )
+        status = [(await c.receive_json_from(timeout=5))["payload"] for c in (resident, workspace)]
+        message = await database_sync_to_async(committed)(
+            initiative_send_message, initiative=initiative, author=wijk_broker, text="Wanneer?"
+        )
+        shown = [(await c.receive_json_from(timeout=5))["payload"] for c in (resident, workspace)]
+        await resident.disconnect()
+        await workspace.disconnect()
+        return status, message, shown
+
+    status, message, shown = async_to_sync(scenario)()
+    assert [s["label"] for s in status] == [label("tr"), label("nl")]
+    assert label("tr") != label("nl")
+    local = timezone.localtime(message.created_at)
+    days = [in_language(lang, lambda: date_format(local, "j F Y, H:i")) for lang in ("tr", "nl")]
+    assert days[0] != days[1]  # the month is written in each language
+    assert [s["message"]["at"] for s in shown] == days
+    assert [s["label"] for s in shown] == [label("tr"), label("nl")]

@@ -194,3 +194,75 @@ def test_the_signed_in_reporter_needs_no_secret_and_nobody_else_gets_in(
         assert (connected, code) == (False, 4403)
 
     async_to_sync(scenario)()
+
+
+@db
+def test_each_status_page_reads_the_change_in_its_own_language(melding, handler_factory):
+    """Issue 12: the handler works in Dutch (here even in English, to be sure the words are not
+    the publisher's); a Turkish page reads the new status in Turkish, a Dutch page in Dutch,
+    and a page in a language the site does not speak in Dutch."""
+    from django.utils import translation
+
+    from meldingen.workflow import PUBLIC_LABELS
+
+    handler = handler_factory(afdeling=melding.afdeling)
+
+    def plan():
+        with translation.override("en"), transaction.atomic():
+            melding_change_status(
+                melding=melding, to=Status.INGEPLAND, actor=handler, public_message="Donderdag."
+            )
+
+    def label(language):
+        with translation.override(language):
+            return str(PUBLIC_LABELS[Status.INGEPLAND])
+
+    assert label("tr") != label("nl")
+
+    async def scenario():
+        path = f"/ws/melding/{melding.reference}/{TEST_SECRET}/"
+        pages = {}
+        for lang in ("tr", "nl", "xx", None):
+            pages[lang], connected, _ = await connect(path + (f"?lang={lang}" if lang else ""))
+            assert connected
+        await database_sync_to_async(plan)()
+        for lang, expected in (("tr", "tr"), ("nl", "nl"), ("xx", "nl"), (None, "nl")):
+            message = await pages[lang].receive_json_from(timeout=5)
+            assert message["type"] == "melding.status"
+            assert message["payload"]["status"] == Status.INGEPLAND
+            assert message["payload"]["label"] == label(expected), lang
+            await pages[lang].disconnect()
+
+    async_to_sync(scenario)()
+
+
+@db
+def test_the_queue_reads_a_new_report_in_the_handlers_language(handler, category_factory):
+    """The category's name and the status come in the language of the queue's page."""
+    from django.utils import translation
+
+    from meldingen.workflow import PUBLIC_LABELS
+
+    category = category_factory(
+        default_afdeling=handler.afdeling, name="Straatverlichting", name_tr="Sokak aydınlatması"
+    )
+    cookie = session_cookie(handler)
+    with translation.override("tr"):
+        received_tr = str(PUBLIC_LABELS[Status.GEMELD])
+
+    async def scenario():
+        turkish, connected, _ = await connect(QUEUE_WS + "?lang=tr", cookie)
+        assert connected
+        dutch, connected, _ = await connect(QUEUE_WS, cookie)
+        assert connected
+        await database_sync_to_async(create_report)(category)
+        heard_tr = (await turkish.receive_json_from(timeout=5))["payload"]
+        heard_nl = (await dutch.receive_json_from(timeout=5))["payload"]
+        await turkish.disconnect()
+        await dutch.disconnect()
+        return heard_tr, heard_nl
+
+    heard_tr, heard_nl = async_to_sync(scenario)()
+    assert (heard_tr["category"], heard_tr["label"]) == ("Sokak aydınlatması", received_tr)
+    assert (heard_nl["category"], heard_nl["label"]) == ("Straatverlichting", "Ontvangen")
+    assert "category_names" not in heard_tr  # the keys are turned into words, not passed on

@@ -8,12 +8,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
-def supported_language(code: str | None) -> str:
-    """`code` if the site speaks it (a regional variant counts as its language), else Dutch."""
+def supported_language(*codes: str | None) -> str:
+    """The first of `codes` the site speaks (a regional variant counts as its language), else
+    Dutch: the one definition of which languages there are, for a page, a mail or a socket."""
     supported = {language for language, _name in settings.LANGUAGES}
-    for candidate in (code or "", (code or "").split("-")[0]):
-        if candidate in supported:
-            return candidate
+    for code in codes:
+        for candidate in (code or "", (code or "").split("-")[0]):
+            if candidate in supported:
+                return candidate
     return settings.LANGUAGE_CODE
 
 
