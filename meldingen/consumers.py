@@ -3,8 +3,8 @@ handlers' queue hears about new and changed reports, a reporter's status page ab
 report."""
 
 from common.consumers import GroupConsumer
+from common.feedback.language import reader_text
 from common.feedback.secrets import secret_matches
-from common.realtime import reader_text
 from common.staff_live import StaffQueueConsumer
 
 from .models import Melding

@@ -4,25 +4,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('initiatives', '0006_recording'),
+        ("initiatives", "0006_recording"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='coinitiator',
-            name='as_initiator',
+            model_name="coinitiator",
+            name="as_initiator",
             field=models.BooleanField(default=False, editable=False),
         ),
         migrations.AddField(
-            model_name='initiative',
-            name='channel',
-            field=models.CharField(choices=[('online', 'online'), ('balie', 'aan de balie'), ('telefoon', 'telefoon')], db_index=True, default='online', help_text='Hoe de inwoner dit deed: zelf online, aan de balie of aan de telefoon.', max_length=10, verbose_name='kanaal'),
+            model_name="initiative",
+            name="channel",
+            field=models.CharField(
+                choices=[("online", "online"), ("balie", "aan de balie"), ("telefoon", "telefoon")],
+                db_index=True,
+                default="online",
+                help_text="Hoe de inwoner dit deed: zelf online, aan de balie of aan de telefoon.",
+                max_length=10,
+                verbose_name="kanaal",
+            ),
         ),
         migrations.AddField(
-            model_name='initiative',
-            name='contact_phone',
-            field=models.CharField(blank=True, max_length=30, verbose_name='telefoonnummer van de bewoner'),
+            model_name="initiative",
+            name="contact_phone",
+            field=models.CharField(
+                blank=True, max_length=30, verbose_name="telefoonnummer van de bewoner"
+            ),
         ),
     ]

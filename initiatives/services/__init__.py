@@ -58,11 +58,9 @@ from .submission import (
 )
 
 __all__ = [
-    "DeskPlan",
-    "initiative_enter_at_desk",
-    "invitation_by_token",
     "MAX_ATTACHMENTS",
     "MAX_PHOTOS",
+    "DeskPlan",
     "FundLine",
     "InitiativeError",
     "SpentLine",
@@ -85,6 +83,7 @@ __all__ = [
     "initiative_complete",
     "initiative_create",
     "initiative_decline",
+    "initiative_enter_at_desk",
     "initiative_file_accountability",
     "initiative_grant",
     "initiative_handoff",
@@ -102,5 +101,6 @@ __all__ = [
     "initiative_update",
     "initiative_volunteer",
     "initiative_withdraw",
+    "invitation_by_token",
     "missing_for_submission",
 ]

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.feedback import ledger
+from common.feedback.language import each_language
 from common.notifications import notify
 from common.realtime import group_name, publish_event
 from common.translation.services import mail_translation, translate_later
@@ -75,7 +76,7 @@ def mail_context(initiative: Initiative, extra: dict | None = None) -> dict:
     return {
         "reference": initiative.reference or "",
         "title": initiative.title,
-        "status_label": str(initiative.public_label),
+        "status_label": each_language(lambda: initiative.public_label),
         "url": initiator_path(initiative),
         **(extra or {}),
     }

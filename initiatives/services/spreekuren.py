@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.confirmation import with_confirmation
+from common.feedback.language import each_language
 from common.feedback.secrets import hash_secret
 from common.ical import CalendarEvent, calendar
 from common.l10n import iso_day
@@ -80,7 +81,7 @@ def _mail_context(booking: Booking) -> dict:
     hour = booking.hour
     local = timezone.localtime(booking.slot_start)
     return {
-        "title": _("Spreekuur initiatieven"),
+        "title": each_language(lambda: _("Spreekuur initiatieven")),
         "name": booking.name,
         "date": iso_day(local),
         "time": local.strftime("%H:%M"),

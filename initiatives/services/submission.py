@@ -30,7 +30,6 @@ from ..models import (
     Recording,
 )
 from ..workflow import Actor, Status
-from .drafts import set_needs
 from .base import (
     InitiativeError,
     first_response_days,
@@ -41,6 +40,7 @@ from .base import (
     tell_initiators,
     workspace_path,
 )
+from .drafts import set_needs
 
 # Initiatives are numbered IN-<year>-<n>, in their own sequence of the kernel's counter.
 REFERENCE_PREFIX = "IN"
@@ -155,7 +155,9 @@ def initiative_enter_at_desk(*, plan: DeskPlan, entered_by) -> tuple[Initiative,
     then the broker reaches them by the phone number or address given. Returns the initiative
     and the link's secret, which is stored nowhere else."""
     if not entered_by.has_perm("initiatives.enter_at_desk"):
-        raise InitiativeError(_("Alleen een baliemedewerker kan een initiatief voor iemand invoeren."))
+        raise InitiativeError(
+            _("Alleen een baliemedewerker kan een initiatief voor iemand invoeren.")
+        )
     if plan.channel not in {Channel.BALIE, Channel.TELEFOON}:
         raise InitiativeError(_("Kies: aan de balie of aan de telefoon."))
     if not plan.title.strip():

@@ -3,10 +3,11 @@ the locked read, storing a photo, and telling the reporter and the followers."""
 
 from django.core.exceptions import ValidationError
 
+from common.feedback.language import each_language, every_language
 from common.images import SanitisedImage
 from common.l10n import iso_day
 from common.notifications import notify
-from common.realtime import every_language, group_name
+from common.realtime import group_name
 from common.translation.services import mail_translation, translate_later
 
 from ..models import Melding, Photo
@@ -58,11 +59,11 @@ def _context(melding: Melding, extra: dict | None = None) -> dict:
         translate_later(latest, ["public_message"], source="nl", target=melding.language)
     return {
         "reference": melding.reference,
-        "category": melding.category.name,
-        "status_label": str(melding.public_label),
+        "category": every_language(melding.category, "name"),
+        "status_label": each_language(lambda: melding.public_label),
         "message": latest.public_message if latest else "",
         "deadline": iso_day(melding.deadline) if melding.deadline else "",
-        "handling_message": melding.category.handling_message,
+        "handling_message": every_language(melding.category, "handling_message"),
         "title": melding.reference,
         "machine_translations": translations,
         **(extra or {}),

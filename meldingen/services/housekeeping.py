@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.confirmation import MAX_AGE as CONFIRMATION_MAX_AGE
+from common.feedback.language import every_language
 from common.l10n import iso_day
 from common.models import Notification
 from common.notifications import notify
@@ -90,7 +91,7 @@ def _tell_staff_late(melding: Melding) -> None:
     context = {
         "title": melding.reference,
         "reference": melding.reference,
-        "category": melding.category.name,
+        "category": every_language(melding.category, "name"),
         "deadline": _date(melding.deadline),
         "expected": _date(melding.expected_at),
         "url": reverse("meldingen_backoffice:detail", args=[melding.reference]),

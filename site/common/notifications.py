@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
-from .feedback.language import supported_language
+from .feedback.language import in_reader_language, reader_text, supported_language
 from .mailtext import render_mail
 from .models import Notification
 from .realtime import publish_event, user_group
@@ -74,9 +74,14 @@ def notify(
         publish_event(
             user_group(user.pk),
             "notification",
-            {"event": event, "id": notification.pk, "title": context.get("title", "")},
+            {"event": event, "id": notification.pk, "title": _title(context, lang)},
         )
     return notification
+
+
+def _title(context: dict, language: str) -> str:
+    with translation.override(language):
+        return reader_text(context.get("title", ""))
 
 
 def render_notification(notification: Notification) -> tuple[str, str, str]:
@@ -92,7 +97,8 @@ def render_notification(notification: Notification) -> tuple[str, str, str]:
         "recipient_name": getattr(notification.user, "display_name", "") or "",
     }
     with translation.override(notification.language):
-        return render_mail(f"notifications/{notification.event}.html", context)
+        # Names and labels kept in every language (common.feedback.language) in the reader's.
+        return render_mail(f"notifications/{notification.event}.html", in_reader_language(context))
 
 
 def deliver(notification: Notification) -> None:

@@ -12,11 +12,12 @@ import re
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
-from django.conf import settings
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
+
+from .feedback.language import every_language, reader_text  # noqa: F401 the renderers' helpers
 
 logger = logging.getLogger(__name__)
 _UNSAFE = re.compile(r"[^0-9A-Za-z_.-]")
@@ -47,18 +48,6 @@ def publish_event(group: str, event: str, payload: dict) -> None:
     """Send `payload` to everyone listening on `group`, once the current transaction commits.
     Outside a transaction it is sent at once (Django runs on_commit callbacks immediately)."""
     transaction.on_commit(lambda: send_event_now(group, event, payload))
-
-
-def every_language(obj, field: str) -> dict[str, str]:
-    """A translated field (django-modeltranslation) in each site language, for a payload:
-    {"nl": "Straatverlichting", "tr": "Sokak aydınlatması", ...}; `reader_text` picks one."""
-    return {code: getattr(obj, f"{field}_{code}", "") or "" for code, _name in settings.LANGUAGES}
-
-
-def reader_text(values: dict | None) -> str:
-    """In a renderer: the text of `every_language` in the reader's language, else the Dutch."""
-    values = values or {}
-    return values.get(translation.get_language() or "") or values.get(settings.LANGUAGE_CODE, "")
 
 
 def moment(value: dt.datetime) -> str:

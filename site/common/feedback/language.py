@@ -2,8 +2,11 @@
 supporter…), with or without an account. Every mail, letter and page about the input uses it, so
 a resident who reported on /tr/melden/ hears back in Turkish; staff see it on the case."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +55,41 @@ def in_every_language(*paths: str) -> list[str]:
     "category__name" → "category__name_nl", "category__name_en", … so reading the name in any
     language needs no query per row."""
     return [f"{path}_{code}" for path in paths for code, _name in settings.LANGUAGES]
+
+
+def every_language(obj, field: str) -> dict[str, str]:
+    """A translated field (django-modeltranslation) in each site language, for what is kept or
+    sent before it is read (a mail's context, a live payload): {"nl": "Straatverlichting",
+    "tr": "Sokak aydınlatması", ...}. `reader_text` picks the reader's."""
+    return {code: getattr(obj, f"{field}_{code}", "") or "" for code, _name in settings.LANGUAGES}
+
+
+def each_language(make: Callable[[], object]) -> dict[str, str]:
+    """What `make()` says in each site language (a status label from the catalogue), in the
+    same form as `every_language`."""
+    values = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            values[code] = str(make())
+    return values
+
+
+def is_every_language(value) -> bool:
+    return isinstance(value, dict) and bool(value) and set(value) <= set(dict(settings.LANGUAGES))
+
+
+def reader_text(values: dict | str | None) -> str:
+    """The text of `every_language`/`each_language` in the active (the reader's) language, else
+    the Dutch. Plain text (kept before the words were kept per language) is shown as it is."""
+    if isinstance(values, str):
+        return values
+    values = values or {}
+    return values.get(translation.get_language() or "") or values.get(settings.LANGUAGE_CODE, "")
+
+
+def in_reader_language(context: dict) -> dict:
+    """A kept context (a mail's) with every per-language value in the active language."""
+    return {k: reader_text(v) if is_every_language(v) else v for k, v in context.items()}
 
 
 def translated_panels(field: str) -> list:
