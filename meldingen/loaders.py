@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
+from common.feedback.language import translated_values
 from common.models import Afdeling
 
 from .models import Category, StandardText
@@ -64,7 +65,7 @@ def load_categories(path: Path | None = None) -> int:
         parent, _ = Category.objects.update_or_create(
             slug=main["slug"],
             defaults={
-                **_in_every_language(main, "name", "name"),
+                **translated_values(main, "name", "name"),
                 "icon": main.get("icon", "melden"),
                 "default_afdeling": afdelingen.get(main.get("afdeling")),
                 "is_sensitive": main.get("sensitive", False),
@@ -77,11 +78,11 @@ def load_categories(path: Path | None = None) -> int:
                 slug=sub["slug"],
                 defaults={
                     "parent": parent,
-                    **_in_every_language(sub, "name", "name"),
+                    **translated_values(sub, "name", "name"),
                     "icon": main.get("icon", "melden"),
                     "keywords": sub.get("keywords", ""),
                     "handling_days": sub.get("days", 5),
-                    **_in_every_language(sub, "message", "handling_message"),
+                    **translated_values(sub, "message", "handling_message"),
                     "default_afdeling": afdelingen.get(main.get("afdeling")),
                     "is_sensitive": main.get("sensitive", False),
                     "is_public": not main.get("sensitive", False),
@@ -103,12 +104,3 @@ def load_categories(path: Path | None = None) -> int:
                     setattr(ready, f"{field}_{code}", value if value != source else "")
         ready.save()
     return count
-
-
-def _in_every_language(row: dict, key: str, field: str) -> dict:
-    """{"name_nl": …, "name_en": …} from a row of the data file ("name", "name_en", …)."""
-    values = {f"{field}_{settings.LANGUAGE_CODE}": row.get(key, "")}
-    for code, _name in settings.LANGUAGES:
-        if code != settings.LANGUAGE_CODE:
-            values[f"{field}_{code}"] = row.get(f"{key}_{code}", "")
-    return values

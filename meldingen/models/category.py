@@ -18,7 +18,13 @@ class Category(index.Indexed, models.Model):
     its name, its main category's name and the residents' own words (keywords): the intake's
     search box and the site search (common/search.py) both find "lantaarnpaal" here."""
 
-    parent = optional_fk("self", on_delete=models.PROTECT, related_name="children")
+    parent = optional_fk(
+        "self",
+        _("hoofdcategorie"),
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("Laat leeg als dit zelf een hoofdcategorie is."),
+    )
     name = models.CharField(_("naam"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     icon = models.CharField(_("pictogram"), max_length=40, default="melden")

@@ -23,9 +23,8 @@ REQUEST_FIELDS = (
     "closed_at",
     "deadline",
     "expected_at",
-    *in_every_language("category__name", "category__handling_message"),
+    *in_every_language("category__name", "category__handling_message", "afdeling__name"),
     "category__slug",
-    "afdeling__name",
     "wijk__name",
 )
 

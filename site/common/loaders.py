@@ -1,25 +1,16 @@
-"""Loading the wijken of Zuidwest from the data file site/common/data/wijken.json."""
+"""Loading the wijken of Zuidwest and the departments from the data files in site/common/data/:
+wijken.json, and afdelingen.json with each department's public name in every language ("name",
+"name_en", …), which lands in the language columns of common/translated_names.py."""
 
 import json
 from pathlib import Path
 
 from django.db import transaction
 
+from .feedback.language import translated_values
 from .models import Afdeling, Wijk
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-
-AFDELINGEN = [
-    ("Stadsbeheer – Schoon", "stadsbeheer-schoon", "schoon@zuidwest.example"),
-    (
-        "Stadsbeheer – Openbare ruimte",
-        "stadsbeheer-openbare-ruimte",
-        "buitenruimte@zuidwest.example",
-    ),
-    ("Veiligheid en ondermijning", "veiligheid", "veiligheid@zuidwest.example"),
-    ("Programmabureau Zuidwest", "programmabureau", "programma@zuidwest.example"),
-    ("Participatiewinkel", "participatiewinkel", "participatie@zuidwest.example"),
-]
 
 
 def read_wijken(path: Path | None = None) -> list[dict]:
@@ -47,9 +38,23 @@ def load_wijken(path: Path | None = None) -> list[Wijk]:
     return loaded
 
 
+def read_afdelingen(path: Path | None = None) -> list[dict]:
+    data = json.loads((path or DATA_DIR / "afdelingen.json").read_text(encoding="utf-8"))
+    return data["afdelingen"]
+
+
 @transaction.atomic
-def load_afdelingen() -> list[Afdeling]:
-    return [
-        Afdeling.objects.update_or_create(slug=slug, defaults={"name": name, "email": email})[0]
-        for name, slug, email in AFDELINGEN
-    ]
+def load_afdelingen(path: Path | None = None) -> list[Afdeling]:
+    """Create or update every department of the data file, with its names in every language
+    (an empty one stays NULL: each language's name is unique, and NULLs never collide)."""
+    loaded = []
+    for row in read_afdelingen(path):
+        afdeling, _created = Afdeling.objects.update_or_create(
+            slug=row["slug"],
+            defaults={
+                **translated_values(row, "name", "name", empty=None),
+                "email": row.get("email", ""),
+            },
+        )
+        loaded.append(afdeling)
+    return loaded

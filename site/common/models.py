@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .feedback.language import SavedInDutch
 from .fields import optional_fk
 from .postcodes import PostcodeRange, parse_ranges
 
@@ -75,8 +76,10 @@ class Wijk(models.Model):
                 raise ValidationError({"boundary": str(error)}) from error
 
 
-class Afdeling(models.Model):
-    """A municipal department (or team) that handles reports and initiatives."""
+class Afdeling(SavedInDutch, models.Model):
+    """A municipal department (or team) that handles reports and initiatives. Residents read its
+    name (a process page, Open311) in their language: common/translated_names.py; the `name`
+    column holds the Dutch and is unique, and so is each language's column."""
 
     name = models.CharField(_("naam"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)

@@ -33,7 +33,7 @@ def test_staff_edit_pages_and_snippets_without_a_refused_script(
         assert page.locator("main").count() and "/accounts/login/" not in page.url, page.url
     # The editor's own scripts run: a snippet is edited and saved.
     page.goto(staff_visitor.base_url + urls.get_edit_url(afdeling))
-    page.locator("input[name=name]").fill("Stadsbeheer – getest")
+    page.locator("input[name=name_nl]").fill("Stadsbeheer – getest")
     with page.expect_navigation():
         page.locator("button.action-save").first.click()
     afdeling.refresh_from_db()

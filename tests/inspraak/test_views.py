@@ -193,3 +193,26 @@ def test_a_month_the_calendar_cannot_show_is_explained(client, month):
     response = client.get("/inspraak/kalender/", {"maand": month})
     assert response.status_code == 200
     assert "Deze maand kennen we niet" in response.content.decode()
+
+
+def test_the_page_names_the_department_in_the_readers_language(
+    client, published_process_factory, afdeling_factory, wijken
+):
+    """The department's public name (common/translated_names.py) in the page's language; a
+    language without a translation reads the Dutch name."""
+    afdeling = afdeling_factory(
+        name="Stadsbeheer – Openbare ruimte",
+        name_en="City maintenance – Public space",
+        name_tr="Şehir bakımı – Kamusal alan",
+    )
+    published_process_factory(slug="zuiderpark", afdeling=afdeling, wijken=[wijken["moerwijk"]])
+
+    assert "Stadsbeheer – Openbare ruimte" in client.get("/inspraak/zuiderpark/").content.decode()
+    english = client.get("/en/inspraak/zuiderpark/").content.decode()
+    assert "City maintenance – Public space" in english
+    assert "Stadsbeheer – Openbare ruimte" not in english
+    turkish = client.get("/tr/inspraak/zuiderpark/").content.decode()
+    assert "Şehir bakımı – Kamusal alan" in turkish
+    assert "Stadsbeheer – Openbare ruimte" not in turkish
+    polish = client.get("/pl/inspraak/zuiderpark/").content.decode()
+    assert "Stadsbeheer – Openbare ruimte" in polish

@@ -50,6 +50,20 @@ class InputLanguage(models.Model):
         return language_name(self.language)
 
 
+class SavedInDutch(models.Model):
+    """For reference data with translated fields (django-modeltranslation): the original column
+    (`name`) keeps the Dutch, whatever language the request that saves it speaks. Left alone,
+    modeltranslation writes the active language's value there, so a department saved from an
+    English admin would put its English name in the column that must be unique in Dutch."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            super().save(*args, **kwargs)
+
+
 def in_every_language(*paths: str) -> list[str]:
     """The columns of translated fields (django-modeltranslation) for `.only()`/`.values()`:
     "category__name" → "category__name_nl", "category__name_en", … so reading the name in any
@@ -90,6 +104,18 @@ def reader_text(values: dict | str | None) -> str:
 def in_reader_language(context: dict) -> dict:
     """A kept context (a mail's) with every per-language value in the active language."""
     return {k: reader_text(v) if is_every_language(v) else v for k, v in context.items()}
+
+
+def translated_values(row: dict, key: str, field: str, *, empty: str | None = "") -> dict:
+    """The language columns of a translated field from a row of a data file, where the Dutch has
+    no suffix and the others do ("name", "name_en", …): {"name_nl": …, "name_en": …}. A
+    language the row leaves out gets `empty` (None for a field that keeps empty translations as
+    NULL, its `empty_values`), so it reads as the Dutch."""
+    values = {f"{field}_{settings.LANGUAGE_CODE}": row.get(key, "")}
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE:
+            values[f"{field}_{code}"] = row.get(f"{key}_{code}") or empty
+    return values
 
 
 def translated_panels(field: str) -> list:

@@ -270,10 +270,13 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Amsterdam"
-# Reference data that residents read (categories, ready texts) is stored once per language by
-# django-modeltranslation (each app's translation.py); an empty translation reads as the Dutch.
+# Reference data that residents read (categories, ready texts, departments) is stored once per
+# language by django-modeltranslation (each app's translation.py); an empty translation reads as
+# the Dutch.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
+# common's `translation` is the machine-translation package, so its registrations live here.
+MODELTRANSLATION_TRANSLATION_FILES = ("common.translated_names",)
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
@@ -371,6 +372,20 @@ def test_a_request_shows_a_coarse_point_the_wijk_and_the_deadline(client, report
     assert datetime.fromisoformat(item["expected_datetime"]) == seconds(melding.deadline)
     assert datetime.fromisoformat(item["requested_datetime"]) == seconds(melding.created_at)
     assert item["media_url"] is None
+
+
+def test_the_department_is_named_in_dutch_whatever_language_the_client_asks(client, report):
+    """Open311 is a machine API, the same in every language (config/urls.py): the department's
+    translated names (common/translated_names.py) do not change it."""
+    melding = report()
+    assert melding.afdeling.name_en  # the loader gave it an English name
+    dutch = melding.afdeling.name_nl
+    for headers in ({}, {"HTTP_ACCEPT_LANGUAGE": "en"}, {"HTTP_ACCEPT_LANGUAGE": "tr"}):
+        response = client.get(f"{API}/requests/{melding.reference}.json", **headers)
+        assert response.json()[0]["agency_responsible"] == dutch
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    (item,) = get_json(client, f"{API}/requests.json", "requests.json")
+    assert item["agency_responsible"] == dutch
 
 
 def test_status_notes_never_carry_the_residents_own_reply(client, report, handler):

@@ -501,6 +501,12 @@ def test_a_false_after_photo_is_refused_in_dutch(client, handler_a, report_a):
 # --- reference data -------------------------------------------------------------------------------
 
 
+def test_the_category_form_names_the_main_category_in_dutch(client, administrator, category_a):
+    client.force_login(administrator)
+    html = client.get(f"/beheer/snippets/meldingen/category/edit/{category_a.pk}/").content
+    assert "Hoofdcategorie" in html.decode() and "Parent" not in html.decode()
+
+
 def test_only_the_beheerder_edits_categories(client, administrator, handler_a):
     client.force_login(administrator)
     assert client.get("/beheer/snippets/meldingen/category/").status_code == 200
