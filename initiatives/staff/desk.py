@@ -60,6 +60,13 @@ class InitiativeDeskForm(DeskResidentForm, IdeaForm, PlaceForm, NeedsForm):
         "consent",
     ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The employee asks; the resident's own form says "you".
+        self.fields["title"].label = _("Hoe heet het initiatief?")
+        self.fields["what_why"].label = _("Wat wil de inwoner doen, en waarom?")
+        self.fields["help_needed"].label = _("Waarbij heeft de inwoner hulp nodig?")
+
     def clean(self):
         data = super().clean()
         description = (data.get("line_description") or "").strip()
