@@ -56,14 +56,31 @@ def _local(value: date | datetime) -> date | datetime:
 # and month only (for a date in the coming weeks, beside its weekday or time).
 DAY_FORMS = ("long", "weekday", "noyear")
 
+# Polish puts a day in a sentence after "w" in the accusative ("najpóźniej w środę, 9 grudnia"):
+# a weekday in the nominative, as CLDR's full form has it, reads wrong after "najpóźniej", "o",
+# "przyjdzie". Babel's `format_date` has no such form, so it is written here (Monday first).
+POLISH_ON_WEEKDAY = (
+    "w poniedziałek",
+    "we wtorek",
+    "w środę",
+    "w czwartek",
+    "w piątek",
+    "w sobotę",
+    "w niedzielę",
+)
+
 
 def format_day(value: date | datetime, lang: str | None = None, form: str = "long") -> str:
     """The day in words: '14 maart 2027', '14 March 2027', '14 marca 2027', '14 март 2027 г.';
-    form "weekday": 'zondag 14 maart 2027', 'niedziela, 14 marca 2027', '14 Mart 2027 Pazar';
+    form "weekday": 'zondag 14 maart 2027', 'w niedzielę, 14 marca 2027', '14 Mart 2027 Pazar';
     form "noyear": '14 maart', '14 marca' (the month in the case a day needs)."""
     locale = babel_locale(lang)
     value = _local(value)
     if form == "weekday":
+        if locale.startswith("pl"):
+            return (
+                f"{POLISH_ON_WEEKDAY[value.weekday()]}, {format_date(value, 'long', locale=locale)}"
+            )
         return format_date(value, "full", locale=locale)
     if form == "noyear":
         return format_skeleton("MMMMd", value, locale=locale)

@@ -65,7 +65,7 @@ def test_a_plain_day_and_a_list_of_wijken():
         ("nl", "zondag 14 maart 2027", "14 maart"),
         ("en", "Sunday, 14 March 2027", "14 March"),
         ("tr", "14 Mart 2027 Pazar", "14 Mart"),
-        ("pl", "niedziela, 14 marca 2027", "14 marca"),
+        ("pl", "w niedzielę, 14 marca 2027", "14 marca"),
         ("bg", "неделя, 14 март 2027\u202fг.", "14 март"),
     ],
 )
@@ -95,7 +95,7 @@ def test_the_day_filters_read_dates_moments_and_iso_text_and_leave_other_text():
     with translation.override("pl"):
         shown = page.render(context)
     assert shown == (
-        "14 marca 2027 | niedziela, 14 marca 2027 | 14 marca | 12-03-2026 | 18:00 | 2027-03-14 | "
+        "14 marca 2027 | w niedzielę, 14 marca 2027 | 14 marca | 12-03-2026 | 18:00 | 2027-03-14 | "
     )
 
 
