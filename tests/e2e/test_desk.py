@@ -87,7 +87,9 @@ def test_a_desk_initiative_for_a_bulgarian_resident_reaches_their_account(
     page.get_by_label("Aan de balie").check()
     page.get_by_label("Taal van de inwoner").select_option("bg")
     page.get_by_label("Hoe heet het initiatief?").fill("Buurtfeest op het plein")
-    page.get_by_label("Wat wil de inwoner doen, en waarom?").fill("Een feest om de buren te leren kennen.")
+    page.get_by_label("Wat wil de inwoner doen, en waarom?").fill(
+        "Een feest om de buren te leren kennen."
+    )
     page.get_by_label("Voor wie is het?").fill("Alle buren")
     page.get_by_label("Ontmoeting").check()
     page.get_by_label(moerwijk.name, exact=True).check()

@@ -30,8 +30,8 @@ def content(wijken):
     from common.feedback import ledger
     from common.loaders import load_afdelingen
     from demo.pages import load_page_tree
-    from meldingen.loaders import load_categories
     from meldingen.factories import MeldingFactory
+    from meldingen.loaders import load_categories
     from meldingen.models import Category
 
     load_afdelingen()
