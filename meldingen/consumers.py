@@ -4,12 +4,13 @@ report."""
 
 from common.consumers import GroupConsumer
 from common.feedback.language import reader_text
-from common.feedback.secrets import secret_matches
+from common.feedback.secrets import link_matches
 from common.staff_live import StaffQueueConsumer
 
 from .models import Melding
 from .rules import queue_groups
 from .services import melding_group
+from .services.base import FOLLOW
 from .workflow import PUBLIC_LABELS, Status
 
 
@@ -51,6 +52,6 @@ class MeldingStatusConsumer(GroupConsumer):
             return []
         secret = kwargs.get("secret", "")
         is_reporter = bool(user and user.is_authenticated and melding.reporter_id == user.pk)
-        if (secret and secret_matches(secret, melding.secret_hash)) or is_reporter:
+        if link_matches(secret, melding.secret_hash, purpose=FOLLOW) or is_reporter:
             return [melding_group(melding)]
         return []

@@ -171,6 +171,15 @@ class DetailsForm(forms.Form):
         return data
 
 
+class SendLinkForm(forms.Form):
+    email = email_field(
+        label=_("Uw e-mailadres"),
+        required=True,
+        help_text=_("Wij sturen de link één keer. Wij bewaren uw adres niet bij de melding."),
+        error_messages={"required": _("Vul uw e-mailadres in. Dan sturen wij de link.")},
+    )
+
+
 class ReplyForm(forms.Form):
     text = written(_("Uw antwoord"), required=_("Schrijf uw antwoord in het vak."))
 

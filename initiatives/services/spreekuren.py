@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from common.confirmation import with_confirmation
 from common.feedback.language import each_language
-from common.feedback.secrets import hash_secret
+from common.feedback.secrets import hash_secret, later_token, later_token_key, link_matches
 from common.ical import CalendarEvent, calendar
 from common.l10n import iso_day
 from common.notifications import notify
@@ -150,10 +150,21 @@ def booking_create(
     return booking, token
 
 
+# The purpose of a booking's later links (common.feedback.secrets.later_token).
+BOOKING_LINK = "spreekuur-booking"
+
+
 def booking_by_token(token: str) -> Booking | None:
-    return (
-        Booking.objects.select_related("hour").filter(cancel_token_hash=hash_secret(token)).first()
-    )
+    """The booking behind the link of its confirmation, or of a later mail (the reminder)."""
+    bookings = Booking.objects.select_related("hour")
+    key = later_token_key(token)
+    if key is None:
+        return bookings.filter(cancel_token_hash=hash_secret(token)).first()
+    booking = bookings.filter(pk=key).first()
+    secret = token.partition(".")[2]
+    if booking and link_matches(secret, booking.cancel_token_hash, purpose=BOOKING_LINK):
+        return booking
+    return None
 
 
 @transaction.atomic
@@ -197,11 +208,13 @@ def bookings_send_reminders(*, now=None) -> int:
             locked.reminded_at = now
             locked.save(update_fields=["reminded_at"])
             context = _mail_context(booking)
+            token = later_token(locked.pk, locked.cancel_token_hash, purpose=BOOKING_LINK)
             notify(
                 event="initiative_booking_reminder",
                 context=context,
                 email=booking.email,
                 language=booking.language,
+                secret_context=booking_paths(token),
             )
             count += 1
     return count

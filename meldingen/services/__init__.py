@@ -11,7 +11,7 @@ from .handling import (
 )
 from .housekeeping import meldingen_erase_contact_data, meldingen_notify_overdue
 from .reporter import FEEDBACK_DAYS, feedback_refusal, melding_feedback, melding_reporter_reply
-from .reporting import Intake, melding_create, route
+from .reporting import Intake, melding_create, melding_send_follow_link, route
 from .support import (
     SUPPORT_CONFIRMATION,
     melding_support,
@@ -35,6 +35,7 @@ __all__ = [
     "melding_group",
     "melding_reporter_reply",
     "melding_reroute",
+    "melding_send_follow_link",
     "melding_set_public_description",
     "melding_support",
     "meldingen_erase_contact_data",

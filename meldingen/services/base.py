@@ -4,6 +4,7 @@ the locked read, storing a photo, and telling the reporter and the followers."""
 from django.core.exceptions import ValidationError
 
 from common.feedback.language import each_language, every_language
+from common.feedback.secrets import later_secret
 from common.images import SanitisedImage
 from common.l10n import iso_day
 from common.notifications import notify
@@ -28,8 +29,18 @@ def melding_group(melding: Melding) -> str:
     return group_name("melding", melding.pk)
 
 
+# The purpose of a melding's follow links (common.feedback.secrets.later_secret).
+FOLLOW = "melding-follow"
+
+
 def follow_path(melding: Melding, secret: str) -> str:
     return f"/melden/volg/{melding.reference}/{secret}/"
+
+
+def later_follow_path(melding: Melding) -> str:
+    """The follow link of a later mail: the same page as the first mail's, by a secret derived
+    from the stored digest (the first secret is kept nowhere)."""
+    return follow_path(melding, later_secret(melding.secret_hash, purpose=FOLLOW))
 
 
 def save_photo(melding: Melding, image: SanitisedImage, kind: str) -> Photo:
@@ -77,6 +88,10 @@ def tell_reporter(
     language they used: the reporter in the report's, a follower in their own. `links` carry a
     secret: only the reporter's mail gets them, and the stored message forgets them."""
     context = _context(melding, extra)
+    if links is None and melding.secret_hash:
+        # Every mail carries its own way back: a reporter without an account who lost the first
+        # mail still reaches the report (kept for the mail only, as the first link is).
+        links = {"follow_url": later_follow_path(melding)}
     if melding.keep_informed:
         if melding.reporter_id:
             notify(

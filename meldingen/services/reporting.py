@@ -12,6 +12,7 @@ from common.feedback.language import current_language, supported_language
 from common.feedback.references import next_reference
 from common.feedback.secrets import hash_secret, new_secret
 from common.images import SanitisedImage
+from common.notifications import notify
 from common.realtime import publish_event
 from common.services import wijk_for_location
 from common.translation.services import translate_later
@@ -28,7 +29,15 @@ from ..models import (
     StatusChange,
 )
 from ..workflow import Actor, Status
-from .base import MeldingError, event_payload, follow_path, queue_group, save_photo, tell_reporter
+from .base import (
+    MeldingError,
+    event_payload,
+    follow_path,
+    later_follow_path,
+    queue_group,
+    save_photo,
+    tell_reporter,
+)
 
 
 def route(*, category: Category, wijk) -> "object | None":
@@ -120,3 +129,17 @@ def melding_create(
     tell_reporter(melding, "melding_received", links={"follow_url": follow_path(melding, secret)})
     publish_event(queue_group(melding), "melding.new", event_payload(melding))
     return melding, secret
+
+
+def melding_send_follow_link(*, melding: Melding, email: str, language: str) -> None:
+    """Mail the follow link to an address the reporter types on the follow page (a reporter
+    without an account, or who reported without an address: a sensitive report). The address
+    is not put on the report, and the kept message names neither the report nor the link: for
+    an anonymous report, nothing in the database ties the address to it."""
+    notify(
+        event="melding_link",
+        email=email,
+        language=language,
+        context={},
+        secret_context={"reference": melding.reference, "follow_url": later_follow_path(melding)},
+    )

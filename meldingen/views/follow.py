@@ -8,22 +8,31 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from common.feedback.secrets import secret_matches
+from common.feedback.language import current_language
+from common.feedback.secrets import link_matches
 from common.ratelimit import UPLOAD_REFUSED, limited, upload_limited
 
 from .. import workflow
-from ..forms import FeedbackForm, ReplyForm
+from ..forms import FeedbackForm, ReplyForm, SendLinkForm
 from ..models import Melding, Photo
-from ..services import MeldingError, feedback_refusal, melding_feedback, melding_reporter_reply
+from ..services import (
+    MeldingError,
+    feedback_refusal,
+    melding_feedback,
+    melding_reporter_reply,
+    melding_send_follow_link,
+)
+from ..services.base import FOLLOW
 
 ANSWER_LIMIT = (30, 60 * 60)  # answers, verdicts and supports per client per hour
+LINK_LIMIT = (5, 60 * 60)  # follow links mailed on request, per client per hour
 
 
 def _follow_target(request, reference: str, secret: str | None) -> Melding:
     melding = get_object_or_404(
         Melding.objects.select_related("category", "wijk", "merged_into"), reference=reference
     )
-    if secret is not None and secret_matches(secret, melding.secret_hash):
+    if secret is not None and link_matches(secret, melding.secret_hash, purpose=FOLLOW):
         return melding
     if secret is None and request.user.is_authenticated and melding.reporter_id == request.user.pk:
         return melding
@@ -36,8 +45,23 @@ def follow(request, reference: str, secret: str | None = None):
     melding = _follow_target(request, reference, secret)
     reply_form = ReplyForm(prefix="reply")
     feedback_form = FeedbackForm(prefix="feedback")
+    # By the secret link only: the signed-in reporter has Mijn Zuidwest to come back to.
+    link_form = SendLinkForm(prefix="link") if secret else None
     too_many = False
-    if request.method == "POST":
+    if request.method == "POST" and secret and "link-email" in request.POST:
+        link_form = SendLinkForm(request.POST, prefix="link")
+        if limited(request, "melding-link", limit=LINK_LIMIT[0], period=LINK_LIMIT[1]):
+            link_form.add_error(None, _("Te veel verzoeken. Probeer het later opnieuw."))
+            too_many = True
+        elif link_form.is_valid():
+            melding_send_follow_link(
+                melding=melding,
+                email=link_form.cleaned_data["email"],
+                language=current_language(),
+            )
+            messages.success(request, _("Wij hebben de link gestuurd. Kijk in uw e-mail."))
+            return redirect(request.path)
+    elif request.method == "POST":
         if limited(request, "melding-answer", limit=ANSWER_LIMIT[0], period=ANSWER_LIMIT[1]):
             messages.error(request, _("Te veel verzoeken. Probeer het later opnieuw."))
         elif "reply-text" in request.POST:
@@ -83,6 +107,7 @@ def follow(request, reference: str, secret: str | None = None):
             "history": history,
             "photos": [p for p in photos if p.kind != Photo.Kind.AFTER],
             "after_photos": [p for p in photos if p.kind == Photo.Kind.AFTER],
+            "link_form": link_form,
             "reply_form": reply_form
             if melding.status == workflow.Status.REACTIE_GEVRAAGD
             else None,

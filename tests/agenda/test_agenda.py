@@ -3,6 +3,7 @@ account, land on a waiting list when it is full, move up when someone cancels (a
 get a reminder the day before, and put activities in their own calendar."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail
@@ -247,6 +248,15 @@ def test_a_reminder_goes_once_the_day_before(activity, django_capture_on_commit_
     (reminder,) = mail.outbox
     assert reminder.to == ["fatima@example.org"] and "Herinnering" in reminder.subject
     assert "agenda-reminders" in jobs()
+    # The reminder carries its own link to cancel: it opens Fatima's registration, not another.
+    path = reverse("shop:registration", args=["TOKEN"]).replace("TOKEN/", "")
+    token = re.search(re.escape(path) + r"([^/\s]+)/", reminder.body).group(1)
+    assert token != _token
+    assert registration_by_token(token) == fatima
+    assert registration_by_token(token[:-1] + ("0" if token[-1] != "0" else "1")) is None
+    registration_cancel_by_token(token=token)
+    fatima.refresh_from_db()
+    assert fatima.status == RegistrationStatus.CANCELLED
 
 
 def test_the_agenda_lists_upcoming_published_activities_filtered_by_wijk_and_type(client, wijken):

@@ -194,6 +194,7 @@ EXAMPLES = {
         "follow_url": "/melden/volg/ZW-2026-00042/geheim-token/",
     },
     "melding_status": {**MELDING, "follow_url": ""},
+    "melding_link": {"reference": "ZW-2026-00042", "follow_url": "/melden/volg/ZW-2026-00042/x/"},
     "melding_support_confirm": {
         "title": "ZW-2026-00042",
         "reference": "ZW-2026-00042",

@@ -2,6 +2,7 @@
 link and an agenda file, a reminder the day before, and a slot is never booked twice."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail
@@ -13,6 +14,7 @@ from common.confirmation import mark_confirmed
 from initiatives.models import Booking, ConsultationHour
 from initiatives.services import (
     InitiativeError,
+    booking_by_token,
     booking_create,
     booking_ics,
     bookings_send_reminders,
@@ -150,6 +152,14 @@ def test_a_reminder_goes_once_the_day_before(hour, django_capture_on_commit_call
         assert bookings_send_reminders(now=six_days_later) == 0
     (reminder,) = mail.outbox
     assert reminder.to == ["fatima@example.org"] and "Herinnering" in reminder.subject
+    # The reminder carries its own way to cancel (the first mail's secret is stored nowhere).
+    link = re.search(r"/initiatieven/spreekuren/afspraak/([^/\s]+)/", reminder.body)
+    assert link, reminder.body
+    token = link.group(1)
+    assert token != _token and Client().get(link.group(0)).status_code == 200
+    assert booking_by_token(token) == fatima
+    assert booking_by_token(token[:-1] + ("0" if token[-1] != "0" else "1")) is None  # forged
+    assert booking_by_token(f"{fatima.pk + 1}.{token.partition('.')[2]}") is None  # another row
 
 
 def test_the_agenda_file_is_valid_icalendar(hour):

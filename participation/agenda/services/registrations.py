@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from common.feedback.channel import Channel
 from common.feedback.language import current_language, supported_language
-from common.feedback.secrets import hash_secret, new_secret
+from common.feedback.secrets import hash_secret, later_token_key, link_matches, new_secret
 from common.notifications import notify
 from common.signups import new_signup
 
@@ -94,15 +94,27 @@ def registration_create(
     return registration, token
 
 
+# The purpose of a registration's later links (common.feedback.secrets.later_token).
+REGISTRATION_LINK = "agenda-registration"
+
+
 def registration_by_token(token: str) -> Registration | None:
+    """The registration behind the link of its confirmation, of the mail that it moved up from
+    the waiting list, or of a later mail (the reminder)."""
     if not token:
         return None
+    registrations = Registration.objects.select_related("activity", "activity__wijk")
+    key = later_token_key(token)
+    if key is not None:
+        registration = registrations.filter(pk=key).first()
+        secret = token.partition(".")[2]
+        if registration and link_matches(
+            secret, registration.cancel_token_hash, purpose=REGISTRATION_LINK
+        ):
+            return registration
+        return None
     secret = hash_secret(token)
-    return (
-        Registration.objects.select_related("activity", "activity__wijk")
-        .filter(Q(cancel_token_hash=secret) | Q(moved_up_token_hash=secret))
-        .first()
-    )
+    return registrations.filter(Q(cancel_token_hash=secret) | Q(moved_up_token_hash=secret)).first()
 
 
 def waiting_position(registration: Registration) -> int:

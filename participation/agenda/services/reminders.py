@@ -5,10 +5,12 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from common.feedback.secrets import later_token
 from common.notifications import notify
 
 from ..models import Registration, RegistrationStatus
-from .mails import mail_context
+from .mails import mail_context, registration_paths
+from .registrations import REGISTRATION_LINK
 
 
 def registrations_send_reminders(*, now: dt.datetime | None = None) -> int:
@@ -50,6 +52,13 @@ def registrations_send_reminders(*, now: dt.datetime | None = None) -> int:
                 email=registration.email,
                 user=registration.user,
                 language=registration.language,
+                secret_context=registration_paths(
+                    later_token(
+                        registration.pk,
+                        registration.cancel_token_hash,
+                        purpose=REGISTRATION_LINK,
+                    )
+                ),
             )
             count += 1
     return count

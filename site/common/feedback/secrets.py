@@ -23,3 +23,35 @@ def secret_matches(secret: str | None, digest: str) -> bool:
     if not secret or not digest:
         return False
     return _random.compare_digest(digest, hash_secret(secret))
+
+
+def later_secret(digest: str, *, purpose: str) -> str:
+    """The secret for the link in a later mail about the same input (a status update, a question):
+    the first secret is stored nowhere, so a later mail cannot repeat it; this one is derived from
+    the stored digest with the site's key, so it needs nothing stored either. It opens the same
+    page as the first, and stops working with it when the digest goes (erasure). `purpose` keeps
+    the links of different kinds apart."""
+    from django.utils.crypto import salted_hmac
+
+    return salted_hmac(f"zuidwest.later-link.{purpose}", digest).hexdigest()[:32]
+
+
+def link_matches(secret: str | None, digest: str, *, purpose: str) -> bool:
+    """Whether `secret` opens what `digest` guards: the first link's secret or a later mail's."""
+    if not secret or not digest:
+        return False
+    return secret_matches(secret, digest) or _random.compare_digest(
+        secret, later_secret(digest, purpose=purpose)
+    )
+
+
+def later_token(pk: int, digest: str, *, purpose: str) -> str:
+    """A later mail's link for a row that is found by its secret alone (a booking, a sign-up):
+    the row's key and the derived secret, "42.3f9c…" (a first secret never holds a dot)."""
+    return f"{pk}.{later_secret(digest, purpose=purpose)}"
+
+
+def later_token_key(token: str) -> int | None:
+    """The row's key in a `later_token`, or None when `token` is not one (a first secret)."""
+    key, dot, _secret = (token or "").partition(".")
+    return int(key) if dot and key.isdigit() else None
