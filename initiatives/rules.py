@@ -118,6 +118,13 @@ def is_withdraw_allowed(user, initiative: Initiative) -> bool:
     return is_active_user(user) and initiative.initiator_id == user.pk and initiative.is_open
 
 
+@rules.predicate
+def is_hour_keeper(user, hour) -> bool:
+    """Changes or cancels a consultation hour: the broker who holds it, or an overseer; never
+    another broker."""
+    return is_overseer(user) or (is_broker(user) and hour.broker_id == user.pk)
+
+
 rules.add_perm("initiatives.use_workspace", is_workspace_user)
 rules.add_perm("initiatives.manage_reference_data", is_overseer)
 # The participatiewinkel's desk enters an initiative for a resident (and sees no workspace).

@@ -45,8 +45,11 @@ from .spreekuren import (
     booking_ics,
     booking_refuse,
     bookings_send_reminders,
+    consultation_hour_cancel,
     consultation_hour_create,
+    consultation_hour_update,
     free_slots,
+    is_told_by_mail,
 )
 from .submission import (
     DeskPlan,
@@ -72,7 +75,9 @@ __all__ = [
     "booking_refuse",
     "bookings_send_reminders",
     "brokers_for_handoff",
+    "consultation_hour_cancel",
     "consultation_hour_create",
+    "consultation_hour_update",
     "free_slots",
     "fund_overview",
     "grants_for_export",
@@ -102,5 +107,6 @@ __all__ = [
     "initiative_volunteer",
     "initiative_withdraw",
     "invitation_by_token",
+    "is_told_by_mail",
     "missing_for_submission",
 ]

@@ -26,6 +26,21 @@ MAX_HOUR_LENGTH = dt.timedelta(hours=12)
 BOOKING_CONFIRMATION = "spreekuur-booking"
 
 
+def _check_hour(*, place: str, starts_at: dt.datetime, ends_at: dt.datetime, slot_minutes: int):
+    if not place.strip():
+        raise InitiativeError(_("Vul in waar het spreekuur is."))
+    if ends_at <= starts_at:
+        raise InitiativeError(_("Het spreekuur moet eindigen na het begin."))
+    if ends_at - starts_at > MAX_HOUR_LENGTH:
+        raise InitiativeError(_("Een spreekuur duurt hoogstens 12 uur."))
+    if starts_at < timezone.now():
+        raise InitiativeError(_("Dit tijdstip is al voorbij. Kies een moment in de toekomst."))
+    if slot_minutes < 5 or dt.timedelta(minutes=slot_minutes) > ends_at - starts_at:
+        raise InitiativeError(
+            _("Een afspraak duurt minstens 5 minuten en past binnen het spreekuur.")
+        )
+
+
 @transaction.atomic
 def consultation_hour_create(
     *,
@@ -40,18 +55,7 @@ def consultation_hour_create(
 ) -> ConsultationHour:
     if not rules.is_broker(broker):
         raise InitiativeError(_("Alleen initiatievenmakelaars houden spreekuur."))
-    if not place.strip():
-        raise InitiativeError(_("Vul in waar het spreekuur is."))
-    if ends_at <= starts_at:
-        raise InitiativeError(_("Het spreekuur moet eindigen na het begin."))
-    if ends_at - starts_at > MAX_HOUR_LENGTH:
-        raise InitiativeError(_("Een spreekuur duurt hoogstens 12 uur."))
-    if starts_at < timezone.now():
-        raise InitiativeError(_("Dit tijdstip is al voorbij. Kies een moment in de toekomst."))
-    if slot_minutes < 5 or dt.timedelta(minutes=slot_minutes) > ends_at - starts_at:
-        raise InitiativeError(
-            _("Een afspraak duurt minstens 5 minuten en past binnen het spreekuur.")
-        )
+    _check_hour(place=place, starts_at=starts_at, ends_at=ends_at, slot_minutes=slot_minutes)
     return ConsultationHour.objects.create(
         broker=broker,
         wijk=wijk,
@@ -62,6 +66,108 @@ def consultation_hour_create(
         slot_minutes=slot_minutes,
         note=note.strip(),
     )
+
+
+def _locked_hour_to_manage(hour: ConsultationHour, actor) -> ConsultationHour:
+    """The hour under a row lock, once the actor may change it and it is still to come."""
+    locked = ConsultationHour.objects.select_for_update().get(pk=hour.pk)
+    if not rules.is_hour_keeper(actor, locked):
+        raise InitiativeError(_("Dit spreekuur is van een andere makelaar."))
+    if locked.is_cancelled:
+        raise InitiativeError(_("Dit spreekuur gaat al niet door."))
+    if locked.ends_at <= timezone.now():
+        raise InitiativeError(_("Dit spreekuur is al voorbij."))
+    return locked
+
+
+def is_told_by_mail(booking: Booking) -> bool:
+    """A confirmed address hears of changes; a typed one nobody confirmed hears nothing more
+    after the first mail (common.signups), so the broker calls those residents."""
+    return bool(booking.email) and booking.email_confirmed_at is not None
+
+
+@transaction.atomic
+def consultation_hour_update(
+    *,
+    hour: ConsultationHour,
+    actor,
+    place: str,
+    address: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    note: str = "",
+) -> tuple[ConsultationHour, int]:
+    """Change where and when an hour is. The times may change only around the slots that are
+    booked (a booked appointment never moves); a new place or address is mailed to everyone
+    booked, in their language. Returns the hour and how many residents were mailed."""
+    locked = _locked_hour_to_manage(hour, actor)
+    _check_hour(place=place, starts_at=starts_at, ends_at=ends_at, slot_minutes=locked.slot_minutes)
+    bookings = list(locked.bookings.active().select_for_update())
+    new_slots = set(
+        ConsultationHour(
+            starts_at=starts_at, ends_at=ends_at, slot_minutes=locked.slot_minutes
+        ).slots()
+    )
+    outside = [b for b in bookings if b.slot_start not in new_slots]
+    if outside:
+        times = ", ".join(timezone.localtime(b.slot_start).strftime("%H:%M") for b in outside)
+        raise InitiativeError(
+            _(
+                "Er is al een afspraak om %(times)s. Kies tijden waarin die afspraak past, of "
+                "zeg het spreekuur af."
+            )
+            % {"times": times}
+        )
+    old_place, old_address = locked.place, locked.address
+    locked.place, locked.address = place.strip(), address.strip()
+    locked.starts_at, locked.ends_at, locked.note = starts_at, ends_at, note.strip()
+    locked.save(update_fields=["place", "address", "starts_at", "ends_at", "note"])
+    if (old_place, old_address) == (locked.place, locked.address):
+        return locked, 0
+    told = 0
+    for booking in bookings:
+        booking.hour = locked
+        if is_told_by_mail(booking):
+            context = {
+                **_mail_context(booking),
+                "old_place": old_place,
+                "old_address": old_address,
+            }
+            notify(
+                event="initiative_booking_moved",
+                context=context,
+                email=booking.email,
+                language=booking.language,
+                attachments=[("spreekuur.ics", booking_ics(booking), "text/calendar")],
+            )
+            told += 1
+    return locked, told
+
+
+@transaction.atomic
+def consultation_hour_cancel(*, hour: ConsultationHour, actor) -> int:
+    """The hour does not go ahead: every appointment still to come is cancelled and its
+    resident is mailed, in their language, with the agenda file that takes it out of their
+    calendar. Returns how many residents were mailed."""
+    locked = _locked_hour_to_manage(hour, actor)
+    locked.is_cancelled = True
+    locked.save(update_fields=["is_cancelled"])
+    now = timezone.now()
+    told = 0
+    for booking in locked.bookings.active().filter(slot_start__gt=now).select_for_update():
+        booking.cancelled_at = now
+        booking.save(update_fields=["cancelled_at"])
+        booking.hour = locked
+        if is_told_by_mail(booking):
+            notify(
+                event="initiative_booking_hour_cancelled",
+                context=_mail_context(booking),
+                email=booking.email,
+                language=booking.language,
+                attachments=[("spreekuur.ics", booking_ics(booking), "text/calendar")],
+            )
+            told += 1
+    return told
 
 
 def free_slots(hour: ConsultationHour, *, now=None) -> list[dt.datetime]:

@@ -210,3 +210,37 @@ class ConsultationHourForm(forms.Form):
             "slot_minutes": data["slot_minutes"],
             "note": data["note"],
         }
+
+
+class ConsultationHourChangeForm(ConsultationHourForm):
+    """Where and when; the length of an appointment stays, so the booked slots keep their
+    times."""
+
+    wijk = None
+    slot_minutes = None
+
+    @classmethod
+    def for_hour(cls, hour, data=None):
+        local_start = timezone.localtime(hour.starts_at)
+        initial = {
+            "place": hour.place,
+            "address": hour.address,
+            "date": local_start.date(),
+            "start": local_start.time(),
+            "end": timezone.localtime(hour.ends_at).time(),
+            "note": hour.note,
+        }
+        return cls(data, initial=initial)
+
+    def service_kwargs(self) -> dict:
+        import datetime as dt
+
+        data = self.cleaned_data
+        tz = timezone.get_current_timezone()
+        return {
+            "place": data["place"],
+            "address": data["address"],
+            "starts_at": dt.datetime.combine(data["date"], data["start"], tzinfo=tz),
+            "ends_at": dt.datetime.combine(data["date"], data["end"], tzinfo=tz),
+            "note": data["note"],
+        }

@@ -17,6 +17,16 @@ urlpatterns = [
         name="accountability_csv",
     ),
     path("spreekuren/", spreekuren.ConsultationHoursView.as_view(), name="hours"),
+    path(
+        "spreekuren/<int:pk>/wijzigen/",
+        spreekuren.ConsultationHourChangeView.as_view(),
+        name="hour_change",
+    ),
+    path(
+        "spreekuren/<int:pk>/afzeggen/",
+        spreekuren.ConsultationHourCancelView.as_view(),
+        name="hour_cancel",
+    ),
     path("<str:reference>/", detail.InitiativeDetailView.as_view(), name="detail"),
     path("<str:reference>/oppakken/", detail.TakeView.as_view(), name="take"),
     path("<str:reference>/bericht/", detail.MessageView.as_view(), name="message"),

@@ -18,6 +18,7 @@ class Status(models.TextChoices):
 class Actor(models.TextChoices):
     PARTICIPANT = "participant", _("deelnemer")
     SYSTEM = "system", _("systeem")
+    ORGANISER = "organiser", _("organisator")
 
 
 S = Status
@@ -26,12 +27,13 @@ S = Status
 INITIAL = {True: S.CONFIRMED, False: S.WAITING}
 
 # (from, to) -> who may make the move. Every move is listed once, by hand.
-TRANSITIONS: dict[tuple[Status, Status], Actor] = {
+TRANSITIONS: dict[tuple[Status, Status], Actor | frozenset[Actor]] = {
     # A place comes free (a cancellation): the first on the waiting list moves up.
     (S.WAITING, S.CONFIRMED): Actor.SYSTEM,
-    # The participant (or the erasure of their account) cancels, with a place or waiting.
-    (S.CONFIRMED, S.CANCELLED): Actor.PARTICIPANT,
-    (S.WAITING, S.CANCELLED): Actor.PARTICIPANT,
+    # The participant (or the erasure of their account) cancels, with a place or waiting; or
+    # the organiser does it for them (the resident called, or is told by mail).
+    (S.CONFIRMED, S.CANCELLED): frozenset({Actor.PARTICIPANT, Actor.ORGANISER}),
+    (S.WAITING, S.CANCELLED): frozenset({Actor.PARTICIPANT, Actor.ORGANISER}),
 }
 
 # Holding a place or waiting for one: at most one such registration per person and activity

@@ -3,9 +3,11 @@ menu item that only the people who may use them see. Every module registers it t
 
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse_lazy
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 
 
 class PermissionMenuItem(MenuItem):
@@ -67,3 +69,15 @@ def staff_breadcrumbs(start: str, label) -> list[dict]:
         {"url": reverse_lazy("wagtailadmin_home"), "label": _("Home")},
         {"url": reverse_lazy(start), "label": label},
     ]
+
+
+class MomentColumn(Column):
+    """A date and time in a Wagtail listing as the day and the clock ("14 maart 2027, 19:30").
+    Wagtail's DateColumn writes the time since, which says "Zojuist" for every moment still to
+    come (an activity's start, a deadline)."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        if not value:
+            return ""
+        return formats.date_format(timezone.localtime(value), "j F Y, H:i")

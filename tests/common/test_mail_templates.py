@@ -93,6 +93,7 @@ EXAMPLES = {
         "deadline": "2026-03-06",
         "url": "/beheer/snippets/shop/advicerequest/edit/3/",
     },
+    "agenda_cancelled_by_organiser": {**AGENDA, "manage_url": ""},
     "agenda_cancelled_organiser": {**AGENDA, "manage_url": "", "status": "Aangemeld"},
     "agenda_moved_up": AGENDA,
     "agenda_registration": AGENDA,
@@ -110,6 +111,14 @@ EXAMPLES = {
         "question": "Subsidie?\nVoor een buurtfeest.",
     },
     "initiative_booking_reminder": {**BOOKING, "manage_url": "", "ics_url": ""},
+    "initiative_booking_moved": {
+        **BOOKING,
+        "manage_url": "",
+        "ics_url": "",
+        "old_place": "Buurthuis De Henneb",
+        "old_address": "Hengelolaan 1",
+    },
+    "initiative_booking_hour_cancelled": {**BOOKING, "manage_url": "", "ics_url": ""},
     "initiative_handoff": {
         "reference": "INI-2026-0007",
         "title": "Moestuin & buurtkeuken",

@@ -59,6 +59,19 @@ def tell_confirmed(registration: Registration, token: str, *, event: str) -> Non
         )
 
 
+def tell_cancelled(registration: Registration) -> None:
+    """The organiser cancelled for the resident: a confirmed address hears it (a typed one
+    nobody confirmed hears nothing after the first mail, common.signups)."""
+    if registration.email and registration.email_confirmed_at is not None:
+        notify(
+            event="agenda_cancelled_by_organiser",
+            context=mail_context(registration),
+            email=registration.email,
+            user=registration.user,
+            language=registration.language,
+        )
+
+
 def tell_organiser(activity: Activity, *, event: str, registration: Registration) -> None:
     if activity.contact_email:
         context = {**mail_context(registration), "status": registration.get_status_display()}

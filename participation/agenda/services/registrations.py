@@ -19,7 +19,15 @@ from ..models import Activity, Registration, RegistrationStatus
 from ..workflow import Actor
 from .base import AgendaError
 from .ical import activity_ics
-from .mails import first_mail_secrets, mail_context, tell_confirmed, tell_organiser
+from .mails import (
+    first_mail_secrets,
+    mail_context,
+    tell_cancelled,
+    tell_confirmed,
+    tell_organiser,
+)
+
+MANAGE_REGISTRATIONS = "agenda.manage_registrations"
 
 
 def _check_person(name: str, email: str, phone: str) -> None:
@@ -130,17 +138,26 @@ def waiting_position(registration: Registration) -> int:
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration) -> Registration:
-    """Cancel; when a place comes free, the first on the waiting list gets it and is told."""
+def registration_cancel(*, registration: Registration, organiser=None) -> Registration:
+    """Cancel; when a place comes free, the first on the waiting list gets it and is told.
+    With `organiser` (a staff member who manages the registrations) the organiser cancels for
+    the resident, who is told by mail in their own language."""
+    if organiser is not None and not organiser.has_perm(MANAGE_REGISTRATIONS):
+        raise AgendaError(_("Alleen de organisator kan een aanmelding van een inwoner afmelden."))
+    actor = Actor.PARTICIPANT if organiser is None else Actor.ORGANISER
     activity = Activity.objects.select_for_update().get(pk=registration.activity_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if not workflow.is_active(registration.status):
         return registration  # cancelled already: a second click changes nothing
-    workflow.check_transition(registration.status, RegistrationStatus.CANCELLED, Actor.PARTICIPANT)
+    workflow.check_transition(
+        registration.status, RegistrationStatus.CANCELLED, actor, refuse=AgendaError
+    )
     was_confirmed = registration.status == RegistrationStatus.CONFIRMED
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
+    if organiser is not None:
+        tell_cancelled(registration)
     tell_organiser(activity, event="agenda_cancelled_organiser", registration=registration)
     if was_confirmed and activity.ends_at > timezone.now():
         _move_up(activity)

@@ -65,11 +65,14 @@ class DeskRegistrationView(DeskMixin, WagtailAdminTemplateMixin, View):
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
+    def new_form(self, data=None):
+        return RegistrationDeskForm(data)
+
     def get(self, request):
-        return self.render_to_response(self.get_context_data(form=RegistrationDeskForm()))
+        return self.render_to_response(self.get_context_data(form=self.new_form()))
 
     def post(self, request):
-        form = RegistrationDeskForm(request.POST)
+        form = self.new_form(request.POST)
 
         def enter(data):
             registration, secret = registration_create(

@@ -1,20 +1,29 @@
-"""The agenda in the Wagtail admin (/beheer/): coordinators and editors plan activities and see
-who registered (names and phone numbers, for a call when a place comes free). Registrations
-come from the site; staff do not add or edit them here."""
+"""The agenda in the Wagtail admin (/beheer/): coordinators and editors plan activities; only the
+coordinators who organise them see who registered (names and phone numbers, for a call when a
+place comes free), sign a resident up and cancel for one (staff/registrations.py, through the
+services). Nobody edits a registration's details here."""
 
+from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from accounts.policies import RolePermissionPolicy
+from common.staff import MomentColumn
 
+from .. import workflow
 from ..models import Activity, Registration
-from ..rules import AGENDA_ROLES
+from ..rules import AGENDA_ROLES, ORGANISER_ROLES
+from ..services.registrations import MANAGE_REGISTRATIONS
+from . import registrations
 
-# Coordinators and editors may do everything the viewset allows; registrations come from the site,
-# so adding, changing or deleting them is refused to everyone.
+# Coordinators and editors plan activities. The registrations, with residents' contact details,
+# are the organisers' alone; they are added and cancelled through the services
+# (staff/registrations.py), so the snippet's own add, change and delete are refused to everyone.
 register_permission_policy(
     Activity, RolePermissionPolicy(Activity, roles=AGENDA_ROLES, perm="agenda.manage_agenda")
 )
@@ -22,8 +31,8 @@ register_permission_policy(
     Registration,
     RolePermissionPolicy(
         Registration,
-        roles=AGENDA_ROLES,
-        perm="agenda.manage_agenda",
+        roles=ORGANISER_ROLES,
+        perm=MANAGE_REGISTRATIONS,
         refused={"add", "change", "delete"},
     ),
 )
@@ -38,7 +47,7 @@ class ActivityViewSet(SnippetViewSet):
         "title",
         Column("type", label=_("soort"), accessor="get_type_display"),
         "wijk",
-        DateColumn("starts_at", label=_("begint om")),
+        MomentColumn("starts_at", label=_("begint om")),
         Column("confirmed_count", label=_("aangemeld")),
         Column("capacity", label=_("plaatsen")),
         Column("waiting_count", label=_("wachtlijst")),
@@ -66,8 +75,29 @@ class ActivityViewSet(SnippetViewSet):
     ]
 
 
+class CancelColumn(Column):
+    def get_value(self, instance):
+        if not workflow.is_active(instance.status):
+            return ""
+        return format_html(
+            '<a class="button button-small button-secondary" href="{}">{}</a>',
+            registrations.cancel_url(instance),
+            _("Afmelden…"),
+        )
+
+
+class RegistrationIndexView(IndexView):
+    @property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(_("Inwoner aanmelden"), url=registrations.enter_url(), icon_name="plus"),
+        ]
+
+
 class RegistrationViewSet(SnippetViewSet):
     model = Registration
+    index_view_class = RegistrationIndexView
     icon = "group"
     menu_label = _("Aanmeldingen")
     url_prefix = "agenda/aanmeldingen"
@@ -78,7 +108,8 @@ class RegistrationViewSet(SnippetViewSet):
         "email",
         "phone",
         Column("language", label=_("taal van de inwoner"), accessor="language_name"),
-        DateColumn("created_at", label=_("aangemeld op")),
+        MomentColumn("created_at", label=_("aangemeld op")),
+        CancelColumn("cancel", label=_("afmelden")),
     ]
     list_filter = ["status", "activity__wijk"]
     search_fields = ["name", "email", "phone", "activity__title"]
@@ -89,6 +120,22 @@ class RegistrationViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Registration.objects.select_related("activity")
+
+    def get_urlpatterns(self):
+        # Wagtail's own first: the menu opens the first pattern (the listing).
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "afmelden/<int:pk>/",
+                registrations.RegistrationCancelView.as_view(),
+                name="cancel",
+            ),
+            path(
+                "inwoner-aanmelden/",
+                registrations.OrganiserRegistrationView.as_view(),
+                name="enter",
+            ),
+        ]
 
 
 class AgendaViewSetGroup(SnippetViewSetGroup):

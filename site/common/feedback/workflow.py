@@ -16,7 +16,8 @@ class TransitionNotAllowed(Exception):
 
 @dataclass(frozen=True)
 class Transitions:
-    table: Mapping[tuple[Any, Any], Any]  # (from, to) -> who may make the move
+    # (from, to) -> who may make the move: one actor, or a frozenset of actors
+    table: Mapping[tuple[Any, Any], Any]
     status: type  # the module's Status choices
     actor: type  # the module's Actor choices
     open: Collection
@@ -24,7 +25,7 @@ class Transitions:
     only_actor_message: str
 
     def allowed_targets(self, source, actor) -> list:
-        return [t for (s, t), a in self.table.items() if s == source and a == actor]
+        return [t for (s, t), a in self.table.items() if s == source and actor in _actors(a)]
 
     def check(self, source, target, actor, *, refuse: type[Exception] = TransitionNotAllowed):
         """Raise `refuse` (a service passes its own error) with the reason, unless `actor` may
@@ -36,10 +37,13 @@ class Transitions:
                 _("Van “%(source)s” naar “%(target)s” kan niet.")
                 % {"source": source.label, "target": target.label}
             )
-        if allowed != actor:
-            raise refuse(
-                self.only_actor_message % {"who": self.actor(allowed).label, "target": target.label}
-            )
+        if actor not in _actors(allowed):
+            who = " / ".join(str(self.actor(a).label) for a in sorted(_actors(allowed)))
+            raise refuse(self.only_actor_message % {"who": who, "target": target.label})
 
     def is_open(self, status) -> bool:
         return self.status(status) in self.open
+
+
+def _actors(allowed) -> frozenset:
+    return allowed if isinstance(allowed, frozenset) else frozenset({allowed})
