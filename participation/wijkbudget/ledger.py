@@ -20,9 +20,10 @@ KEY = "wijkbudget"
 
 def counts(wijk=None) -> ledger.Counts:
     """A plan's promise: a feasibility answer before voting starts (models/proposal.py)."""
-    proposals = Proposal.objects.filter(round__is_published=True).exclude(
-        status=Feasibility.SAMENGEVOEGD
-    )
+    # An imported round (a pabulib example) is not a promise to Zuidwest: never counted.
+    proposals = Proposal.objects.filter(
+        round__is_published=True, round__pabulib__isnull=True
+    ).exclude(status=Feasibility.SAMENGEVOEGD)
     if wijk is not None:
         proposals = proposals.filter(round__wijken=wijk)
     return ledger.Counts(**proposals.order_by().aggregate(**PROPOSAL_DEADLINES.counts()))
@@ -30,7 +31,9 @@ def counts(wijk=None) -> ledger.Counts:
 
 def counted_rounds():
     return (
-        Round.objects.filter(is_published=True, closed_at__isnull=False, result__isnull=False)
+        Round.objects.public()
+        .of_zuidwest()
+        .filter(closed_at__isnull=False, result__isnull=False)
         .annotate(updated_at=F("closed_at"))
         .prefetch_related("wijken")
         .order_by("pk")
@@ -84,7 +87,9 @@ def build_rounds(batch) -> list[tuple[int, dict]]:
 def realisation_updates():
     return (
         RealisationUpdate.objects.filter(
-            proposal__round__is_published=True, proposal__round__closed_at__isnull=False
+            proposal__round__is_published=True,
+            proposal__round__pabulib__isnull=True,
+            proposal__round__closed_at__isnull=False,
         )
         .annotate(updated_at=F("created_at"))
         .select_related("proposal__round")

@@ -1,5 +1,6 @@
 """Wijkbudget plans in the site search (common/search.py): the plans of published rounds,
-never one merged into another (its own page says where it went) or of a round not yet online."""
+never one merged into another (its own page says where it went), of a round not yet online or
+of an imported example round (a pabulib file: not plans for Zuidwest)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from .models import Proposal, Round
 
 
 def site_hits(query: Words, limit: int) -> tuple[list[SearchHit], int]:
-    public = Proposal.objects.public().filter(round__in=Round.objects.public())
+    public = Proposal.objects.public().filter(round__in=Round.objects.public().of_zuidwest())
     found, total = full_text(public, query, limit=limit)
     rounds = Round.objects.in_bulk({p.round_id for p in found})
     hits = []

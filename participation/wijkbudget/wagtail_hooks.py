@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from common.money import EuroField, euros_for_input
 
 from .models import Round
+from .services.rounds import publish_refusal
 from .staff import urls as workspace_urls
 
 ROUND_FIELDS = [
@@ -65,6 +66,10 @@ class RoundForm(WagtailAdminModelForm):
             self.add_error("budget", _("Het budget moet meer dan nul zijn."))
         elif budget is not None:
             self.instance.budget_cents = budget
+        # Publishing by the tick has the same limit as the workspace's publish button.
+        publishing = data.get("is_published") and not self.instance.is_published
+        if publishing and self.instance.pk and (refusal := publish_refusal(self.instance)):
+            self.add_error("is_published", refusal)
         return data
 
 

@@ -8,7 +8,8 @@ from .models import Round
 
 
 def wijk_part(wijk) -> dict:
-    round = Round.objects.public().filter(wijken=wijk).order_by("-created_at", "-pk").first()
+    rounds = Round.objects.public().of_zuidwest().filter(wijken=wijk)
+    round = rounds.order_by("-created_at", "-pk").first()
     return {
         "wijkbudget_url": reverse("participation:wijkbudget"),
         "budget_round": round,

@@ -49,6 +49,9 @@ class Proposal(InputLanguage, index.Indexed, models.Model):
     # A merge waits for the proposer's yes; staff propose it, the proposer consents.
     merge_requested_into = optional_fk("self", related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    # Only on a project imported from a pabulib file: its line of PROJECTS, by column
+    # (project_id, cost, name and whatever else the file has), for pb_export.
+    pabulib = models.JSONField(null=True, blank=True, editable=False)
 
     objects = ProposalQuerySet.as_manager()
     # The site search (wijkbudget/search.py) finds the public plans of published rounds.
@@ -88,6 +91,11 @@ class Proposal(InputLanguage, index.Indexed, models.Model):
     def pb_id(self) -> str:
         """The id in a pabulib election: zero-padded, so ids as strings sort as numbers."""
         return f"{self.pk:010d}"
+
+    @property
+    def file_id(self) -> str:
+        """The project id in exports: the file's own id for an imported project."""
+        return (self.pabulib or {}).get("project_id") or self.pb_id
 
 
 class ProposalEvent(StatusEvent):

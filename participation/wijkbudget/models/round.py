@@ -62,6 +62,11 @@ class RoundQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_published=True)
 
+    def of_zuidwest(self):
+        """Rounds residents of Zuidwest voted in: not an election imported from a pabulib file
+        (those are examples; the ledger, the figures, wijk pages and search leave them out)."""
+        return self.filter(pabulib__isnull=True)
+
 
 class Round(models.Model):
     title = models.CharField(_("titel"), max_length=140)
@@ -124,6 +129,11 @@ class Round(models.Model):
     code_salt = models.CharField(max_length=32, default=_salt, editable=False)
     # The published count, written once by round_close (see services/tally.py).
     result = models.JSONField(null=True, blank=True, editable=False)
+    # Only on a round imported by `pb_import`: what pb_export needs to give the file back as it
+    # was — {"meta": [[key, value], ...] (the META section in order), "projects": the PROJECTS
+    # header, "votes": the VOTES header, "voter_columns": the vote-line columns each imported
+    # Ballot keeps}. Empty for every round residents of Zuidwest take part in.
+    pabulib = models.JSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = RoundQuerySet.as_manager()
@@ -169,6 +179,16 @@ class Round(models.Model):
         return format_euros(self.budget_cents)
 
     budget_label.short_description = _("budget")
+
+    @property
+    def is_imported(self) -> bool:
+        return self.pabulib is not None
+
+    def imported_from(self) -> str:
+        """Where an imported election was held, as the file says ("Assen, Netherlands")."""
+        meta = dict((self.pabulib or {}).get("meta", []))
+        parts = [meta.get(k, "") for k in ("district", "unit", "country")]
+        return ", ".join(dict.fromkeys(p for p in parts if p))
 
     @property
     def is_cumulative(self) -> bool:

@@ -46,6 +46,7 @@ class Ballot(models.Model):
     class Source(models.TextChoices):
         ONLINE = "online", _("online")
         PAPER = "papier", _("op papier")
+        IMPORT = "import", _("geïmporteerd")
 
     # Random keys: a sequence would line ballots up with the order of the "has voted" marks.
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -53,6 +54,9 @@ class Ballot(models.Model):
     receipt = models.CharField(max_length=16, unique=True)
     seal = models.CharField(max_length=64, blank=True, db_index=True)
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.ONLINE)
+    # Only on a vote line imported from a pabulib file (public data, no resident of Zuidwest):
+    # [line number, voter id, *the round's `voter_columns`], so pb_export gives it back.
+    pabulib = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("stembiljet")

@@ -4,7 +4,7 @@ Pure Python without Django, so the benchmark and the fixture recorder can import
 separate virtualenv that holds the reference library pabutools.
 """
 
-from .instance import Election, Instance, Profile, Project
+from .instance import Election, Instance, Profile, Project, Voter
 from .parse import PabulibError, parse_file, parse_text
 from .rules import RULES, RuleError, outcome, selected_ids
 
@@ -16,6 +16,7 @@ __all__ = [
     "Profile",
     "Project",
     "RuleError",
+    "Voter",
     "outcome",
     "parse_file",
     "parse_text",

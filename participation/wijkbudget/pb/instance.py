@@ -128,6 +128,21 @@ class Profile:
 
 
 @dataclass
+class Voter:
+    """One vote line as the file has it (read only on request: rules need the profile alone).
+    `ballot` is the index of the voter's distinct ballot in the profile; `columns` holds the
+    line's other fields (age, sex, district, ... in public datasets), by header name."""
+
+    id: str
+    ballot: int
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
 class Election:
     instance: Instance
     profile: Profile
+    # Set by parse_text(..., voters=True) and by an export that keeps the file's voter ids:
+    # every voter in file order, and the VOTES header, so a file can be written back as it was.
+    voters: list[Voter] | None = None
+    vote_header: list[str] | None = None

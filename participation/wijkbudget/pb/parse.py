@@ -22,6 +22,7 @@ from .instance import (
     Instance,
     Profile,
     Project,
+    Voter,
 )
 
 _MARKER = re.compile(r"[ \t]*(META|PROJECTS|VOTES)[ \t]*(?:;[^\r\n]*)?\r?$", re.M | re.I)
@@ -36,9 +37,9 @@ class PabulibError(ValueError):
         self.line = line
 
 
-def parse_file(path: str | Path) -> Election:
+def parse_file(path: str | Path, *, voters: bool = False) -> Election:
     with open(path, encoding="utf-8-sig", newline="") as fh:
-        return parse_text(fh.read())
+        return parse_text(fh.read(), voters=voters)
 
 
 def parse_number(text: str, what: str, line: int | None) -> Fraction:
@@ -107,7 +108,9 @@ def _header(block: str, first_line: int, section: str) -> tuple[list[str], int, 
     raise PabulibError(f"{section.upper()} has no header line", first_line - 1)
 
 
-def parse_text(text: str) -> Election:
+def parse_text(text: str, *, voters: bool = False) -> Election:
+    """The election in `text`. With `voters`, also every vote line (its voter id and other
+    columns, in file order), so an import keeps what a round trip must give back."""
     text = text.removeprefix("\ufeff")
     sections = _sections(text)
     meta_line, meta_block = sections["meta"]
@@ -129,9 +132,11 @@ def parse_text(text: str) -> Election:
 
     projects = _parse_projects(*sections["projects"])
     instance = Instance(budget=budget, projects=projects, meta=meta)
-    profile = _parse_votes(instance, *sections["votes"])
+    profile, lines = _parse_votes(instance, *sections["votes"], voters=voters)
     profile.split_supporters()  # part of reading: every rule needs it
-    return Election(instance, profile)
+    if lines is None:
+        return Election(instance, profile)
+    return Election(instance, profile, voters=lines[1], vote_header=lines[0])
 
 
 def _parse_projects(first_line: int, block: str) -> list[Project]:
@@ -195,7 +200,9 @@ def _line_of(block: str, line0: int, wanted: list[int], value: object) -> int | 
     return None
 
 
-def _parse_votes(instance: Instance, first_line: int, block: str) -> Profile:
+def _parse_votes(
+    instance: Instance, first_line: int, block: str, *, voters: bool = False
+) -> tuple[Profile, tuple[list[str], list[Voter]] | None]:
     header, line0, rest = _header(block, first_line, "votes")
     if "vote" not in header:
         raise PabulibError("VOTES header has no vote column", line0 - 1)
@@ -211,6 +218,7 @@ def _parse_votes(instance: Instance, first_line: int, block: str) -> Profile:
     lookup = index.__getitem__
     approval = vote_type in APPROVAL_TYPES
     merged: dict[tuple, int] = {}
+    key_of: dict = {}
     for value, count in counter.items():
         try:
             if approval:  # the common case, kept short: most ballots are distinct strings
@@ -226,12 +234,37 @@ def _parse_votes(instance: Instance, first_line: int, block: str) -> Profile:
                 line = first[value] if first else _line_of(rest, line0, wanted, value)
                 raise PabulibError(str(exc), line) from None
         merged[key] = merged.get(key, 0) + count
+        key_of[value] = key
     if cardinal:
         ballots = [tuple(j for j, _ in key) for key in merged]
         points = [tuple(p for _, p in key) for key in merged]
     else:
         ballots, points = list(merged), None
-    return Profile(vote_type, len(instance.projects), ballots, list(merged.values()), points)
+    profile = Profile(vote_type, len(instance.projects), ballots, list(merged.values()), points)
+    if not voters:
+        return profile, None
+    t_of = {key: t for t, key in enumerate(merged)}
+    ballot_of = {value: t_of[key] for value, key in key_of.items()}
+    return profile, (header, _voters(rest, line0, header, wanted, ballot_of))
+
+
+def _voters(block: str, line0: int, header: list[str], wanted: list[int], ballot_of: dict):
+    """Every vote line as a Voter, in file order; the lines were checked by _vote_fields."""
+    if '"' in block:
+        rows = (row for _line, row in _rows(block, line0))
+    else:  # the same fields _vote_fields found with its regular expression, without csv
+        rows = (raw.rstrip("\r").split(";") for raw in block.split("\n") if raw.strip())
+    idx = header.index("voter_id") if "voter_id" in header else None
+    skip = {*wanted, idx}
+    others = [(i, name) for i, name in enumerate(header) if i not in skip]
+    single = len(wanted) == 1
+    out: list[Voter] = []
+    for n, row in enumerate(rows, start=1):
+        value = row[wanted[0]] if single else tuple(row[i] for i in wanted)
+        voter_id = row[idx].strip() if idx is not None and idx < len(row) else str(n)
+        columns = {name: row[i].strip() for i, name in others if i < len(row)}
+        out.append(Voter(voter_id, ballot_of[value], columns))
+    return out
 
 
 def _ballot(value, index: dict[str, int], vote_type: str, cardinal: bool) -> tuple:

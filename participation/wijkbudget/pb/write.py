@@ -1,7 +1,9 @@
 """Export an election back to the pabulib format, so a round can be published or re-checked.
 
-Ballots are stored as distinct ballots with counts, so voter ids are numbered 1..n on export;
-the numbers are exact decimals, as they were read.
+Ballots are stored as distinct ballots with counts, so voter ids are numbered 1..n on export,
+unless the election carries its voters (an imported file): then each vote line is written back
+with its own voter id and columns, in the file's order. The numbers are exact decimals, as they
+were read.
 """
 
 from __future__ import annotations
@@ -58,17 +60,33 @@ def write_text(election: Election) -> str:
             row["name"] = p.name
         w.writerow([row.get(c, "") for c in columns])
     out.write("VOTES\n")
-    w.writerow(["voter_id", "vote", "points"] if prof.is_cardinal else ["voter_id", "vote"])
     ids = [p.id for p in inst.projects]
-    voter = 0
-    for t, (ballot, count) in enumerate(zip(prof.ballots, prof.counts, strict=True)):
-        vote = ",".join(ids[j] for j in ballot)
-        row = [vote]
-        if prof.points is not None:
-            row.append(",".join(format_number(p) for p in prof.points[t]))
-        for _ in range(count):
-            voter += 1
-            w.writerow([str(voter), *row])
+    votes = [",".join(ids[j] for j in ballot) for ballot in prof.ballots]
+    points = (
+        [",".join(format_number(p) for p in pts) for pts in prof.points]
+        if prof.points is not None
+        else None
+    )
+    base = ["voter_id", "vote", "points"] if points is not None else ["voter_id", "vote"]
+    if election.voters is None:
+        w.writerow(base)
+        voter = 0
+        for t, count in enumerate(prof.counts):
+            row = [votes[t]] if points is None else [votes[t], points[t]]
+            for _ in range(count):
+                voter += 1
+                w.writerow([str(voter), *row])
+        return out.getvalue()
+    header = list(election.vote_header or base)
+    header += [c for c in base if c not in header]
+    for v in election.voters:
+        header += [c for c in v.columns if c not in header]
+    w.writerow(header)
+    for v in election.voters:
+        row = {**v.columns, "voter_id": v.id, "vote": votes[v.ballot]}
+        if points is not None:
+            row["points"] = points[v.ballot]
+        w.writerow([row.get(c, "") for c in header])
     return out.getvalue()
 
 

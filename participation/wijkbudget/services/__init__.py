@@ -10,7 +10,7 @@ from .proposals import (
     proposal_submit,
 )
 from .realisation import realisation_add_update
-from .rounds import round_advance_phase, round_close, round_count
+from .rounds import round_advance_phase, round_close, round_count, round_publish
 from .voting import (
     BallotRefused,
     ballot_cast,
@@ -34,6 +34,7 @@ __all__ = [
     "round_advance_phase",
     "round_close",
     "round_count",
+    "round_publish",
     "vote_code_find",
     "vote_codes_generate",
 ]

@@ -1,4 +1,5 @@
-"""Moving a round through its phases: start the next phase early, close the vote."""
+"""Moving a round through its phases: start the next phase early, close the vote; and putting a
+hidden round (an imported one starts hidden) on the site."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -28,6 +29,31 @@ def round_advance_phase(*, round: Round, actor) -> Round:
         setattr(row, START_FIELD[next_phase(phase)], now)
         row.save()
     return row
+
+
+def round_publish(*, round: Round, actor) -> Round:
+    """Show a hidden round on the site. An imported round only once its vote is closed: while it
+    is open, residents could vote in an election held somewhere else."""
+    with transaction.atomic():
+        row = Round.objects.select_for_update().get(pk=round.pk)
+        if row.is_published:
+            raise BudgetError(_("Deze ronde staat al op de site."))
+        if refusal := publish_refusal(row):
+            raise BudgetError(refusal)
+        row.is_published = True
+        row.save(update_fields=["is_published"])
+        if row.closed_at is not None:
+            ledger.push(row)  # the ledger leaves imported rounds out (wijkbudget/ledger.py)
+    return row
+
+
+def publish_refusal(round: Round) -> str:
+    if round.is_imported and round.closed_at is None:
+        return _(
+            "Sluit eerst het stemmen van deze ronde. Anders kunnen bewoners stemmen in een "
+            "stemming die ergens anders is gehouden."
+        )
+    return ""
 
 
 # Counting runs in the request for ordinary rounds; a very large round is counted by the task

@@ -1,4 +1,5 @@
-"""Staff actions that cannot be undone (start the next phase early, close the vote) on a page of
+"""Staff actions that cannot be undone (start the next phase early, close the vote) or that put
+a round before every resident (publish a hidden round, such as an imported one) on a page of
 their own. Without JavaScript: the GET says what will happen, with the numbers and the planned
 date; the POST does it only with the confirmation checkbox ticked."""
 
@@ -12,8 +13,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..forms import ConfirmForm
 from ..models import Ballot, Round
-from ..services import BudgetError, round_advance_phase, round_close
+from ..services import BudgetError, round_advance_phase, round_close, round_publish
 from ..services.paper import pending_refusal, pending_sheets
+from ..services.rounds import publish_refusal
 from ..workflow import START_FIELD, Feasibility, Phase, may_advance, next_phase
 from .views import StaffMixin
 
@@ -177,3 +179,61 @@ class CloseView(ConfirmedAction):
     def perform(self, round):
         round_close(round=round, actor=self.request.user)
         return _("De ronde is gesloten en de uitslag staat online.")
+
+
+class PublishView(ConfirmedAction):
+    permission = "participation.close_round"
+    danger = False
+
+    def get_page_title(self):
+        return _("Ronde op de site zetten")
+
+    @property
+    def submit(self):
+        return self.get_page_title()
+
+    def blocked(self, round):
+        if round.is_published:
+            return _("Deze ronde staat al op de site.")
+        return publish_refusal(round)
+
+    def facts(self, round):
+        plans = round.proposals.on_ballot().count()
+        facts = [
+            ngettext(
+                "Iedereen ziet de ronde dan op de pagina Wijkbudget, met %(n)s plan.",
+                "Iedereen ziet de ronde dan op de pagina Wijkbudget, met %(n)s plannen.",
+                plans,
+            )
+            % {"n": plans}
+        ]
+        if round.result:
+            facts.append(_("De uitslag en alle stemmen (zonder namen) staan dan ook online."))
+        elif round.phase() == Phase.STEMMEN:
+            facts.append(_("Het stemmen is open: bewoners kunnen dan meteen stemmen."))
+        if round.is_imported:
+            facts.append(
+                _(
+                    "Deze ronde komt uit een bestand: een echte stemming in %(place)s. Op elke "
+                    "pagina staat dat het een voorbeeld is en dat het geen stemmen van bewoners "
+                    "van Zuidwest zijn."
+                )
+                % {"place": round.imported_from()}
+            )
+            facts.append(
+                _(
+                    "Ze telt niet mee in de cijfers en het overzicht “U zei, wij deden”, en ze "
+                    "staat niet op de wijkpagina’s of in de zoekresultaten."
+                )
+            )
+        facts.append(
+            _(
+                "Van de site halen kan later weer: zet bij “Ronde bewerken” het vinkje "
+                "“zichtbaar op de site” uit."
+            )
+        )
+        return facts
+
+    def perform(self, round):
+        round_publish(round=round, actor=self.request.user)
+        return _("De ronde staat op de site.")

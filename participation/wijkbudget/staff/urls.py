@@ -26,5 +26,6 @@ urlpatterns = [
     path("<int:pk>/papier/<int:entry>/verbeteren/", paper.CorrectView.as_view(), name="correct"),
     path("<int:pk>/papier/<int:entry>/weggooien/", paper.DiscardView.as_view(), name="discard"),
     path("<int:pk>/sluiten/", confirm.CloseView.as_view(), name="close"),
+    path("<int:pk>/publiceren/", confirm.PublishView.as_view(), name="publish"),
     path("<int:pk>/uitvoering/", views.RealisationView.as_view(), name="realisation"),
 ]

@@ -1,5 +1,7 @@
 """`manage.py pb_export ROUND [--output FILE]`: a round's ballots as a pabulib .pb file (ROUND is
-the slug or the id). Voter ids are numbered 1..n: ballots are secret."""
+the slug or the id). A round imported from a file gives that file back (services/pabulib.py):
+its META, project ids and columns, voter ids and columns. Any other round's voter ids are
+numbered 1..n: ballots are secret."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
@@ -7,6 +9,7 @@ from django.db.models import Q
 from common.parsing import parse_digits
 from participation.wijkbudget.models import Round
 from participation.wijkbudget.pb.write import write_text
+from participation.wijkbudget.services.pabulib import imported_election
 from participation.wijkbudget.services.tally import round_election, select
 
 
@@ -24,13 +27,17 @@ class Command(BaseCommand):
         round = Round.objects.filter(query).first()
         if round is None:
             raise CommandError(f"no round {key!r}")
-        election = round_election(round)
-        election.instance.meta.setdefault("country", "Netherlands")
-        election.instance.meta.setdefault("unit", "Den Haag Zuidwest")
-        if round.result:
-            chosen = set(select(round, election))
-            for j, project in enumerate(election.instance.projects):
-                project.meta["selected"] = "1" if j in chosen else "0"
+        if round.is_imported:
+            # the file's own columns, `selected` too (the city's outcome); ours is round.result
+            election = imported_election(round)
+        else:
+            election = round_election(round)
+            election.instance.meta.setdefault("country", "Netherlands")
+            election.instance.meta.setdefault("unit", "Den Haag Zuidwest")
+            if round.result:
+                chosen = set(select(round, election))
+                for j, project in enumerate(election.instance.projects):
+                    project.meta["selected"] = "1" if j in chosen else "0"
         text = write_text(election)
         if options["output"]:
             with open(options["output"], "w", encoding="utf-8") as fh:
