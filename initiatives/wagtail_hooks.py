@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.policies import RolePermissionPolicy
 from common.money import EuroField
-from common.staff import register_staff_area
+from common.staff import EuroColumn, register_staff_area
 
 from . import rules
 from .models import AdviceTemplate, BrokerWijk, Fund
@@ -68,7 +68,13 @@ class FundViewSet(SnippetViewSet):
     model = Fund
     icon = "tag"
     menu_label = _("Fondsen")
-    list_display = ["wijk", "year", "total_cents", "granted_cents"]
+    list_display = [
+        "wijk",
+        "year",
+        EuroColumn("total_cents", label=_("Budget")),
+        EuroColumn("granted_cents", label=_("Toegekend")),
+        EuroColumn("remaining_cents", label=_("Nog over")),
+    ]
     list_filter = ["year"]
     edit_handler = ObjectList(
         [FieldPanel("wijk"), FieldPanel("year"), FieldPanel("total_cents")],

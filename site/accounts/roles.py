@@ -48,6 +48,12 @@ STAFF_ROLES = [
     BALIEMEDEWERKER,
 ]
 
+# The programme's measures (shop migrations 0005 and 0012): kept and published by the editors
+# and coordinators who publish the rest of the site's content.
+MEASURE_PERMISSIONS = [
+    f"shop.{verb}_measure" for verb in ("add", "change", "delete", "publish", "view")
+]
+
 # Wagtail/Django permissions per role (app_label.codename). Staff reach the Wagtail admin;
 # residents never do.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -61,6 +67,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "simple_translation.submit_translation",
+        *MEASURE_PERMISSIONS,
     ],
     COORDINATOR: [
         "wagtailadmin.access_admin",
@@ -69,6 +76,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "simple_translation.submit_translation",
+        *MEASURE_PERMISSIONS,
     ],
     BEHEERDER: [
         "wagtailadmin.access_admin",

@@ -9,6 +9,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 
+from common.l10n import format_money
+
 
 class PermissionMenuItem(MenuItem):
     """A menu item shown only to users with `perm`; the views check the same permission."""
@@ -61,6 +63,14 @@ class StaffAreaMixin:
         if not request.user.has_perm(self.perm):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class EuroColumn(Column):
+    """A column of an amount kept in whole cents, shown in euros the way the reader's language
+    writes them ('€ 25.000,00'): a listing never shows the cents themselves."""
+
+    def get_value(self, instance):
+        return format_money(super().get_value(instance))
 
 
 def staff_breadcrumbs(start: str, label) -> list[dict]:

@@ -20,6 +20,7 @@ from django.utils import translation
 from PIL import Image
 from reportlab.pdfbase import pdfmetrics
 
+from common.l10n import format_day
 from common.pdftext import ARABIC, LATIN, font_for, register_fonts
 from participation.wijkbudget.letters import letter_texts, letters_pdf, practical_lines
 from participation.wijkbudget.services.voting import format_code
@@ -169,6 +170,30 @@ def test_the_letter_in_each_language(closing, lang):
     for char in set(re.sub(r"\s", "", _MARKS.sub("", extracted))):
         for bold in (False, True):
             assert ord(char) in faces[font_for(char, bold)].charToGlyph, (char, hex(ord(char)))
+
+
+@needs_poppler
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_block_of_the_printed_letter_names_the_closing_date_and_the_phone(
+    closing, lang
+):
+    """Not only the Dutch block: the reader of the other language finds until when to vote and
+    whom to call in their own block, the date written the way their language writes it."""
+    closing.title = "Wijkbudget Moerwijk"  # no digits of its own in the header
+    extracted = text_layer(letter(closing, lang))
+    flat = plain(extracted)
+    blocks = ("nl",) if lang == "nl" else ("nl", lang)
+    assert flat.count("070 123 45 67") == len(blocks)
+    assert flat.count("2027") == len(blocks)  # the year of the closing day, once per block
+    for block in blocks:
+        with translation.override(block):
+            day = format_day(closing.voting_ends_at)
+        if block == "ar":
+            assert contains_in_order(
+                arabic_words(logical_rtl(extracted)), arabic_words(arabic_reshaper.reshape(day))
+            )
+        else:
+            assert plain(day) in flat, (block, day)
 
 
 @needs_poppler
