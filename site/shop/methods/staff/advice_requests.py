@@ -12,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from accounts.policies import RolePermissionPolicy
+from common.staff import MomentColumn
 
 from .. import workflow
 from ..models import AdviceRequest
@@ -100,7 +101,7 @@ class AdviceRequestViewSet(SnippetViewSet):
         "reference",
         "name",
         DateColumn("created_at", label=_("Ontvangen")),
-        DateColumn("deadline", label=_("Antwoord uiterlijk")),
+        MomentColumn("deadline", label=_("Antwoord uiterlijk")),
         OverdueColumn("is_overdue", label=_("Op tijd?")),
         Column("status", label=_("Status"), accessor="get_status_display"),
     ]
