@@ -40,9 +40,9 @@ def link_matches(secret: str | None, digest: str, *, purpose: str) -> bool:
     """Whether `secret` opens what `digest` guards: the first link's secret or a later mail's."""
     if not secret or not digest:
         return False
-    return secret_matches(secret, digest) or _random.compare_digest(
-        secret, later_secret(digest, purpose=purpose)
-    )
+    # As bytes: a typed or forged link may hold any character, which compare_digest refuses as str.
+    later = later_secret(digest, purpose=purpose).encode()
+    return secret_matches(secret, digest) or _random.compare_digest(secret.encode(), later)
 
 
 def later_token(pk: int, digest: str, *, purpose: str) -> str:
@@ -54,4 +54,4 @@ def later_token(pk: int, digest: str, *, purpose: str) -> str:
 def later_token_key(token: str) -> int | None:
     """The row's key in a `later_token`, or None when `token` is not one (a first secret)."""
     key, dot, _secret = (token or "").partition(".")
-    return int(key) if dot and key.isdigit() else None
+    return int(key) if dot and key.isascii() and key.isdigit() else None
