@@ -72,7 +72,12 @@ def _locked_hour_to_manage(hour: ConsultationHour, actor) -> ConsultationHour:
     """The hour under a row lock, once the actor may change it and it is still to come."""
     locked = ConsultationHour.objects.select_for_update().get(pk=hour.pk)
     if not rules.is_hour_keeper(actor, locked):
-        raise InitiativeError(_("Dit spreekuur is van een collega. Alleen die collega of een coördinator kan het veranderen."))
+        raise InitiativeError(
+            _(
+                "Dit spreekuur is van een collega. Alleen die collega of een coördinator kan het "
+                "veranderen."
+            )
+        )
     if locked.is_cancelled:
         raise InitiativeError(_("Dit spreekuur gaat al niet door."))
     if locked.ends_at <= timezone.now():
