@@ -201,15 +201,18 @@ class ConsultationHourForm(forms.Form):
 
         data = self.cleaned_data
         tz = timezone.get_current_timezone()
-        return {
+        kwargs = {
             "place": data["place"],
             "address": data["address"],
-            "wijk": data["wijk"],
             "starts_at": dt.datetime.combine(data["date"], data["start"], tzinfo=tz),
             "ends_at": dt.datetime.combine(data["date"], data["end"], tzinfo=tz),
-            "slot_minutes": data["slot_minutes"],
             "note": data["note"],
         }
+        # A change keeps the wijk and the length of an appointment (the form leaves them out).
+        kwargs.update(
+            {name: data[name] for name in ("wijk", "slot_minutes") if name in self.fields}
+        )
+        return kwargs
 
 
 class ConsultationHourChangeForm(ConsultationHourForm):
@@ -231,16 +234,3 @@ class ConsultationHourChangeForm(ConsultationHourForm):
             "note": hour.note,
         }
         return cls(data, initial=initial)
-
-    def service_kwargs(self) -> dict:
-        import datetime as dt
-
-        data = self.cleaned_data
-        tz = timezone.get_current_timezone()
-        return {
-            "place": data["place"],
-            "address": data["address"],
-            "starts_at": dt.datetime.combine(data["date"], data["start"], tzinfo=tz),
-            "ends_at": dt.datetime.combine(data["date"], data["end"], tzinfo=tz),
-            "note": data["note"],
-        }

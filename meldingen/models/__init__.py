@@ -5,7 +5,14 @@ importable from here."""
 from .category import Category, RoutingRule, StandardText
 from .followers import Feedback, Subscription, SubscriptionQuerySet
 from .history import InternalNote, StatusChange
-from .melding import DEADLINES, PUBLIC_PREFIX, SENSITIVE_PREFIX, Melding, MeldingQuerySet
+from .melding import (
+    DEADLINES,
+    PUBLIC_PREFIX,
+    SENSITIVE_PREFIX,
+    Melding,
+    MeldingQuerySet,
+    Priority,
+)
 from .photos import DraftPhoto, DraftRecording, Photo, Recording
 
 __all__ = [
@@ -20,6 +27,7 @@ __all__ = [
     "Melding",
     "MeldingQuerySet",
     "Photo",
+    "Priority",
     "Recording",
     "RoutingRule",
     "StandardText",

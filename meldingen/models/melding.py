@@ -55,6 +55,13 @@ class MeldingQuerySet(models.QuerySet):
         return self if visible is None else self.filter(visible)
 
 
+class Priority(models.TextChoices):
+    """How urgent the handlers find a report: staff's own sorting, never shown to the public."""
+
+    NORMAAL = "normaal", _("normaal")
+    HOOG = "hoog", _("hoog")
+
+
 class Melding(InputLanguage, InputChannel, CurrentStatus, Promised, CoarseLocation, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
     secret_hash = models.CharField(max_length=64, editable=False)
@@ -63,6 +70,13 @@ class Melding(InputLanguage, InputChannel, CurrentStatus, Promised, CoarseLocati
         _("status"), max_length=30, choices=Status.choices, default=Status.GEMELD, db_index=True
     )
     is_sensitive = models.BooleanField(default=False, editable=False)
+    priority = models.CharField(
+        _("prioriteit"),
+        max_length=10,
+        choices=Priority.choices,
+        default=Priority.NORMAAL,
+        db_index=True,
+    )
     description = models.TextField(_("omschrijving"))
     public_description = models.TextField(
         _("openbare omschrijving"),

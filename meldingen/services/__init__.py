@@ -7,6 +7,7 @@ from .handling import (
     melding_add_note,
     melding_assign,
     melding_change_status,
+    melding_set_priority,
     melding_set_public_description,
 )
 from .housekeeping import meldingen_erase_contact_data, meldingen_notify_overdue
@@ -36,6 +37,7 @@ __all__ = [
     "melding_reporter_reply",
     "melding_reroute",
     "melding_send_follow_link",
+    "melding_set_priority",
     "melding_set_public_description",
     "melding_support",
     "meldingen_erase_contact_data",

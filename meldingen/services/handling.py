@@ -12,7 +12,7 @@ from common.realtime import publish_event
 from common.workdays import add_working_days
 
 from .. import workflow
-from ..models import InternalNote, Melding, Photo, StatusChange, Subscription
+from ..models import InternalNote, Melding, Photo, Priority, StatusChange, Subscription
 from ..workflow import Actor, Status
 from .base import (
     MeldingError,
@@ -151,6 +151,28 @@ def melding_assign(*, melding: Melding, assignee, actor) -> Melding:
         melding=locked,
         author=actor,
         text=_("Toegewezen aan %(name)s.") % {"name": assignee or _("niemand")},
+    )
+    publish_event(queue_group(locked), "melding.changed", event_payload(locked))
+    return locked
+
+
+@transaction.atomic
+def melding_set_priority(*, melding: Melding, priority: str, actor) -> Melding:
+    """Staff's own urgency of an open report (the reporter and the public never see it); the
+    change is written in the internal notes and the queues hear of it."""
+    locked = lock(melding)
+    if priority not in Priority.values:
+        raise MeldingError(_("Kies een prioriteit: normaal of hoog."))
+    if locked.status in workflow.CLOSED:
+        raise MeldingError(_("Een afgesloten melding krijgt geen andere prioriteit meer."))
+    if locked.priority == priority:
+        return locked
+    locked.priority = priority
+    locked.save(update_fields=["priority", "updated_at"])
+    InternalNote.objects.create(
+        melding=locked,
+        author=actor,
+        text=_("Prioriteit: %(priority)s.") % {"priority": Priority(priority).label},
     )
     publish_event(queue_group(locked), "melding.changed", event_payload(locked))
     return locked

@@ -12,7 +12,7 @@ from common.parsing import parse_digits
 from common.staff_actions import StaffAction, StaffObjectView
 
 from .. import workflow
-from ..models import Photo, Recording, StandardText
+from ..models import Photo, Priority, Recording, StandardText
 from ..rules import visible_meldingen
 from ..services import (
     MeldingError,
@@ -20,6 +20,7 @@ from ..services import (
     melding_assign,
     melding_change_status,
     melding_reroute,
+    melding_set_priority,
     melding_set_public_description,
 )
 from ..workflow import Status
@@ -27,6 +28,7 @@ from .forms import (
     EXTERNAL_PARTIES,
     AssignForm,
     NoteForm,
+    PriorityForm,
     PublicDescriptionForm,
     RerouteForm,
     StatusForm,
@@ -83,6 +85,7 @@ class MeldingDetailView(BackofficeMixin, StaffObjectView):
         note_form=None,
         public_form=None,
         reroute_form=None,
+        priority_form=None,
     ):
         melding = self.melding
         user = self.request.user
@@ -105,6 +108,8 @@ class MeldingDetailView(BackofficeMixin, StaffObjectView):
             ],
             external_parties=EXTERNAL_PARTIES,
             assign_form=assign_form or AssignForm(melding=melding),
+            priority_form=priority_form or PriorityForm(melding=melding),
+            can_prioritise=melding.status not in workflow.CLOSED,
             reroute_form=reroute_form or RerouteForm(melding=melding),
             can_reroute=melding.status not in workflow.CLOSED,
             note_form=note_form or NoteForm(),
@@ -172,6 +177,21 @@ class RerouteActionView(ActionView):
         if self.get_queryset().filter(pk=self.object.pk).exists():
             return super().success_url()
         return reverse("meldingen_backoffice:queue")
+
+
+class PriorityActionView(ActionView):
+    form_name = "priority_form"
+
+    def make_form(self):
+        return PriorityForm(self.request.POST, melding=self.melding)
+
+    def call(self, data):
+        changed = melding_set_priority(
+            melding=self.melding, priority=data["priority"], actor=self.request.user
+        )
+        return _("De prioriteit is nu “%(priority)s”.") % {
+            "priority": Priority(changed.priority).label
+        }
 
 
 class NoteActionView(ActionView):

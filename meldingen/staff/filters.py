@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.models import Wijk
 
-from ..models import Category, Melding
+from ..models import Category, Melding, Priority
 from ..workflow import Status
 
 
@@ -36,6 +36,9 @@ class QueueFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         label=_("Alleen te laat"), method="only_overdue", widget=forms.CheckboxInput
     )
+    high = django_filters.BooleanFilter(
+        label=_("Alleen hoge prioriteit"), method="only_high", widget=forms.CheckboxInput
+    )
     unassigned = django_filters.BooleanFilter(
         label=_("Nog niet toegewezen"), method="only_unassigned", widget=forms.CheckboxInput
     )
@@ -45,7 +48,7 @@ class QueueFilter(django_filters.FilterSet):
 
     class Meta:
         model = Melding
-        fields = ["q", "status", "category", "wijk", "overdue", "unassigned", "mine"]
+        fields = ["q", "status", "category", "wijk", "overdue", "high", "unassigned", "mine"]
 
     def search(self, queryset, name, value):
         value = value.strip()
@@ -60,6 +63,9 @@ class QueueFilter(django_filters.FilterSet):
 
     def only_overdue(self, queryset, name, value):
         return queryset.overdue() if value else queryset
+
+    def only_high(self, queryset, name, value):
+        return queryset.filter(priority=Priority.HOOG) if value else queryset
 
     def only_unassigned(self, queryset, name, value):
         return queryset.filter(assigned_to=None) if value else queryset

@@ -9,7 +9,7 @@ from common.models import Afdeling
 
 from .. import workflow
 from ..forms import text_area
-from ..models import Category, RoutingRule
+from ..models import Category, Priority, RoutingRule
 from ..rules import colleagues_for, visible_meldingen
 from ..workflow import Actor, Status
 
@@ -122,6 +122,25 @@ class AssignForm(forms.Form):
         kwargs.setdefault("initial", {"assignee": melding.assigned_to_id})
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = colleagues_for(melding)
+
+
+class PriorityForm(forms.Form):
+    priority = forms.ChoiceField(
+        label=_("Prioriteit"),
+        choices=Priority.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Alleen voor collega’s: de melder en de website zien dit niet."),
+        error_messages={
+            "required": _("Kies een prioriteit: normaal of hoog."),
+            "invalid_choice": _("Kies een prioriteit: normaal of hoog."),
+        },
+    )
+
+    prefix = "priority"
+
+    def __init__(self, *args, melding, **kwargs):
+        kwargs.setdefault("initial", {"priority": melding.priority})
+        super().__init__(*args, **kwargs)
 
 
 class NoteForm(forms.Form):

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<str:reference>/status/", detail.StatusActionView.as_view(), name="status"),
     path("<str:reference>/toewijzen/", detail.AssignActionView.as_view(), name="assign"),
     path("<str:reference>/verplaatsen/", detail.RerouteActionView.as_view(), name="reroute"),
+    path("<str:reference>/prioriteit/", detail.PriorityActionView.as_view(), name="priority"),
     path("<str:reference>/notitie/", detail.NoteActionView.as_view(), name="note"),
     path(
         "<str:reference>/openbare-omschrijving/",

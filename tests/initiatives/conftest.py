@@ -102,3 +102,20 @@ def file_accountability():
         )
 
     return _file
+
+
+@pytest.fixture
+def hour(wijk_broker, moerwijk):
+    """A spreekuur next week, 14:00 to 15:00 in appointments of 20 minutes, in Moerwijk."""
+    from initiatives.services import consultation_hour_create
+    from tests.initiatives.hours import next_week
+
+    return consultation_hour_create(
+        broker=wijk_broker,
+        wijk=moerwijk,
+        place="Buurthuis De Henneb",
+        address="Hengelolaan 1",
+        starts_at=next_week(14),
+        ends_at=next_week(15),
+        slot_minutes=20,
+    )

@@ -21,26 +21,9 @@ from initiatives.services import (
     consultation_hour_create,
 )
 from tests.common.at_once import at_once, race_test
+from tests.initiatives.hours import next_week
 
 pytestmark = pytest.mark.django_db
-
-
-def next_week(hour: int, minute: int = 0) -> dt.datetime:
-    day = timezone.localdate() + dt.timedelta(days=7)
-    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=timezone.get_current_timezone())
-
-
-@pytest.fixture
-def hour(wijk_broker, moerwijk):
-    return consultation_hour_create(
-        broker=wijk_broker,
-        wijk=moerwijk,
-        place="Buurthuis De Henneb",
-        address="Hengelolaan 1",
-        starts_at=next_week(14),
-        ends_at=next_week(15),
-        slot_minutes=20,
-    )
 
 
 def book_form(hour, slot, **extra):
