@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from common.confirmation import with_confirmation
 from common.feedback.language import each_language
-from common.feedback.secrets import hash_secret, later_token, later_token_key, link_matches
+from common.feedback.secrets import hash_secret, later_token, later_token_key, row_by_later_token
 from common.ical import CalendarEvent, calendar
 from common.l10n import iso_day
 from common.notifications import notify
@@ -268,14 +268,11 @@ BOOKING_LINK = "spreekuur-booking"
 def booking_by_token(token: str) -> Booking | None:
     """The booking behind the link of its confirmation, or of a later mail (the reminder)."""
     bookings = Booking.objects.select_related("hour")
-    key = later_token_key(token)
-    if key is None:
-        return bookings.filter(cancel_token_hash=hash_secret(token)).first()
-    booking = bookings.filter(pk=key).first()
-    secret = token.partition(".")[2]
-    if booking and link_matches(secret, booking.cancel_token_hash, purpose=BOOKING_LINK):
-        return booking
-    return None
+    if later_token_key(token) is not None:
+        return row_by_later_token(
+            bookings, token, digest_field="cancel_token_hash", purpose=BOOKING_LINK
+        )
+    return bookings.filter(cancel_token_hash=hash_secret(token)).first()
 
 
 @transaction.atomic

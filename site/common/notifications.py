@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
-from .feedback.language import in_reader_language, reader_text, supported_language
+from .feedback.language import context_in_reader_language, reader_text, supported_language
 from .mailtext import render_mail
 from .models import Notification
 from .realtime import publish_event, user_group
@@ -98,7 +98,9 @@ def render_notification(notification: Notification) -> tuple[str, str, str]:
     }
     with translation.override(notification.language):
         # Names and labels kept in every language (common.feedback.language) in the reader's.
-        return render_mail(f"notifications/{notification.event}.html", in_reader_language(context))
+        return render_mail(
+            f"notifications/{notification.event}.html", context_in_reader_language(context)
+        )
 
 
 def deliver(notification: Notification) -> None:

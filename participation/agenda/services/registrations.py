@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from common.feedback.channel import Channel
 from common.feedback.language import current_language, supported_language
-from common.feedback.secrets import hash_secret, later_token_key, link_matches, new_secret
+from common.feedback.secrets import hash_secret, later_token_key, new_secret, row_by_later_token
 from common.notifications import notify
 from common.signups import new_signup
 
@@ -112,15 +112,10 @@ def registration_by_token(token: str) -> Registration | None:
     if not token:
         return None
     registrations = Registration.objects.select_related("activity", "activity__wijk")
-    key = later_token_key(token)
-    if key is not None:
-        registration = registrations.filter(pk=key).first()
-        secret = token.partition(".")[2]
-        if registration and link_matches(
-            secret, registration.cancel_token_hash, purpose=REGISTRATION_LINK
-        ):
-            return registration
-        return None
+    if later_token_key(token) is not None:
+        return row_by_later_token(
+            registrations, token, digest_field="cancel_token_hash", purpose=REGISTRATION_LINK
+        )
     secret = hash_secret(token)
     return registrations.filter(Q(cancel_token_hash=secret) | Q(moved_up_token_hash=secret)).first()
 

@@ -101,7 +101,7 @@ def reader_text(values: dict | str | None) -> str:
     return values.get(translation.get_language() or "") or values.get(settings.LANGUAGE_CODE, "")
 
 
-def in_reader_language(context: dict) -> dict:
+def context_in_reader_language(context: dict) -> dict:
     """A kept context (a mail's) with every per-language value in the active language."""
     return {k: reader_text(v) if is_every_language(v) else v for k, v in context.items()}
 

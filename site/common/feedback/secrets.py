@@ -51,6 +51,17 @@ def later_token(pk: int, digest: str, *, purpose: str) -> str:
     return f"{pk}.{later_secret(digest, purpose=purpose)}"
 
 
+def row_by_later_token(queryset, token: str, *, digest_field: str, purpose: str):
+    """The row of `queryset` behind a `later_token`, or None when the key or the secret is
+    wrong."""
+    key = later_token_key(token)
+    row = queryset.filter(pk=key).first() if key is not None else None
+    secret = (token or "").partition(".")[2]
+    if row is not None and link_matches(secret, getattr(row, digest_field), purpose=purpose):
+        return row
+    return None
+
+
 def later_token_key(token: str) -> int | None:
     """The row's key in a `later_token`, or None when `token` is not one (a first secret)."""
     key, dot, _secret = (token or "").partition(".")
